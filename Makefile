@@ -1,0 +1,57 @@
+# The two commands a new user types: `make run` and `make test`. Everything else is optional.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1:8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/zhibu_ci
+
+.PHONY: run test test-pg lint check-deploy install install-test demo clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements.txt requirements-test.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements-test.txt
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+run: install
+	mkdir -p var
+	$(BIN)/python manage.py migrate --no-input -v 0
+	$(BIN)/python manage.py demo
+	@echo "打开 http://$(HOST)/ 使用上面的演示账号登录"
+	ZHIBU_DEBUG=1 $(BIN)/python manage.py runserver $(HOST)
+
+demo: install
+	$(BIN)/python manage.py migrate --no-input -v 0
+	$(BIN)/python manage.py demo
+
+test: install-test
+	$(BIN)/python -m pytest -rs
+
+# The same suite on PostgreSQL. The test database is made here, not by Django, because Chinese
+# trigram search needs LC_CTYPE C.UTF-8 and Django cannot set that when it creates one.
+test-pg: install-test
+	psql "$(dir $(PG_URL))postgres" -v ON_ERROR_STOP=1 -q \
+	  -c "DROP DATABASE IF EXISTS test_$(notdir $(PG_URL))" \
+	  -c "CREATE DATABASE test_$(notdir $(PG_URL)) TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -rs --reuse-db
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+check-deploy: install
+	ZHIBU_SECRET_KEY=ci-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n') ZHIBU_HTTPS=1 \
+	ZHIBU_ALLOWED_HOSTS=zhibu.example.org ZHIBU_FERNET_KEYS=$$($(BIN)/python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,72 @@
+"""The one way to write the audit trail. Call inside the service's transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.db import models
+
+from .models import AuditEntry, Organisation
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, list | tuple | set):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "name") and hasattr(value, "url"):  # FieldFile
+        return value.name or ""
+    return value
+
+
+def snapshot(obj: models.Model, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A JSON-safe picture of a row's concrete fields; encrypted fields appear as "***"."""
+    data: dict[str, Any] = {}
+    for field in obj._meta.concrete_fields:
+        if field.name in exclude:
+            continue
+        if getattr(field, "redact_in_audit", False):
+            data[field.name] = "***" if getattr(obj, field.attname) else ""
+            continue
+        data[field.name] = _jsonable(getattr(obj, field.attname))
+    return data
+
+
+def organisation_of(obj: Any) -> Organisation | None:
+    if isinstance(obj, Organisation):
+        return obj
+    org_id = getattr(obj, "organisation_id", None)
+    return Organisation(pk=org_id) if org_id else None
+
+
+def record(
+    actor,
+    action: str,
+    obj: models.Model | None = None,
+    *,
+    before: dict | None = None,
+    after: dict | None = None,
+    success: bool = True,
+    organisation: Organisation | None = None,
+    object_repr: str | None = None,
+) -> AuditEntry:
+    org = organisation or (organisation_of(obj) if obj is not None else None)
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    return AuditEntry.objects.create(
+        actor=user,
+        actor_name=(user.display_name if user else "匿名"),
+        action=action,
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None and obj.pk is not None else "",
+        object_repr=(object_repr if object_repr is not None else str(obj) if obj is not None else "")[:200],
+        organisation_id=org.pk if org else None,
+        before=before,
+        after=after,
+        success=success,
+    )

@@ -1,0 +1,47 @@
+"""Roster figures: membership as of the period's end, and pipeline steps taken within it."""
+
+from django.utils.translation import gettext_lazy as _
+
+from . import selectors
+from .models import Organisation, PartyStatus
+from .periods import Period
+from .registry import figures
+
+
+@figures.register("people.members", label=_("党员人数"), unit=_("人"))
+def members(org: Organisation, period: Period):
+    return selectors.members_on(org, period.end)
+
+
+@figures.register("people.serving_members", label=_("在职党员人数"), unit=_("人"))
+def serving_members(org: Organisation, period: Period):
+    return selectors.members_on(org, period.end).filter(is_retired=False, is_staff_member=True)
+
+
+@figures.register("people.retired_members", label=_("退休党员人数"), unit=_("人"))
+def retired_members(org: Organisation, period: Period):
+    return selectors.members_on(org, period.end).filter(is_retired=True)
+
+
+@figures.register("people.staff", label=_("教职工人数"), unit=_("人"))
+def staff(org: Organisation, period: Period):
+    return selectors.staff_on(org, period.end)
+
+
+@figures.register("people.new_probationary", label=_("发展党员人数"), unit=_("人"))
+def new_probationary(org: Organisation, period: Period):
+    return selectors.status_changes(org, PartyStatus.PROBATIONARY, period.start, period.end)
+
+
+@figures.register("people.new_activists", label=_("新确定入党积极分子"), unit=_("人"))
+def new_activists(org: Organisation, period: Period):
+    return selectors.status_changes(org, PartyStatus.ACTIVIST, period.start, period.end)
+
+
+@figures.register("people.confirmed_full", label=_("预备党员转正人数"), unit=_("人"))
+def confirmed_full(org: Organisation, period: Period):
+    return (
+        selectors.status_changes(org, PartyStatus.FULL, period.start, period.end)
+        .filter(person__status_changes__status=PartyStatus.PROBATIONARY)
+        .distinct()
+    )

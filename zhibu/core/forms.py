@@ -1,0 +1,47 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import PartyStatus, Person
+from .web import VersionedForm
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class PersonForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Person
+        fields = [
+            "name",
+            "gender",
+            "birth_date",
+            "phone",
+            "id_number",
+            "unit",
+            "is_staff_member",
+            "is_retired",
+            "left_on",
+        ]
+        widgets = {"birth_date": DATE_INPUT, "left_on": DATE_INPUT}
+
+    def clean(self):
+        # Identity checks (ID number checksum, duplicates) live in the service; the form only parses.
+        return super().clean()
+
+    def _post_clean(self):
+        # Skip ModelForm's model validation: the service validates (and it knows the organisation).
+        pass
+
+
+class PersonCreateForm(PersonForm):
+    party_status = forms.ChoiceField(
+        label=_("政治面貌"), choices=PartyStatus.choices, initial=PartyStatus.NONE
+    )
+    status_since = forms.DateField(label=_("政治面貌起始日期"), required=False, widget=DATE_INPUT)
+
+
+class StatusChangeForm(VersionedForm):
+    status = forms.ChoiceField(label=_("新的政治面貌"), choices=PartyStatus.choices)
+    since = forms.DateField(label=_("起始日期"), widget=DATE_INPUT)
+    note = forms.CharField(label=_("备注"), max_length=200, required=False)

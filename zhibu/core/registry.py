@@ -1,0 +1,155 @@
+"""The figures and findings registries every ledger registers into and `reports` reads.
+
+A figure is a named number over (organisation, period) that keeps the records behind it:
+
+    @figures.register("meetings.held", label="召开会议次数", unit="次")
+    def held(org, period, *, kind=None) -> QuerySet: ...
+
+The function returns a queryset (the value is its count, or the Sum of `sum_field`), or a
+(value, queryset) pair where the value needs its own computation. A finding is a rule check:
+
+    @findings.register("meetings.committee_missing", label="支委会未按月召开", severity="warning")
+    def committee_missing(org, period) -> Iterator[Finding]: ...
+
+Put them in `<app>/figures.py` and `<app>/rules.py` and import those in the AppConfig.ready().
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import QuerySet, Sum
+
+from .periods import Period
+
+SEVERITIES = {"info": "提示", "warning": "警告", "critical": "严重"}
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    code: str
+    label: str
+    unit: str
+    func: Callable[..., Any]
+    sum_field: str | None = None
+    description: str = ""
+
+    @property
+    def ledger(self) -> str:
+        return self.code.split(".", 1)[0]
+
+
+@dataclass
+class FigureValue:
+    spec: FigureSpec
+    value: int | Decimal
+    records: QuerySet | None
+    organisation: Any
+    period: Period
+    params: dict = field(default_factory=dict)
+
+    @property
+    def code(self) -> str:
+        return self.spec.code
+
+    def __str__(self) -> str:
+        return f"{self.value}{self.spec.unit}"
+
+
+class FigureRegistry:
+    def __init__(self) -> None:
+        self._specs: dict[str, FigureSpec] = {}
+
+    def register(
+        self, code: str, *, label: str, unit: str, sum_field: str | None = None, description: str = ""
+    ):
+        def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
+            if code in self._specs and self._specs[code].func is not func:
+                raise ValueError(f"figure {code} registered twice")
+            self._specs[code] = FigureSpec(code, str(label), str(unit), func, sum_field, str(description))
+            return func
+
+        return decorator
+
+    def get(self, code: str) -> FigureSpec:
+        try:
+            return self._specs[code]
+        except KeyError:
+            raise KeyError(f"no figure named {code}") from None
+
+    def all(self) -> list[FigureSpec]:
+        return sorted(self._specs.values(), key=lambda s: s.code)
+
+    def compute(self, code: str, org, period: Period, **params) -> FigureValue:
+        spec = self.get(code)
+        result = spec.func(org, period, **params)
+        if isinstance(result, tuple):
+            value, records = result
+        elif spec.sum_field:
+            records = result
+            value = result.aggregate(total=Sum(spec.sum_field))["total"] or Decimal("0")
+        else:
+            records, value = result, result.count()
+        return FigureValue(spec, value, records, org, period, params)
+
+
+@dataclass
+class Finding:
+    message: str
+    evidence: list[Any] = field(default_factory=list)
+    code: str = ""
+    severity: str | None = None  # None: the rule's registered severity
+    organisation: Any = None
+    period: Period | None = None
+
+    @property
+    def severity_label(self) -> str:
+        return SEVERITIES.get(self.severity or "", self.severity or "")
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    code: str
+    label: str
+    severity: str
+    func: Callable[..., Iterable[Finding]]
+
+
+class FindingRegistry:
+    def __init__(self) -> None:
+        self._specs: dict[str, RuleSpec] = {}
+
+    def register(self, code: str, *, label: str, severity: str = "warning"):
+        if severity not in SEVERITIES:
+            raise ValueError(f"unknown severity {severity}")
+
+        def decorator(func: Callable[..., Iterable[Finding]]):
+            self._specs[code] = RuleSpec(code, str(label), severity, func)
+            return func
+
+        return decorator
+
+    def all(self) -> list[RuleSpec]:
+        return sorted(self._specs.values(), key=lambda s: s.code)
+
+    def get(self, code: str) -> RuleSpec:
+        return self._specs[code]
+
+    def run(self, org, period: Period, codes: Iterable[str] | None = None) -> Iterator[Finding]:
+        wanted = set(codes) if codes is not None else None
+        for spec in self.all():
+            if wanted is not None and spec.code not in wanted:
+                continue
+            for finding in spec.func(org, period):
+                finding.code = finding.code or spec.code
+                finding.severity = finding.severity or spec.severity
+                finding.organisation = finding.organisation or org
+                finding.period = finding.period or period
+                yield finding
+
+
+figures = FigureRegistry()
+findings = FindingRegistry()

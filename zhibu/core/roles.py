@@ -1,0 +1,18 @@
+"""Core permissions and the roles that carry them. Each ledger registers its own the same way."""
+
+from . import policy
+
+ALL = ["secretary", "committee", "member", "checker", "bureau"]
+OFFICERS = ["secretary", "committee"]
+
+policy.register_permissions(
+    {
+        "core.dashboard": ALL,
+        "people.view": [*OFFICERS, "bureau"],
+        "people.edit": OFFICERS,
+        "people.import": ["secretary"],
+        "people.export": [*OFFICERS, "bureau"],
+        "audit.view": ["secretary", "bureau"],
+        "figures.view": [*OFFICERS, "bureau"],
+    }
+)

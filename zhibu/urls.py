@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from zhibu.core import views as core_views
+
+urlpatterns = [
+    path("accounts/login/", core_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password/", core_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "accounts/password/done/",
+        auth_views.PasswordChangeDoneView.as_view(template_name="registration/password_change_done.html"),
+        name="password_change_done",
+    ),
+    path("admin/", admin.site.urls),
+    path("meetings/", include("zhibu.meetings.urls")),
+    path("study/", include("zhibu.study.urls")),
+    path("mentoring/", include("zhibu.mentoring.urls")),
+    path("reports/", include("zhibu.reports.urls")),
+    path("", include("zhibu.core.urls")),
+]
