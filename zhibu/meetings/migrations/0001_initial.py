@@ -29,7 +29,29 @@ class Migration(migrations.Migration):
                 'verbose_name': '会议',
                 'verbose_name_plural': '会议',
                 'ordering': ['-held_at'],
-                'indexes': [models.Index(fields=['organisation', 'held_at'], name='meetings_me_organis_043b08_idx')],
             },
+        ),
+        migrations.CreateModel(
+            name='Attendance',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('status', models.CharField(choices=[('present', '出席'), ('leave', '请假'), ('absent', '缺席')], default='present', max_length=10, verbose_name='出席情况')),
+                ('reason', models.CharField(blank=True, max_length=200, verbose_name='请假事由')),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.organisation')),
+                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.person', verbose_name='人员')),
+                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendance', to='meetings.meeting')),
+            ],
+            options={
+                'verbose_name': '出席记录',
+                'verbose_name_plural': '出席记录',
+            },
+        ),
+        migrations.AddIndex(
+            model_name='meeting',
+            index=models.Index(fields=['organisation', 'held_at'], name='meetings_me_organis_043b08_idx'),
+        ),
+        migrations.AddConstraint(
+            model_name='attendance',
+            constraint=models.UniqueConstraint(fields=('meeting', 'person'), name='attendance_unique_person'),
         ),
     ]
