@@ -12,6 +12,7 @@ urlpatterns = [
     path("people/<int:pk>/edit/", views.person_edit, name="person_edit"),
     path("people/<int:pk>/status/", views.person_status, name="person_status"),
     path("audit/", views.audit_list, name="audit"),
+    path("search/", views.search_view, name="search"),
     path("figures/", views.figure_list, name="figures"),
     path("figures/<str:code>/", views.figure_detail, name="figure"),
 ]

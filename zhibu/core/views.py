@@ -10,7 +10,7 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import policy, selectors
+from . import policy, search, selectors
 from .forms import PersonCreateForm, PersonForm, StatusChangeForm
 from .models import PartyStatus
 from .periods import Period
@@ -207,6 +207,15 @@ def figure_detail(request: HttpRequest, code: str) -> HttpResponse:
         request,
         "core/figure_detail.html",
         {"org": org, "period": period, "value": value, "page": paginate(request, records, 50)},
+    )
+
+
+@login_required
+def search_view(request: HttpRequest) -> HttpResponse:
+    text = request.GET.get("q", "")
+    hits = search.run(request.user, text)
+    return render(
+        request, "core/search.html", {"q": text, "hits": hits, "too_short": 0 < len(text.strip()) < 2}
     )
 
 

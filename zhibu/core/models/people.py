@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..crypto import EncryptedTextField
@@ -57,6 +58,9 @@ class Person(VersionedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:person", args=[self.pk])
 
     @property
     def is_member(self) -> bool:

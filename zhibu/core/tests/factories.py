@@ -10,6 +10,7 @@ import factory
 from zhibu.core.idnumbers import with_check_digit
 from zhibu.core.models import Organisation, PartyStatusChange, Person, RoleGrant, User
 from zhibu.core.services.organisations import organisation_create
+from zhibu.core.services.people import pinyin_of
 
 _seq = itertools.count(1)
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
@@ -33,7 +34,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
     organisation = None
     name = factory.Sequence(lambda n: SURNAMES[n % len(SURNAMES)] + GIVEN[n % len(GIVEN)])
-    name_pinyin = ""
+    name_pinyin = factory.LazyAttribute(lambda o: pinyin_of(o.name))
     gender = "F"
     birth_date = date(1980, 1, 1)
     phone = factory.Sequence(lambda n: f"139{n:08d}")

@@ -18,6 +18,7 @@ MATRIX = {
     "core:person": Case(expect=officers(), kwargs=member_person),
     "core:person_edit": Case(expect=officers(bureau=403), kwargs=member_person),
     "core:person_status": Case(expect=officers(bureau=403), kwargs=member_person),
+    "core:search": Case(expect=ALL_OK, query="?q=刘丹"),
     "core:audit": Case(expect={**ALL_OK, "committee": 403, "member": 403, "checker": 403}),
     "core:figures": Case(expect=officers(), query=ORG_A),
     "core:figure": Case(expect=officers(), kwargs={"code": "people.members"}, query=ORG_A),
