@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from datetime import date
 
 import factory
+from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
 from zhibu.core.idnumbers import with_check_digit
 from zhibu.core.models import Organisation, PartyStatusChange, Person, RoleGrant, User
@@ -52,14 +55,20 @@ class PersonFactory(factory.django.DjangoModelFactory):
             )
 
 
+TEST_PASSWORD = "Zhibu-test-123"  # noqa: S105 - test accounts only
+
+
+@functools.cache
+def _password_hash() -> str:
+    # argon2 costs ~100 ms and 100 MB per hash by design; hash the shared test password once.
+    return make_password(TEST_PASSWORD)
+
+
 def make_user(
     username: str, org: Organisation, role: str, *, person: Person | None = None, subtree: bool = False
 ) -> User:
-    from django.utils import timezone
-
-    user = User.objects.create_user(username=username, password="Zhibu-test-123")
-    user.password_changed_at = timezone.now()
-    user.person = person
-    user.save()
+    user = User.objects.create(
+        username=username, password=_password_hash(), person=person, password_changed_at=timezone.now()
+    )
     RoleGrant.objects.create(user=user, organisation=org, role=role, include_subtree=subtree)
     return user
