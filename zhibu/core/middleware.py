@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-_LOGIN_AT = "zhibu_login_at"
-_SEEN_AT = "zhibu_seen_at"
+from .auth_events import LOGIN_AT as _LOGIN_AT
+from .auth_events import SEEN_AT as _SEEN_AT
 
 
 class SessionLifetimeMiddleware:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import itertools
 from datetime import date
+from functools import cache
 
 import factory
+from django.contrib.auth.hashers import make_password
 
 from zhibu.core.idnumbers import with_check_digit
 from zhibu.core.models import Organisation, PartyStatusChange, Person, RoleGrant, User
 from zhibu.core.services.organisations import organisation_create
+from zhibu.core.services.people import pinyin_of
 
 _seq = itertools.count(1)
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
@@ -33,7 +36,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
     organisation = None
     name = factory.Sequence(lambda n: SURNAMES[n % len(SURNAMES)] + GIVEN[n % len(GIVEN)])
-    name_pinyin = ""
+    name_pinyin = factory.LazyAttribute(lambda person: pinyin_of(person.name))
     gender = "F"
     birth_date = date(1980, 1, 1)
     phone = factory.Sequence(lambda n: f"139{n:08d}")
@@ -51,14 +54,26 @@ class PersonFactory(factory.django.DjangoModelFactory):
             )
 
 
+TEST_PASSWORD = "Zhibu-test-123"
+
+
+@cache
+def _password_hash(password: str) -> str:
+    # A real argon2 hash (logins through the form still work), computed once: argon2 is slow by
+    # design, and hashing it for every persona of every test dominated the suite's run time.
+    return make_password(password)
+
+
 def make_user(
     username: str, org: Organisation, role: str, *, person: Person | None = None, subtree: bool = False
 ) -> User:
     from django.utils import timezone
 
-    user = User.objects.create_user(username=username, password="Zhibu-test-123")
-    user.password_changed_at = timezone.now()
-    user.person = person
-    user.save()
+    user = User.objects.create(
+        username=username,
+        password=_password_hash(TEST_PASSWORD),
+        password_changed_at=timezone.now(),
+        person=person,
+    )
     RoleGrant.objects.create(user=user, organisation=org, role=role, include_subtree=subtree)
     return user
