@@ -69,6 +69,10 @@ def person_create(
 ) -> Person:
     if check_permission:
         policy.require(actor, "people.edit", organisation)
+    if party_status not in PartyStatus.values:
+        raise ValidationError({"party_status": _("未知的政治面貌")})
+    if status_since and status_since > timezone.localdate():
+        raise ValidationError({"status_since": _("起始日期不能晚于今天")})
     person = Person(organisation=organisation, **_clean_identity(data))
     person.party_status = party_status
     person.full_clean()
