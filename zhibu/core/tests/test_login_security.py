@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -244,6 +245,17 @@ def test_thirty_minutes_idle_logs_out(world, client, frozen):
     assert not Session.objects.filter(session_key=session_key).exists()
     page = client.get(response["Location"])
     assert "登录已超时，请重新登录。" in page.content.decode()
+
+
+def test_htmx_request_after_timeout_navigates_the_whole_page(world, client, frozen):
+    client.force_login(world.secretary)
+    frozen.shift(timedelta(minutes=31))
+    response = client.get(reverse("core:people"), {"org": "yucai", "q": "刘"}, headers={"HX-Request": "true"})
+    assert response.status_code == 302
+    assert response["HX-Redirect"] == response["Location"]
+    location = urlsplit(response["Location"])
+    assert location.path == reverse("login")
+    assert parse_qs(location.query)["next"] == ["/people/?org=yucai&q=%E5%88%98"]
 
 
 def test_twelve_hours_after_login_logs_out_even_when_active(world, client, frozen):

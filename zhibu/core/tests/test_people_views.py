@@ -100,6 +100,17 @@ def test_member_gets_403_and_outsider_404(world, login):
     assert set(names_on(outsider.get(PEOPLE))) == BRANCH_B
 
 
+def test_refusals_are_explained_in_chinese(world, login, settings):
+    settings.DEBUG = False
+    not_found = login(world.outsider).get(reverse("core:person", kwargs={"pk": world.people["member"].pk}))
+    assert not_found.status_code == 404
+    assert "页面不存在" in not_found.content.decode()
+    assert "刘丹" not in not_found.content.decode()  # nothing about the record leaks
+    forbidden = login(world.member).get(PEOPLE)
+    assert forbidden.status_code == 403
+    assert "没有权限" in forbidden.content.decode()
+
+
 def test_outsider_cannot_create_in_another_branch(world, login):
     before = counts()
     response = login(world.outsider).post(
