@@ -74,6 +74,8 @@ def people_list(request: HttpRequest) -> HttpResponse:
         "statuses": PartyStatus.choices,
         "orgs": selectors.organisations_visible(request.user, "people.view"),
         "composition": selectors.composition(org, timezone.localdate()),
+        # A committee's list spans several branches: say which one each person belongs to.
+        "show_org": org.children.exists(),
         "can_edit": policy.has_perm(request.user, "people.edit", org),
         "can_import": policy.has_perm(request.user, "people.import", org),
         "can_export": policy.has_perm(request.user, "people.export", org),
@@ -147,7 +149,9 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def person_status(request: HttpRequest, pk: int) -> HttpResponse:
     person = selectors.person_get(request.user, pk)
     policy.require(request.user, "people.edit", person)
-    form = StatusChangeForm(request.POST or None, initial={"status": person.party_status})
+    form = StatusChangeForm(
+        request.POST or None, initial={"status": person.party_status, "version": person.version}
+    )
     if request.method == "POST" and form.is_valid():
         change = call_service(
             form,
@@ -157,6 +161,8 @@ def person_status(request: HttpRequest, pk: int) -> HttpResponse:
             status=form.cleaned_data["status"],
             since=form.cleaned_data["since"],
             note=form.cleaned_data["note"],
+            # A form posted without one (an old page) still works, as before versions were sent.
+            version=form.cleaned_data.get("version"),
         )
         if change:
             messages.success(request, _("已记录政治面貌变动"))

@@ -122,8 +122,12 @@ def test_outsider_cannot_create_in_another_branch(world, login):
 
 def test_bureau_sees_both_branches(world, login):
     client = login(world.bureau)
-    everyone = set(names_on(client.get(PEOPLE)))
-    assert everyone == BRANCH_A | BRANCH_B
+    response = client.get(PEOPLE)
+    assert set(names_on(response)) == BRANCH_A | BRANCH_B
+    html = response.content.decode()
+    assert "所在党组织" in html and "XX市第十四中学党支部" in html  # which branch each person is in
+    assert "所在党组织" not in login(world.secretary).get(PEOPLE).content.decode()
+    client = login(world.bureau)
     assert set(names_on(client.get(PEOPLE + "?org=school-14"))) == BRANCH_B
     assert set(names_on(client.get(PEOPLE + "?org=yucai"))) == BRANCH_A
     detail = client.get(reverse("core:person", kwargs={"pk": world.people["outsider"].pk}))

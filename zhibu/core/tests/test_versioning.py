@@ -97,3 +97,25 @@ def test_update_versioned_bumps_the_version_once_per_save(world):
     update_versioned(person, 2, unit="二")
     person.refresh_from_db()
     assert (person.unit, person.version) == ("二", 3)
+
+
+def test_two_officers_recording_the_same_status_step_do_not_duplicate_it(world):
+    person = world.people["checker"]  # 入党积极分子
+    url = reverse("core:person_status", kwargs={"pk": person.pk})
+    secretary, committee = Client(), Client()
+    secretary.force_login(world.secretary)
+    committee.force_login(world.committee)
+    first_form = form_data(secretary.get(url))
+    second_form = form_data(committee.get(url))
+    assert first_form["version"] == second_form["version"] == "1"
+    history = person.status_changes.count()
+
+    step = {"status": "candidate", "since": "2024-05-01", "note": ""}
+    assert secretary.post(url, {**first_form, **step}).status_code == 302
+    stale = committee.post(url, {**second_form, **step, "since": "2024-05-02"})
+    assert stale.status_code == 200
+    assert CONFLICT in stale.content.decode()
+    assert person.status_changes.count() == history + 1
+    assert person.status_changes.last().since == date(2024, 5, 1)
+    person.refresh_from_db()
+    assert (person.party_status, person.version) == ("candidate", 2)
