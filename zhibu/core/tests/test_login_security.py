@@ -196,7 +196,10 @@ def test_expired_password_redirects_every_page_to_the_change_form(world, client,
     assert response["Location"] == reverse("password_change_done")
     user.refresh_from_db()
     assert user.password_changed_at == START + timedelta(minutes=10)
-    assert AuditEntry.objects.filter(action="core.user.password_changed", object_id=str(user.pk)).count() == 1
+    entry = AuditEntry.objects.get(action="core.user.password_changed", object_id=str(user.pk))
+    assert entry.organisation_id == world.branch.pk
+    assert "Xin-Mima-2024" not in str(entry.before) + str(entry.after)
+    assert not user.must_change_password
     assert client.get(reverse("core:dashboard")).status_code == 200  # still logged in, access restored
 
 
@@ -374,3 +377,19 @@ def test_no_template_needs_unsafe_inline():
                 line = text.count("\n", 0, match.start()) + 1
                 problems.append(f"{template.relative_to(root)}:{line}: {what}")
     assert not problems, "\n".join(problems)
+
+
+def test_password_change_and_its_audit_entry_are_one_write(world, monkeypatch):
+    from django.db import DatabaseError
+
+    from zhibu.core import audit
+    from zhibu.core.services.accounts import password_change
+
+    def broken(*args, **kwargs):
+        raise DatabaseError("audit store unavailable")
+
+    monkeypatch.setattr(audit.AuditEntry.objects, "create", broken)
+    with pytest.raises(DatabaseError):
+        password_change(user=world.secretary, password="Xin-Mima-2024")
+    user = get_user_model().objects.get(pk=world.secretary.pk)
+    assert user.check_password(PASSWORD)
