@@ -8,4 +8,4 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # Registering modules: core's own figures, rules, permissions, navigation and demo loader.
-        from . import auth_events, demo_data, figures, nav_items, roles, rules  # noqa: F401
+        from . import audit_actions, auth_events, demo_data, figures, nav_items, roles, rules  # noqa: F401

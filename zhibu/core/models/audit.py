@@ -62,3 +62,9 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("audit entries cannot be deleted")
+
+    @property
+    def action_label(self) -> str:
+        from ..audit import action_label
+
+        return action_label(self.action)

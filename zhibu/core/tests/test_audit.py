@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, connection, transaction
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
 from zhibu.core import audit
@@ -238,3 +239,19 @@ def test_a_failing_audit_write_rolls_the_row_back(world, monkeypatch):
             actor=world.secretary, organisation=world.branch, data={"name": "王新", "gender": "M"}
         )
     assert Person.objects.count() == people
+
+
+def test_audit_page_names_actions_in_chinese_and_shows_failures(world, client):
+    client.post(reverse("login"), {"username": "member", "password": "wrong-password"})
+    people_services.person_update(
+        actor=world.secretary, person=world.people["member"], version=1, data={"phone": "13800000000"}
+    )
+    client.force_login(world.secretary)
+    html = client.get(reverse("core:audit")).content.decode()
+    assert "修改人员信息" in html and "people.person.updated" in html
+    assert "登录失败" in html and "失败" in html
+    # Another branch's entries are not on this branch's page.
+    people_services.person_update(
+        actor=world.outsider, person=world.people["other_member"], version=1, data={"phone": "1"}
+    )
+    assert "黄海燕" not in client.get(reverse("core:audit")).content.decode()
