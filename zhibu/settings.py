@@ -76,9 +76,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    # After MessageMiddleware: both tell the user why they were sent to the login/password page.
     "zhibu.core.middleware.SessionLifetimeMiddleware",
     "zhibu.core.middleware.PasswordAgeMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # axes must be last: it turns a lockout raised by the backend into the lockout page.
@@ -135,7 +136,7 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "zhibu.core.validators.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "zhibu.core.validators.CharacterClassValidator", "OPTIONS": {"classes": 3}},
 ]
@@ -151,6 +152,8 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 AXES_VERBOSE = True
+# One row per failed attempt (time, address, browser) besides the per-account counter.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # axes warns that username-only lockout can be sprayed across accounts; per-account is the rule we
 # want (DESIGN.md: one school behind one IP), and the password policy carries the rest.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]

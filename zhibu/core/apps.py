@@ -1,4 +1,19 @@
+from importlib import import_module
+
 from django.apps import AppConfig
+
+# Modules that register into core's registries (permissions, figures, rules, navigation, search,
+# demo, audit action labels, auth event receivers) when the app is ready.
+REGISTERING_MODULES = (
+    "roles",
+    "figures",
+    "rules",
+    "nav_items",
+    "search_providers",
+    "demo_data",
+    "audit_actions",
+    "auth_events",
+)
 
 
 class CoreConfig(AppConfig):
@@ -7,5 +22,5 @@ class CoreConfig(AppConfig):
     verbose_name = "组织与人员"
 
     def ready(self) -> None:
-        # Registering modules: core's own figures, rules, permissions, navigation and demo loader.
-        from . import demo_data, figures, nav_items, roles, rules, search_providers  # noqa: F401
+        for module in REGISTERING_MODULES:
+            import_module(f"{self.name}.{module}")

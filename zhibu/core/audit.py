@@ -10,6 +10,18 @@ from django.db import models
 
 from .models import AuditEntry, Organisation
 
+_ACTION_LABELS: dict[str, str] = {}
+
+
+def register_actions(labels: dict[str, str]) -> None:
+    """{"meetings.meeting.created": _("登记会议"), ...}: what the audit page shows for each action
+    code. Each app registers its own codes from AppConfig.ready(); an unregistered code shows as is."""
+    _ACTION_LABELS.update(labels)
+
+
+def action_label(code: str) -> str:
+    return str(_ACTION_LABELS.get(code, code))
+
 
 def _jsonable(value: Any) -> Any:
     if isinstance(value, dt.date | dt.datetime | dt.time):

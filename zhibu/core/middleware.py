@@ -8,13 +8,23 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.shortcuts import redirect
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-_LOGIN_AT = "zhibu_login_at"
-_SEEN_AT = "zhibu_seen_at"
+from .auth_events import LOGIN_AT as _LOGIN_AT
+from .auth_events import SEEN_AT as _SEEN_AT
+
+
+def _send_to(request, url: str) -> HttpResponseRedirect:
+    """A redirect that also works for htmx requests: htmx would follow a plain 302 itself and swap
+    the login page into a fragment, so tell it to navigate the whole page instead."""
+    response = HttpResponseRedirect(url)
+    if request.headers.get("HX-Request"):
+        response["HX-Redirect"] = url
+    return response
 
 
 class SessionLifetimeMiddleware:
@@ -34,10 +44,14 @@ class SessionLifetimeMiddleware:
             expired = now - login_at > settings.ZHIBU_SESSION_ABSOLUTE_SECONDS
             if idle or expired:
                 logout(request)
+                hours = settings.ZHIBU_SESSION_ABSOLUTE_SECONDS // 3600
                 messages.info(
-                    request, _("登录已超时，请重新登录。") if idle else _("登录时间已满12小时，请重新登录。")
+                    request,
+                    _("登录已超时，请重新登录。")
+                    if idle
+                    else _("登录时间已满%(hours)d小时，请重新登录。") % {"hours": hours},
                 )
-                return redirect(f"{reverse('login')}?next={request.path}")
+                return _send_to(request, f"{reverse('login')}?{urlencode({'next': request.get_full_path()})}")
             request.session[_SEEN_AT] = now
         return self.get_response(request)
 
@@ -57,7 +71,7 @@ class PasswordAgeMiddleware:
             allowed = {reverse(name) for name in self.ALLOWED}
             if request.path not in allowed and not request.path.startswith(settings.STATIC_URL):
                 messages.warning(request, _("您的密码已过期，请先修改密码。"))
-                return redirect("password_change")
+                return _send_to(request, reverse("password_change"))
         return self.get_response(request)
 
     @staticmethod

@@ -128,7 +128,8 @@ class Period:
     @property
     def label(self) -> str:
         labels = {
-            "week": lambda: f"{self.start.year}年第{self.start.isocalendar()[1]}周",
+            # ISO year, not the Monday's calendar year: the week of 2024-12-30 is 2025's week 1.
+            "week": lambda: "{}年第{}周".format(*self.start.isocalendar()[:2]),
             "month": lambda: f"{self.start.year}年{self.start.month}月",
             "year": lambda: f"{self.start.year}年",
             "term": lambda: f"{self.start.year}—{self.start.year + 1}学年度第一学期"

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -74,6 +75,8 @@ def people_list(request: HttpRequest) -> HttpResponse:
         "statuses": PartyStatus.choices,
         "orgs": selectors.organisations_visible(request.user, "people.view"),
         "composition": selectors.composition(org, timezone.localdate()),
+        # A committee's list spans several branches: say which one each person belongs to.
+        "show_org": org.children.exists(),
         "can_edit": policy.has_perm(request.user, "people.edit", org),
         "can_import": policy.has_perm(request.user, "people.import", org),
         "can_export": policy.has_perm(request.user, "people.export", org),
@@ -147,7 +150,9 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def person_status(request: HttpRequest, pk: int) -> HttpResponse:
     person = selectors.person_get(request.user, pk)
     policy.require(request.user, "people.edit", person)
-    form = StatusChangeForm(request.POST or None, initial={"status": person.party_status})
+    form = StatusChangeForm(
+        request.POST or None, initial={"status": person.party_status, "version": person.version}
+    )
     if request.method == "POST" and form.is_valid():
         change = call_service(
             form,
@@ -157,6 +162,8 @@ def person_status(request: HttpRequest, pk: int) -> HttpResponse:
             status=form.cleaned_data["status"],
             since=form.cleaned_data["since"],
             note=form.cleaned_data["note"],
+            # A form posted without one (an old page) still works, as before versions were sent.
+            version=form.cleaned_data.get("version"),
         )
         if change:
             messages.success(request, _("已记录政治面貌变动"))
@@ -229,6 +236,9 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("password_change_done")
 
     def form_valid(self, form):
-        response = super().form_valid(form)
-        account_services.password_changed(user=self.request.user)
-        return response
+        # The service, not form.save(): the new password, its date and the audit entry are one write.
+        user = account_services.password_change(
+            user=self.request.user, password=form.cleaned_data["new_password1"]
+        )
+        update_session_auth_hash(self.request, user)  # stay logged in with the new password
+        return HttpResponseRedirect(self.get_success_url())

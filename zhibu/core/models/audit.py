@@ -44,6 +44,9 @@ class AuditEntry(models.Model):
         verbose_name = _("审计记录")
         verbose_name_plural = _("审计记录")
         ordering = ["-at", "-pk"]
+        # Django reaches rows through _base_manager in places (related access, refresh); make that
+        # the guarded queryset too, so no path through the ORM can update or delete an entry.
+        base_manager_name = "objects"
         indexes = [
             models.Index(fields=["object_type", "object_id"]),
             models.Index(fields=["organisation", "at"]),
@@ -59,3 +62,9 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("audit entries cannot be deleted")
+
+    @property
+    def action_label(self) -> str:
+        from ..audit import action_label
+
+        return action_label(self.action)

@@ -45,7 +45,18 @@ def role_grant(
 
 
 @transaction.atomic
-def password_changed(*, user: User) -> None:
-    """Called after Django's password change form saved: restart the password age clock."""
-    User.objects.filter(pk=user.pk).update(password_changed_at=timezone.now(), must_change_password=False)
-    audit.record(user, "core.user.password_changed", user)
+def password_change(*, user: User, password: str) -> User:
+    """Set a user's own new password and restart the password age clock, in one transaction with
+    its audit entry (the password itself never goes into the trail)."""
+    validate_password(password, user)
+    user.set_password(password)
+    user.password_changed_at = timezone.now()
+    user.must_change_password = False
+    user.save(update_fields=["password", "password_changed_at", "must_change_password"])
+    audit.record(
+        user,
+        "core.user.password_changed",
+        user,
+        organisation=user.person.organisation if user.person_id else None,
+    )
+    return user

@@ -69,6 +69,10 @@ def person_create(
 ) -> Person:
     if check_permission:
         policy.require(actor, "people.edit", organisation)
+    if party_status not in PartyStatus.values:
+        raise ValidationError({"party_status": _("未知的政治面貌")})
+    if status_since and status_since > timezone.localdate():
+        raise ValidationError({"status_since": _("起始日期不能晚于今天")})
     person = Person(organisation=organisation, **_clean_identity(data))
     person.party_status = party_status
     person.full_clean()
@@ -97,9 +101,12 @@ def person_update(*, actor, person: Person, version: int | None, data: dict[str,
 
 @transaction.atomic
 def person_set_status(
-    *, actor, person: Person, status: str, since: date, note: str = ""
+    *, actor, person: Person, status: str, since: date, note: str = "", version: int | None = None
 ) -> PartyStatusChange:
-    """Record a step in the party status history (e.g. 积极分子 → 发展对象 → 预备党员 → 正式党员)."""
+    """Record a step in the party status history (e.g. 积极分子 → 发展对象 → 预备党员 → 正式党员).
+
+    With `version` (the form's), a change recorded by someone else since the form was opened is a
+    conflict rather than a second, duplicate step."""
     policy.require(actor, "people.edit", person)
     if status not in PartyStatus.values:
         raise ValidationError({"status": _("未知的政治面貌")})
@@ -112,7 +119,10 @@ def person_set_status(
     change = PartyStatusChange.objects.create(
         person=person, organisation=person.organisation, status=status, since=since, note=note
     )
-    Person.objects.filter(pk=person.pk).update(party_status=status)
-    person.refresh_from_db()
+    if version is not None:
+        update_versioned(person, version, party_status=status)
+    else:
+        Person.objects.filter(pk=person.pk).update(party_status=status)
+        person.refresh_from_db()
     audit.record(actor, "people.person.status_changed", person, before=before, after=audit.snapshot(person))
     return change

@@ -16,8 +16,8 @@ class Command(BaseCommand):
                 continue
             names = [f.attname for f in fields]
             with transaction.atomic():
-                # Read raw tokens (values() skips from_db_value? no: it decrypts) — so re-save
-                # the decrypted values: get_prep_value encrypts them with the newest key.
+                # Loading a row decrypts with any configured key (from_db_value); writing the same
+                # values back encrypts them with the first, newest key (get_prep_value).
                 for row in model._default_manager.all().only("pk", *names).iterator(chunk_size=500):
                     model._default_manager.filter(pk=row.pk).update(**{n: getattr(row, n) for n in names})
                     total += 1

@@ -19,5 +19,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0002_audit_append_only")]
+    dependencies = [("core", "0003_audit_base_manager")]
     operations = [migrations.RunPython(forwards, backwards)]
