@@ -26,8 +26,10 @@ run: install
 	mkdir -p var
 	$(BIN)/python manage.py migrate --no-input -v 0
 	$(BIN)/python manage.py demo
+	$(BIN)/python manage.py collectstatic --no-input -v 0
 	@echo "打开 http://$(HOST)/ 使用上面的演示账号登录"
-	ZHIBU_DEBUG=1 $(BIN)/python manage.py runserver $(HOST)
+	# Not DEBUG: users see the Chinese error pages, and static files come from whitenoise.
+	$(BIN)/python manage.py runserver $(HOST)
 
 demo: install
 	$(BIN)/python manage.py migrate --no-input -v 0
