@@ -1,0 +1,1 @@
+from zhibu.core import demo  # noqa: F401
