@@ -91,8 +91,10 @@ def meeting_create(
     organisation: Organisation,
     data: dict[str, Any],
     types: Iterable[MeetingType],
+    attendees: Iterable[Person] | None = None,
     check_permission: bool = True,
 ) -> Meeting:
+    """Record a meeting; the sheet starts with `attendees` (default: who is expected that day)."""
     if check_permission:
         policy.require(actor, "meetings.edit", organisation)
     data = {k: v for k, v in data.items() if k in MEETING_FIELDS}
@@ -103,9 +105,12 @@ def meeting_create(
     meeting.save()
     meeting.types.set(types)
     day = selectors.local_day(meeting.held_at)
+    people = expected_attendees(organisation, types, day) if attendees is None else list(attendees)
+    strangers = [p.name for p in people if not _in_subtree(p, organisation)]
+    if strangers:
+        raise ValidationError({"types": _("%(names)s不是%(org)s的人员") % {"names": "、".join(strangers), "org": organisation.name}})
     Attendance.objects.bulk_create(
-        Attendance(meeting=meeting, organisation=organisation, person=p)
-        for p in expected_attendees(organisation, types, day)
+        Attendance(meeting=meeting, organisation=organisation, person=p) for p in people
     )
     audit.record(
         actor, "meetings.meeting.created", meeting, after={**audit.snapshot(meeting), "types": _codes(types)}
