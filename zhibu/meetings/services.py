@@ -76,9 +76,10 @@ def _is_late(held: bool, held_at) -> bool:
 def expected_attendees(org: Organisation, types: list[MeetingType], day: date) -> list[Person]:
     """Who the sheet lists by default: the committee for a 支委会 alone, otherwise the members."""
     codes = {t.code for t in types}
+    people = []
     if codes == {"committee_meeting"}:
         people = [h.person for h in core_selectors.committee_on(org, day)]
-    else:
+    if not people:  # no committee on record yet: list the members, the secretary trims the sheet
         people = list(core_selectors.members_on(org, day))
     unique = {p.pk: p for p in people}
     return sorted(unique.values(), key=lambda p: name_sort_key(p.name))
