@@ -102,8 +102,18 @@ class _Loader:
         self.late: list[int] = []
         self.made: list[int] = []
 
-    def meeting(self, day: date, codes: list[str], topic: str, *, place: str = "党员活动室", hour: int = 15,
-                attendees: list[str] | None = None, minutes: str = "", decisions: str = "") -> Meeting | None:
+    def meeting(
+        self,
+        day: date,
+        codes: list[str],
+        topic: str,
+        *,
+        place: str = "党员活动室",
+        hour: int = 15,
+        attendees: list[str] | None = None,
+        minutes: str = "",
+        decisions: str = "",
+    ) -> Meeting | None:
         if day > self.until:
             return None
         meeting = services.meeting_create(
@@ -148,48 +158,78 @@ class _Loader:
         key = (year, month)
         school_month = month not in (2, 8)
         if key not in COMMITTEE_GAPS:
-            self.meeting(_weekday_in(year, month, 1, 0), ["committee_meeting"], f"支委会：研究{month}月份支部工作安排",
-                         place="校长室", hour=16, decisions=f"部署{month}月份党建工作和党员活动安排。")
+            self.meeting(
+                _weekday_in(year, month, 1, 0),
+                ["committee_meeting"],
+                f"支委会：研究{month}月份支部工作安排",
+                place="校长室",
+                hour=16,
+                decisions=f"部署{month}月份党建工作和党员活动安排。",
+            )
         if school_month:
             theme = THEMES[(year * 12 + month) % len(THEMES)]
             codes = ["theme_day"] + (["party_lecture"] if key in OTHER_LECTURES else [])
             topic = OTHER_LECTURES.get(key) or f"主题党日：{theme}"
             self.meeting(_weekday_in(year, month, 2), codes, topic)
             if key in PARTY_HISTORY:
-                self.meeting(_weekday_in(year, month, 4), ["party_lecture"], PARTY_HISTORY[key], place="多媒体教室")
+                self.meeting(
+                    _weekday_in(year, month, 4), ["party_lecture"], PARTY_HISTORY[key], place="多媒体教室"
+                )
             elif key in FORUMS:
                 self.meeting(_weekday_in(year, month, 4), ["forum"], FORUMS[key], place="学校会议室")
             else:
                 self.meeting(_weekday_in(year, month, 4), ["topical_meeting"], TOPICAL[month % len(TOPICAL)])
         else:
             # Holidays: the month's 主题党日 is a volunteer day in the community.
-            self.meeting(_weekday_in(year, month, 2), ["theme_day"], "主题党日：假期社区志愿服务（四城联创）",
-                         place="居住小区及江边公园")
+            self.meeting(
+                _weekday_in(year, month, 2),
+                ["theme_day"],
+                "主题党日：假期社区志愿服务（四城联创）",
+                place="居住小区及江边公园",
+            )
         if month in (1, 3, 6, 9, 12):
             self.general(year, month)
         if month == 12:
-            self.meeting(_weekday_in(year, 12, 3, 4), ["org_life_meeting"], f"{year}年度组织生活会暨民主评议党员",
-                         place="学校会议室", minutes="对照党章党规，开展批评与自我批评，民主评议党员。")
+            self.meeting(
+                _weekday_in(year, 12, 3, 4),
+                ["org_life_meeting"],
+                f"{year}年度组织生活会暨民主评议党员",
+                place="学校会议室",
+                minutes="对照党章党规，开展批评与自我批评，民主评议党员。",
+            )
 
     def general(self, year: int, month: int) -> None:
         if month == 1 and date(year, 1, 11) != NO_QUORUM:
             return
         day = NO_QUORUM if month == 1 else _weekday_in(year, month, 3, 3)
         subject = VOTES.get(month)
-        meeting = self.meeting(day, ["general_meeting"], f"支部党员大会：{year}年第{(month - 1) // 3 + 1}季度党员大会",
-                               place="学校会议室", hour=9, decisions=subject or "")
+        meeting = self.meeting(
+            day,
+            ["general_meeting"],
+            f"支部党员大会：{year}年第{(month - 1) // 3 + 1}季度党员大会",
+            place="学校会议室",
+            hour=9,
+            decisions=subject or "",
+        )
         if meeting and subject:
             present = quorum.quorum_of(meeting).present
-            services.vote_record(actor=self.actor, meeting=meeting, subject=subject, approve=present - 1,
-                                 oppose=0, abstain=1)
+            services.vote_record(
+                actor=self.actor, meeting=meeting, subject=subject, approve=present - 1, oppose=0, abstain=1
+            )
 
     def theory_group(self, start: date, end: date) -> None:
         for week in Period.span(start, end).weeks():
             in_term = Period.term_of(week.start) or Period.term_of(week.end)
             if week.start < start or not in_term or week.start in THEORY_GAP_WEEKS:
                 continue
-            self.meeting(week.start, ["theory_group"], "中心理论组学习：学习上级文件精神和教育政策法规",
-                         place="校长室", hour=14, attendees=THEORY_GROUP)
+            self.meeting(
+                week.start,
+                ["theory_group"],
+                "中心理论组学习：学习上级文件精神和教育政策法规",
+                place="校长室",
+                hour=14,
+                attendees=THEORY_GROUP,
+            )
 
     def finish(self) -> None:
         # Historic rows are entered "on the day" except the deliberate late ones.
@@ -216,8 +256,12 @@ def load() -> str:
         services.meeting_create(
             actor=actor,
             organisation=school,
-            data={"topic": f"{today.year}年度组织生活会暨民主评议党员（计划）", "held_at": _at(planned),
-                  "place": "学校会议室", "held": False},
+            data={
+                "topic": f"{today.year}年度组织生活会暨民主评议党员（计划）",
+                "held_at": _at(planned),
+                "place": "学校会议室",
+                "held": False,
+            },
             types=[loader.types["org_life_meeting"]],
         )
     loader.finish()

@@ -65,8 +65,10 @@ def late_records(org: Organisation, period: Period) -> QuerySet[Meeting]:
 @figures.register("meetings.attendance_rate", label=_("党员参加组织生活出席率"), unit="%")
 def attendance_rate(org: Organisation, period: Period) -> tuple[Decimal, QuerySet[Attendance]]:
     """Present / expected over members' rows (列席 guests excluded), as a percentage to 0.1."""
-    rows = selectors.attendance_for(selectors.held_in(org, period)).filter(is_guest=False).order_by(
-        "meeting__held_at", "pk"
+    rows = (
+        selectors.attendance_for(selectors.held_in(org, period))
+        .filter(is_guest=False)
+        .order_by("meeting__held_at", "pk")
     )
     counts = {status: 0 for status in Attendance.Status.values}
     for status in rows.values_list("status", flat=True):

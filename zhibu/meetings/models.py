@@ -59,10 +59,20 @@ class Meeting(VersionedModel):
     types = models.ManyToManyField(MeetingType, verbose_name=_("会议类型"), related_name="meetings")
     held = models.BooleanField(_("已召开"), default=True)
     host = models.ForeignKey(
-        "core.Person", verbose_name=_("主持人"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "core.Person",
+        verbose_name=_("主持人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     recorder = models.ForeignKey(
-        "core.Person", verbose_name=_("记录人"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "core.Person",
+        verbose_name=_("记录人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     minutes = models.TextField(_("会议记录"), blank=True)
     decisions = models.TextField(_("形成决议"), blank=True)
@@ -159,7 +169,7 @@ class Attachment(models.Model):
 
 
 class CadenceRule(models.Model):
-    """"How often a type must be held", as data in force from a date. Changing a rule closes the old
+    """ "How often a type must be held", as data in force from a date. Changing a rule closes the old
     row (effective_to) and opens a new one, so past periods keep being judged by the old rule."""
 
     class Every(models.TextChoices):

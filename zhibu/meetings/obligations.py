@@ -82,7 +82,11 @@ def period_label(period: Period, every: str, short: bool = False) -> str:
     if every == "month":
         return f"{period.start.month}月" if short else period.label
     if every == "week":
-        return f"{period.start:%m-%d}" if short else f"{period.label}（{period.start.month}月{period.start.day}日起）"
+        return (
+            f"{period.start:%m-%d}"
+            if short
+            else f"{period.label}（{period.start.month}月{period.start.day}日起）"
+        )
     return period.label
 
 
@@ -112,7 +116,9 @@ def rule_on(rules: list[CadenceRule], org: Organisation, day: date) -> CadenceRu
     candidates = [r for r in rules if _binds(r, org) and r.in_force(day)]
     if not candidates:
         return None
-    return max(candidates, key=lambda r: (len(r.organisation.path) if r.organisation else 0, r.effective_from))
+    return max(
+        candidates, key=lambda r: (len(r.organisation.path) if r.organisation else 0, r.effective_from)
+    )
 
 
 def _state(period: Period, count: int, needed: int, today: date) -> str:

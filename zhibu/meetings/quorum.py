@@ -72,7 +72,9 @@ def voters_by_meeting(meetings: list[Meeting]) -> dict[int, set[int]]:
         scope |= Q(organisation__path__startswith=path)
     people = list(Person.objects.filter(scope).values_list("pk", "organisation__path", "left_on"))
     history: dict[int, list[tuple]] = defaultdict(list)
-    changes = PartyStatusChange.objects.filter(person__in=Person.objects.filter(scope)).order_by("since", "pk")
+    changes = PartyStatusChange.objects.filter(person__in=Person.objects.filter(scope)).order_by(
+        "since", "pk"
+    )
     for person_id, status, since in changes.values_list("person_id", "status", "since"):
         history[person_id].append((since, status))
     result: dict[int, set[int]] = {}

@@ -56,9 +56,7 @@ def late_records(org: Organisation, period: Period) -> Iterator[Finding]:
 
 @findings.register("meetings.low_attendance", label=_l("党员大会到会人数未过半数"), severity="critical")
 def low_attendance(org: Organisation, period: Period) -> Iterator[Finding]:
-    meetings = list(
-        selectors.held_in(org, period, quorum.GENERAL).select_related("organisation")
-    )
+    meetings = list(selectors.held_in(org, period, quorum.GENERAL).select_related("organisation"))
     results = quorum.quorums(meetings)
     for meeting in meetings:
         q = results[meeting.pk]

@@ -131,8 +131,8 @@ def _closed(period: Period) -> tuple[datetime, datetime]:
 
 def rules_for(org: Organisation) -> list[CadenceRule]:
     """Every rule that can bind org or its subtree: defaults, its ancestors' and its subtree's."""
-    scope = Q(organisation__isnull=True) | Q(organisation__in=org.ancestors()) | Q(
-        organisation__in=org.subtree()
+    scope = (
+        Q(organisation__isnull=True) | Q(organisation__in=org.ancestors()) | Q(organisation__in=org.subtree())
     )
     return list(
         CadenceRule.objects.filter(scope).select_related("meeting_type", "organisation").order_by("pk")

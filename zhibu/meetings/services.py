@@ -39,7 +39,9 @@ def _in_subtree(person: Person | None, org: Organisation) -> bool:
     return person is None or person.organisation.path.startswith(org.path)
 
 
-def _clean_meeting(org: Organisation, data: dict[str, Any], types: Iterable[MeetingType]) -> list[MeetingType]:
+def _clean_meeting(
+    org: Organisation, data: dict[str, Any], types: Iterable[MeetingType]
+) -> list[MeetingType]:
     types = list(types)
     errors: dict[str, str] = {}
     if not (data.get("topic") or "").strip():
@@ -53,9 +55,9 @@ def _clean_meeting(org: Organisation, data: dict[str, Any], types: Iterable[Meet
     if held_at is None:
         errors["held_at"] = _("请填写会议时间")
     elif data.get("held", True) and held_at > timezone.now():
-        errors["held_at"] = _("会议时间%(t)s晚于当前时间，未来的会议不能标记为“已召开”，请取消勾选“已召开”作为计划保存。") % {
-            "t": timezone.localtime(held_at).strftime("%Y-%m-%d %H:%M")
-        }
+        errors["held_at"] = _(
+            "会议时间%(t)s晚于当前时间，未来的会议不能标记为“已召开”，请取消勾选“已召开”作为计划保存。"
+        ) % {"t": timezone.localtime(held_at).strftime("%Y-%m-%d %H:%M")}
     for field, label in (("host", _("主持人")), ("recorder", _("记录人"))):
         if not _in_subtree(data.get(field), org):
             errors[field] = _("%(role)s%(name)s不是%(org)s的人员") % {
@@ -109,7 +111,12 @@ def meeting_create(
     people = expected_attendees(organisation, types, day) if attendees is None else list(attendees)
     strangers = [p.name for p in people if not _in_subtree(p, organisation)]
     if strangers:
-        raise ValidationError({"types": _("%(names)s不是%(org)s的人员") % {"names": "、".join(strangers), "org": organisation.name}})
+        raise ValidationError(
+            {
+                "types": _("%(names)s不是%(org)s的人员")
+                % {"names": "、".join(strangers), "org": organisation.name}
+            }
+        )
     Attendance.objects.bulk_create(
         Attendance(meeting=meeting, organisation=organisation, person=p) for p in people
     )
@@ -156,7 +163,9 @@ def attendance_toggle(*, actor, attendance: Attendance) -> Attendance:
     if attendance.status != Attendance.Status.LEAVE:
         attendance.reason = ""
     attendance.save(update_fields=["status", "reason"])
-    audit.record(actor, "meetings.attendance.changed", attendance, before=before, after=audit.snapshot(attendance))
+    audit.record(
+        actor, "meetings.attendance.changed", attendance, before=before, after=audit.snapshot(attendance)
+    )
     return attendance
 
 
@@ -167,12 +176,16 @@ def attendance_set(*, actor, attendance: Attendance, status: str, reason: str = 
         raise ValidationError({"status": _("未知的出席情况")})
     reason = reason.strip()
     if status == Attendance.Status.LEAVE and not reason:
-        raise ValidationError({"reason": _("%(name)s请假，请填写请假事由") % {"name": attendance.person.name}})
+        raise ValidationError(
+            {"reason": _("%(name)s请假，请填写请假事由") % {"name": attendance.person.name}}
+        )
     before = audit.snapshot(attendance)
     attendance.status = status
     attendance.reason = reason if status == Attendance.Status.LEAVE else ""
     attendance.save(update_fields=["status", "reason"])
-    audit.record(actor, "meetings.attendance.changed", attendance, before=before, after=audit.snapshot(attendance))
+    audit.record(
+        actor, "meetings.attendance.changed", attendance, before=before, after=audit.snapshot(attendance)
+    )
     return attendance
 
 
@@ -185,20 +198,33 @@ def attendance_add(
     org = meeting.organisation
     if not person.organisation.path.startswith(org.path):
         raise ValidationError(
-            {"person": _("%(name)s不是%(org)s的人员，不能登记为本次会议的参会人员") % {"name": person.name, "org": org.name}}
+            {
+                "person": _("%(name)s不是%(org)s的人员，不能登记为本次会议的参会人员")
+                % {"name": person.name, "org": org.name}
+            }
         )
     if meeting.attendance.filter(person=person).exists():
-        raise ValidationError({"person": _("%(name)s已在本次会议的签到名单中，不能重复添加") % {"name": person.name}})
+        raise ValidationError(
+            {"person": _("%(name)s已在本次会议的签到名单中，不能重复添加") % {"name": person.name}}
+        )
     day = selectors.local_day(meeting.held_at)
     is_member = core_selectors.members_on(org, day).filter(pk=person.pk).exists()
     if not is_member and not meeting.types.filter(allows_non_members=True).exists():
         raise ValidationError(
-            {"person": _("%(name)s不是党员，%(types)s不允许非党员列席") % {"name": person.name, "types": _type_names(meeting)}}
+            {
+                "person": _("%(name)s不是党员，%(types)s不允许非党员列席")
+                % {"name": person.name, "types": _type_names(meeting)}
+            }
         )
     if status == Attendance.Status.LEAVE and not reason.strip():
         raise ValidationError({"reason": _("%(name)s请假，请填写请假事由") % {"name": person.name}})
     row = Attendance.objects.create(
-        meeting=meeting, organisation=org, person=person, status=status, reason=reason.strip(), is_guest=not is_member
+        meeting=meeting,
+        organisation=org,
+        person=person,
+        status=status,
+        reason=reason.strip(),
+        is_guest=not is_member,
     )
     audit.record(actor, "meetings.attendance.added", row, after=audit.snapshot(row))
     return row
@@ -210,7 +236,9 @@ def _type_names(meeting: Meeting) -> str:
 
 # --- votes ----------------------------------------------------------------------------------------
 @transaction.atomic
-def vote_record(*, actor, meeting: Meeting, subject: str, approve: int, oppose: int = 0, abstain: int = 0) -> MeetingVote:
+def vote_record(
+    *, actor, meeting: Meeting, subject: str, approve: int, oppose: int = 0, abstain: int = 0
+) -> MeetingVote:
     policy.require(actor, "meetings.edit", meeting)
     if not quorum_mod.is_general(meeting):
         raise ValidationError(_("只有支部党员大会可以登记表决结果"))
@@ -223,7 +251,10 @@ def vote_record(*, actor, meeting: Meeting, subject: str, approve: int, oppose: 
     present = quorum_mod.quorum_of(meeting).present
     if approve + oppose + abstain > present:
         raise ValidationError(
-            {"approve": _("赞成、反对、弃权合计%(n)d票，多于实到有表决权党员%(p)d人") % {"n": approve + oppose + abstain, "p": present}}
+            {
+                "approve": _("赞成、反对、弃权合计%(n)d票，多于实到有表决权党员%(p)d人")
+                % {"n": approve + oppose + abstain, "p": present}
+            }
         )
     vote = MeetingVote.objects.create(
         meeting=meeting,
@@ -265,7 +296,9 @@ def attachment_add(*, actor, meeting: Meeting, upload: UploadedFile, caption: st
 
 # --- types and cadence rules ---------------------------------------------------------------------
 @transaction.atomic
-def meeting_type_create(*, actor, organisation: Organisation, name: str, allows_non_members: bool = False) -> MeetingType:
+def meeting_type_create(
+    *, actor, organisation: Organisation, name: str, allows_non_members: bool = False
+) -> MeetingType:
     """A branch's own meeting type (e.g. 包教工作座谈会)."""
     policy.require(actor, "meetings.edit", organisation)
     name = name.strip()
@@ -324,7 +357,7 @@ def cadence_rule_set(
         .order_by("-effective_from")
         .first()
     )
-    if current and effective_from <= current.effective_from:
+    if current and effective_from <= current.effective_from and "effective_from" not in errors:
         errors["effective_from"] = _("生效日期须晚于现行规则的生效日期%(d)s") % {"d": current.effective_from}
     if errors:
         raise ValidationError(errors)
@@ -332,12 +365,20 @@ def cadence_rule_set(
         before = audit.snapshot(current)
         current.effective_to = effective_from - timedelta(days=1)
         current.save(update_fields=["effective_to"])
-        audit.record(actor, "meetings.rule.closed", current, before=before, after=audit.snapshot(current),
-                     organisation=organisation)
+        audit.record(
+            actor,
+            "meetings.rule.closed",
+            current,
+            before=before,
+            after=audit.snapshot(current),
+            organisation=organisation,
+        )
     rule = CadenceRule.objects.create(
         meeting_type=meeting_type,
         organisation=organisation,
-        org_kind=current.org_kind if current else ("group" if meeting_type.code == "group_meeting" else "branch"),
+        org_kind=current.org_kind
+        if current
+        else ("group" if meeting_type.code == "group_meeting" else "branch"),
         every=every,
         times=times,
         term_time_only=term_time_only,

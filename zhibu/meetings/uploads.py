@@ -109,10 +109,12 @@ def check_upload(upload: UploadedFile) -> FileKind:
         )
     if detected is None:
         raise ValidationError(
-            _("“%(name)s”的格式不受支持。只能上传以下格式：%(allowed)s。") % {"name": name, "allowed": ALLOWED}
+            _("“%(name)s”的格式不受支持。只能上传以下格式：%(allowed)s。")
+            % {"name": name, "allowed": ALLOWED}
         )
     if ext not in detected.extensions:
         raise ValidationError(
-            _("“%(name)s”的扩展名与文件内容（%(ext)s）不符，请确认后重新上传。") % {"name": name, "ext": detected.ext}
+            _("“%(name)s”的扩展名与文件内容（%(ext)s）不符，请确认后重新上传。")
+            % {"name": name, "ext": detected.ext}
         )
     return detected

@@ -142,7 +142,9 @@ def vote_add(request: HttpRequest, pk: int) -> HttpResponse:
     policy.require(request.user, "meetings.edit", meeting)
     form = VoteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        vote = call_service(form, services.vote_record, actor=request.user, meeting=meeting, **form.cleaned_data)
+        vote = call_service(
+            form, services.vote_record, actor=request.user, meeting=meeting, **form.cleaned_data
+        )
         if vote:
             messages.success(request, _("已登记表决结果"))
             return redirect("meetings:detail", pk=meeting.pk)

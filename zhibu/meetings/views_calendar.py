@@ -71,7 +71,9 @@ def type_create(request: HttpRequest) -> HttpResponse:
     org = chosen_organisation(request, "meetings.edit")
     form = MeetingTypeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        item = call_service(form, services.meeting_type_create, actor=request.user, organisation=org, **form.cleaned_data)
+        item = call_service(
+            form, services.meeting_type_create, actor=request.user, organisation=org, **form.cleaned_data
+        )
         if item:
             messages.success(request, _("已添加会议类型“%(name)s”") % {"name": item.name})
             return redirect(f"{reverse('meetings:list')}?org={org.code}")

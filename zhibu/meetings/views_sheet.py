@@ -27,7 +27,9 @@ def attendance_sheet(request: HttpRequest, pk: int) -> HttpResponse:
     people = selectors.roster_choices(meeting.organisation)
     form = AttendeeForm(request.POST or None, people=people, initial={"status": "present"})
     if request.method == "POST" and form.is_valid():
-        row = call_service(form, services.attendance_add, actor=request.user, meeting=meeting, **form.cleaned_data)
+        row = call_service(
+            form, services.attendance_add, actor=request.user, meeting=meeting, **form.cleaned_data
+        )
         if row:
             messages.success(request, _("已添加%(name)s") % {"name": row.person.name})
             return redirect("meetings:attendance", pk=meeting.pk)

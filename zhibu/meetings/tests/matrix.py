@@ -37,7 +37,9 @@ def attachment(world):
 
     from .helpers import png_upload
 
-    item = services.attachment_add(actor=world.users["secretary"], meeting=_meeting(world), upload=png_upload())
+    item = services.attachment_add(
+        actor=world.users["secretary"], meeting=_meeting(world), upload=png_upload()
+    )
     return {"pk": item.pk}
 
 
@@ -60,6 +62,13 @@ MATRIX = {
     "meetings:attachment": Case(expect=READ, kwargs=attachment),
     "meetings:type_create": Case(expect=EDIT, query=ORG_A),
     "meetings:rules": Case(
-        expect={"secretary": 403, "committee": 403, "member": 403, "checker": 403, "bureau": 200, "outsider": 403}
+        expect={
+            "secretary": 403,
+            "committee": 403,
+            "member": 403,
+            "checker": 403,
+            "bureau": 200,
+            "outsider": 403,
+        }
     ),
 }

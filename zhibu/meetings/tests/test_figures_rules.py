@@ -41,7 +41,13 @@ def data(world):
     # Entered in bulk on TODAY, all would be late: only the January 支委会 is meant to be.
     Meeting.objects.update(recorded_late=False)
     Meeting.objects.filter(pk=committee[0].pk).update(recorded_late=True)
-    return {"committee": committee, "combined": combined, "general": general, "thin": thin, "planned": planned}
+    return {
+        "committee": committee,
+        "combined": combined,
+        "general": general,
+        "thin": thin,
+        "planned": planned,
+    }
 
 
 def pks(value) -> set[int]:

@@ -87,7 +87,11 @@ def test_stale_edit_writes_nothing(world, frozen):
     services.meeting_update(actor=world.secretary, meeting=meeting, version=1, data=data, types=types)
     with pytest.raises(StaleEdit):
         services.meeting_update(
-            actor=world.committee, meeting=meeting, version=1, data={**data, "topic": "另一个主题"}, types=types
+            actor=world.committee,
+            meeting=meeting,
+            version=1,
+            data={**data, "topic": "另一个主题"},
+            types=types,
         )
     meeting.refresh_from_db()
     assert meeting.topic == "新主题" and meeting.version == 2
@@ -140,7 +144,9 @@ def test_leave_needs_a_reason(world, frozen):
 
 # --- votes --------------------------------------------------------------------------------------
 def test_quorum_counts_full_members_only(world, frozen):
-    PersonFactory(organisation=world.branch, name="赵预备", party_status="probationary", history=date(2023, 1, 1))
+    PersonFactory(
+        organisation=world.branch, name="赵预备", party_status="probationary", history=date(2023, 1, 1)
+    )
     meeting = make_meeting(world.branch, "general_meeting", held_at=at(2023, 6, 20))
     # 4 on the sheet (3 full + 1 probationary); the probationary member has no vote.
     assert meeting.attendance.count() == 4
@@ -177,7 +183,9 @@ def test_vote_bad_input(world, frozen):
 # --- attachments --------------------------------------------------------------------------------
 def test_photo_is_stored_under_a_generated_name(world, frozen, settings):
     meeting = create(world)
-    item = services.attachment_add(actor=world.secretary, meeting=meeting, upload=png_upload("../../etc/合影.png"))
+    item = services.attachment_add(
+        actor=world.secretary, meeting=meeting, upload=png_upload("../../etc/合影.png")
+    )
     assert item.kind == "image" and item.content_type == "image/png"
     assert item.original_name == "合影.png"
     assert ".." not in item.file.name and "合影" not in item.file.name
@@ -224,7 +232,9 @@ def test_real_docx_accepted_and_svg_refused(world, frozen):
 
 # --- types and rules ----------------------------------------------------------------------------
 def test_branch_adds_its_own_type(world, frozen):
-    item = services.meeting_type_create(actor=world.secretary, organisation=world.branch, name="包教工作座谈会")
+    item = services.meeting_type_create(
+        actor=world.secretary, organisation=world.branch, name="包教工作座谈会"
+    )
     assert item.organisation == world.branch and item.code.startswith("x-")
     with pytest.raises(ValidationError, match="已有名为"):
         services.meeting_type_create(actor=world.secretary, organisation=world.branch, name="包教工作座谈会")
