@@ -14,6 +14,7 @@ from django.utils import timezone
 from zhibu.core import policy
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period
+from zhibu.core.strokes import name_sort_key
 
 from .models import Attachment, Attendance, CadenceRule, Meeting, MeetingType, MeetingVote
 
@@ -80,8 +81,6 @@ def types_for(org: Organisation) -> QuerySet[MeetingType]:
 
 
 def attendance_of(meeting: Meeting) -> list[Attendance]:
-    from zhibu.core.strokes import name_sort_key
-
     rows = list(meeting.attendance.select_related("person"))
     return sorted(rows, key=lambda a: (a.is_guest, name_sort_key(a.person.name)))
 

@@ -265,3 +265,14 @@ def test_rule_cannot_be_backdated(world, frozen):
             effective_from=date(2023, 1, 1),
         )
     assert "生效日期不能早于今天" in str(exc.value)
+
+
+def test_planned_meeting_marked_held_long_after_is_late(world, frozen):
+    meeting = create(world, held_at=NOW + timedelta(days=1), held=False)
+    data = {"topic": meeting.topic, "held_at": meeting.held_at, "held": True}
+    with time_machine.travel(NOW + timedelta(days=12), tick=False):
+        services.meeting_update(
+            actor=world.secretary, meeting=meeting, version=1, data=data, types=[mtype("committee_meeting")]
+        )
+    meeting.refresh_from_db()
+    assert meeting.held and meeting.recorded_late
