@@ -1,10 +1,151 @@
-"""Reads of the meetings ledger, for its own views and for other ledgers (study, mentoring)."""
+"""Reads of the meetings ledger, for its own views and for other ledgers (study, mentoring).
 
-from django.db.models import QuerySet
+Every view query starts from the user's scope (`meetings_visible`); figures and rules start
+from an organisation's subtree (`held_in`)."""
 
-from .models import Attendance, Meeting
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from zhibu.core import policy
+from zhibu.core.models import Organisation, Person
+from zhibu.core.periods import Period
+from zhibu.core.strokes import name_sort_key
+
+from .models import Attachment, Attendance, CadenceRule, Meeting, MeetingType, MeetingVote
 
 
 def attendance_for(meetings: QuerySet[Meeting]) -> QuerySet[Attendance]:
     """Attendance rows of the given meetings (other ledgers read attendance only through here)."""
     return Attendance.objects.filter(meeting__in=meetings).select_related("person")
+
+
+# --- time ---------------------------------------------------------------------------------------
+def day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    """[start 00:00, end+1 00:00) in local time, so the held_at index is used (no date cast)."""
+    tz = timezone.get_current_timezone()
+    return (
+        timezone.make_aware(datetime.combine(start, time.min), tz),
+        timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min), tz),
+    )
+
+
+def local_day(moment: datetime) -> date:
+    return timezone.localtime(moment).date()
+
+
+# --- scope --------------------------------------------------------------------------------------
+def meetings_visible(user, perm: str = "meetings.view") -> QuerySet[Meeting]:
+    return Meeting.objects.filter(organisation__in=policy.orgs_readable(user, perm))
+
+
+def meeting_get(user, pk: int) -> Meeting:
+    """404 outside the user's scope (never confirms another branch's meeting exists)."""
+    qs = Meeting.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related(
+        "organisation", "host", "recorder"
+    )
+    meeting = get_object_or_404(qs, pk=pk)
+    policy.require(user, "meetings.view", meeting)
+    return meeting
+
+
+def meeting_list(org: Organisation, *, type_code: str = "", year: int | None = None) -> QuerySet[Meeting]:
+    """The list page's rows: a fixed number of queries however many meetings (types prefetched,
+    attendance counted in the same query)."""
+    qs = (
+        Meeting.objects.filter(organisation__in=org.subtree())
+        .select_related("organisation", "host")
+        .prefetch_related(Prefetch("types", queryset=MeetingType.objects.order_by("order")))
+        .annotate(
+            n_present=Count("attendance", filter=Q(attendance__status=Attendance.Status.PRESENT)),
+            n_expected=Count("attendance", filter=Q(attendance__is_guest=False)),
+        )
+        .order_by("-held_at", "-pk")
+    )
+    if type_code:
+        qs = qs.filter(types__code=type_code)
+    if year:
+        qs = qs.filter(held_at__range=day_bounds(date(year, 1, 1), date(year, 12, 31)))
+    return qs
+
+
+def types_for(org: Organisation) -> QuerySet[MeetingType]:
+    """Global types plus those added by org or one of its ancestors."""
+    return MeetingType.objects.filter(
+        Q(organisation__isnull=True) | Q(organisation__in=org.ancestors()) | Q(organisation=org)
+    ).order_by("order", "pk")
+
+
+def attendance_of(meeting: Meeting) -> list[Attendance]:
+    rows = list(meeting.attendance.select_related("person"))
+    return sorted(rows, key=lambda a: (a.is_guest, name_sort_key(a.person.name)))
+
+
+def votes_of(meeting: Meeting) -> QuerySet[MeetingVote]:
+    return meeting.votes.all()
+
+
+def attachments_of(meeting: Meeting) -> QuerySet[Attachment]:
+    return meeting.attachments.all()
+
+
+def attachment_get(user, pk: int) -> Attachment:
+    qs = Attachment.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related(
+        "meeting", "organisation"
+    )
+    item = get_object_or_404(qs, pk=pk)
+    policy.require(user, "meetings.view", item)
+    return item
+
+
+def attendance_get(meeting: Meeting, pk: int) -> Attendance:
+    return get_object_or_404(meeting.attendance.select_related("person"), pk=pk)
+
+
+def roster_choices(org: Organisation) -> QuerySet[Person]:
+    """People who may appear on an attendance sheet or as host/recorder: org's subtree roster."""
+    return Person.objects.filter(organisation__in=org.subtree(), left_on__isnull=True).order_by("name")
+
+
+# --- figures and rules --------------------------------------------------------------------------
+def held_in(org: Organisation, period: Period, type_code: str | None = None) -> QuerySet[Meeting]:
+    """Meetings held in org's subtree within period; with a type, those counting for that type
+    (a meeting of several types counts once for each)."""
+    qs = Meeting.objects.filter(
+        organisation__in=org.subtree(), held=True, held_at__range=_closed(period)
+    ).order_by("held_at", "pk")
+    if type_code:
+        qs = qs.filter(types__code=type_code)
+    return qs
+
+
+def _closed(period: Period) -> tuple[datetime, datetime]:
+    start, end = day_bounds(period.start, period.end)
+    return start, end - timedelta(microseconds=1)
+
+
+def rules_for(org: Organisation) -> list[CadenceRule]:
+    """Every rule that can bind org or its subtree: defaults, its ancestors' and its subtree's."""
+    scope = (
+        Q(organisation__isnull=True) | Q(organisation__in=org.ancestors()) | Q(organisation__in=org.subtree())
+    )
+    return list(
+        CadenceRule.objects.filter(scope).select_related("meeting_type", "organisation").order_by("pk")
+    )
+
+
+def rules_visible(orgs: QuerySet[Organisation]) -> QuerySet[CadenceRule]:
+    """Defaults and the rules of organisations the bureau user oversees."""
+    return (
+        CadenceRule.objects.filter(Q(organisation__isnull=True) | Q(organisation__in=orgs))
+        .select_related("meeting_type", "organisation")
+        .order_by("meeting_type__order", "organisation__path", "effective_from")
+    )
+
+
+def global_types() -> QuerySet[MeetingType]:
+    return MeetingType.objects.filter(organisation__isnull=True).order_by("order")

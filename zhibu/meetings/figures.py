@@ -1,0 +1,80 @@
+"""Meetings figures: named counts with the meetings (or attendance rows) behind them.
+
+`meetings.held` takes kind=<type code>; a meeting of several types counts once for each type.
+The per-type codes are conveniences for documents ("讲党课6次" → meetings.party_lectures)."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from zhibu.core.models import Organisation
+from zhibu.core.periods import Period
+from zhibu.core.registry import figures
+
+from . import selectors
+from .models import Attendance, Meeting
+
+PER_TYPE = [
+    ("meetings.general_meetings", "general_meeting", _("召开支部党员大会")),
+    ("meetings.committee_meetings", "committee_meeting", _("召开支委会")),
+    ("meetings.group_meetings", "group_meeting", _("召开党小组会")),
+    ("meetings.party_lectures", "party_lecture", _("讲党课")),
+    ("meetings.theme_days", "theme_day", _("开展主题党日")),
+    ("meetings.org_life_meetings", "org_life_meeting", _("召开组织生活会")),
+    ("meetings.democratic_life_meetings", "democratic_life_meeting", _("召开民主生活会")),
+    ("meetings.topical_meetings", "topical_meeting", _("召开专题组织会议")),
+    ("meetings.forums", "forum", _("召开座谈会")),
+    ("meetings.theory_group_sessions", "theory_group", _("中心组集中学习")),
+]
+DEMOCRATIC_AND_TOPICAL = ["org_life_meeting", "democratic_life_meeting", "topical_meeting", "forum"]
+
+
+@figures.register("meetings.held", label=_("召开会议次数"), unit=_("次"))
+def held(org: Organisation, period: Period, *, kind: str | None = None) -> QuerySet[Meeting]:
+    return selectors.held_in(org, period, kind or None)
+
+
+def _per_type(type_code: str):
+    def figure(org: Organisation, period: Period) -> QuerySet[Meeting]:
+        return selectors.held_in(org, period, type_code)
+
+    return figure
+
+
+for _code, _type_code, _label in PER_TYPE:
+    figures.register(_code, label=_label, unit=_("次"))(_per_type(_type_code))
+
+
+@figures.register(
+    "meetings.democratic_and_topical",
+    label=_("召开组织生活会、民主生活会或专项工作座谈会"),
+    unit=_("次"),
+)
+def democratic_and_topical(org: Organisation, period: Period) -> QuerySet[Meeting]:
+    return selectors.held_in(org, period).filter(types__code__in=DEMOCRATIC_AND_TOPICAL).distinct()
+
+
+@figures.register("meetings.late_records", label=_("事后补录的会议"), unit=_("次"))
+def late_records(org: Organisation, period: Period) -> QuerySet[Meeting]:
+    return selectors.held_in(org, period).filter(recorded_late=True)
+
+
+@figures.register("meetings.attendance_rate", label=_("党员参加组织生活出席率"), unit="%")
+def attendance_rate(org: Organisation, period: Period) -> tuple[Decimal, QuerySet[Attendance]]:
+    """Present / expected over members' rows (列席 guests excluded), as a percentage to 0.1."""
+    rows = (
+        selectors.attendance_for(selectors.held_in(org, period))
+        .filter(is_guest=False)
+        .order_by("meeting__held_at", "pk")
+    )
+    counts = {status: 0 for status in Attendance.Status.values}
+    for status in rows.values_list("status", flat=True):
+        counts[status] += 1
+    total = sum(counts.values())
+    if not total:
+        return Decimal("0.0"), rows
+    rate = Decimal(counts[Attendance.Status.PRESENT] * 100) / Decimal(total)
+    return rate.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), rows

@@ -1,0 +1,389 @@
+"""Writes to the meetings ledger. Each checks policy, validates, writes and audits in one
+transaction; bad input raises a ValidationError naming what is wrong and nothing is written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from pypinyin import lazy_pinyin
+
+from zhibu.core import audit, policy
+from zhibu.core import selectors as core_selectors
+from zhibu.core.models import Organisation, Person
+from zhibu.core.strokes import name_sort_key
+from zhibu.core.versioning import update_versioned
+
+from . import quorum as quorum_mod
+from . import selectors, uploads
+from .models import Attachment, Attendance, CadenceRule, Meeting, MeetingType, MeetingVote
+
+LATE_AFTER_DAYS = 7
+MEETING_FIELDS = ("topic", "held_at", "place", "held", "host", "recorder", "minutes", "decisions")
+CYCLE = {
+    Attendance.Status.PRESENT: Attendance.Status.LEAVE,
+    Attendance.Status.LEAVE: Attendance.Status.ABSENT,
+    Attendance.Status.ABSENT: Attendance.Status.PRESENT,
+}
+
+
+# --- meetings -------------------------------------------------------------------------------------
+def _in_subtree(person: Person | None, org: Organisation) -> bool:
+    return person is None or person.organisation.path.startswith(org.path)
+
+
+def _clean_meeting(
+    org: Organisation, data: dict[str, Any], types: Iterable[MeetingType]
+) -> list[MeetingType]:
+    types = list(types)
+    errors: dict[str, str] = {}
+    if not (data.get("topic") or "").strip():
+        errors["topic"] = _("请填写会议主题")
+    if not types:
+        errors["types"] = _("请至少选择一种会议类型")
+    allowed = set(selectors.types_for(org).values_list("pk", flat=True))
+    if any(t.pk not in allowed for t in types):
+        errors["types"] = _("所选会议类型不属于本支部")
+    held_at = data.get("held_at")
+    if held_at is None:
+        errors["held_at"] = _("请填写会议时间")
+    elif data.get("held", True) and held_at > timezone.now():
+        errors["held_at"] = _(
+            "会议时间%(t)s晚于当前时间，未来的会议不能标记为“已召开”，请取消勾选“已召开”作为计划保存。"
+        ) % {"t": timezone.localtime(held_at).strftime("%Y-%m-%d %H:%M")}
+    for field, label in (("host", _("主持人")), ("recorder", _("记录人"))):
+        if not _in_subtree(data.get(field), org):
+            errors[field] = _("%(role)s%(name)s不是%(org)s的人员") % {
+                "role": label,
+                "name": data[field].name,
+                "org": org.name,
+            }
+    if errors:
+        raise ValidationError(errors)
+    data["topic"] = data["topic"].strip()
+    return types
+
+
+def _is_late(held: bool, held_at) -> bool:
+    return held and timezone.now() - held_at > timedelta(days=LATE_AFTER_DAYS)
+
+
+def expected_attendees(org: Organisation, types: list[MeetingType], day: date) -> list[Person]:
+    """Who the sheet lists by default: the committee for a 支委会 alone, otherwise the members."""
+    codes = {t.code for t in types}
+    people = []
+    if codes == {"committee_meeting"}:
+        people = [h.person for h in core_selectors.committee_on(org, day)]
+    if not people:  # no committee on record yet: list the members, the secretary trims the sheet
+        people = list(core_selectors.members_on(org, day))
+    unique = {p.pk: p for p in people}
+    return sorted(unique.values(), key=lambda p: name_sort_key(p.name))
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    actor,
+    organisation: Organisation,
+    data: dict[str, Any],
+    types: Iterable[MeetingType],
+    attendees: Iterable[Person] | None = None,
+    check_permission: bool = True,
+) -> Meeting:
+    """Record a meeting; the sheet starts with `attendees` (default: who is expected that day)."""
+    if check_permission:
+        policy.require(actor, "meetings.edit", organisation)
+    data = {k: v for k, v in data.items() if k in MEETING_FIELDS}
+    types = _clean_meeting(organisation, data, types)
+    meeting = Meeting(organisation=organisation, **data)
+    meeting.recorded_late = _is_late(meeting.held, meeting.held_at)
+    meeting.full_clean()
+    meeting.save()
+    meeting.types.set(types)
+    day = selectors.local_day(meeting.held_at)
+    people = expected_attendees(organisation, types, day) if attendees is None else list(attendees)
+    strangers = [p.name for p in people if not _in_subtree(p, organisation)]
+    if strangers:
+        raise ValidationError(
+            {
+                "types": _("%(names)s不是%(org)s的人员")
+                % {"names": "、".join(strangers), "org": organisation.name}
+            }
+        )
+    Attendance.objects.bulk_create(
+        Attendance(meeting=meeting, organisation=organisation, person=p) for p in people
+    )
+    audit.record(
+        actor, "meetings.meeting.created", meeting, after={**audit.snapshot(meeting), "types": _codes(types)}
+    )
+    return meeting
+
+
+def _codes(types: Iterable[MeetingType]) -> list[str]:
+    return sorted(t.code for t in types)
+
+
+@transaction.atomic
+def meeting_update(
+    *, actor, meeting: Meeting, version: int | None, data: dict[str, Any], types: Iterable[MeetingType]
+) -> Meeting:
+    policy.require(actor, "meetings.edit", meeting)
+    before = {**audit.snapshot(meeting), "types": _codes(meeting.types.all())}
+    data = {k: v for k, v in data.items() if k in MEETING_FIELDS}
+    types = _clean_meeting(meeting.organisation, data, types)
+    if data.get("held") and not meeting.held:
+        # A planned meeting marked held now: late if that happens long after the day itself.
+        data["recorded_late"] = _is_late(True, data["held_at"])
+    update_versioned(meeting, version, **data)
+    meeting.types.set(types)
+    audit.record(
+        actor,
+        "meetings.meeting.updated",
+        meeting,
+        before=before,
+        after={**audit.snapshot(meeting), "types": _codes(types)},
+    )
+    return meeting
+
+
+# --- attendance -----------------------------------------------------------------------------------
+@transaction.atomic
+def attendance_toggle(*, actor, attendance: Attendance) -> Attendance:
+    """One click on the sheet: 出席 → 请假 → 缺席 → 出席."""
+    policy.require(actor, "meetings.edit", attendance.meeting)
+    before = audit.snapshot(attendance)
+    attendance.status = CYCLE[attendance.status]
+    if attendance.status != Attendance.Status.LEAVE:
+        attendance.reason = ""
+    attendance.save(update_fields=["status", "reason"])
+    audit.record(
+        actor, "meetings.attendance.changed", attendance, before=before, after=audit.snapshot(attendance)
+    )
+    return attendance
+
+
+@transaction.atomic
+def attendance_set(*, actor, attendance: Attendance, status: str, reason: str = "") -> Attendance:
+    policy.require(actor, "meetings.edit", attendance.meeting)
+    if status not in Attendance.Status.values:
+        raise ValidationError({"status": _("未知的出席情况")})
+    reason = reason.strip()
+    if status == Attendance.Status.LEAVE and not reason:
+        raise ValidationError(
+            {"reason": _("%(name)s请假，请填写请假事由") % {"name": attendance.person.name}}
+        )
+    before = audit.snapshot(attendance)
+    attendance.status = status
+    attendance.reason = reason if status == Attendance.Status.LEAVE else ""
+    attendance.save(update_fields=["status", "reason"])
+    audit.record(
+        actor, "meetings.attendance.changed", attendance, before=before, after=audit.snapshot(attendance)
+    )
+    return attendance
+
+
+@transaction.atomic
+def attendance_add(
+    *, actor, meeting: Meeting, person: Person, status: str = Attendance.Status.PRESENT, reason: str = ""
+) -> Attendance:
+    """Add someone to the sheet: a member missing from it, or non-member staff where allowed."""
+    policy.require(actor, "meetings.edit", meeting)
+    org = meeting.organisation
+    if not person.organisation.path.startswith(org.path):
+        raise ValidationError(
+            {
+                "person": _("%(name)s不是%(org)s的人员，不能登记为本次会议的参会人员")
+                % {"name": person.name, "org": org.name}
+            }
+        )
+    if meeting.attendance.filter(person=person).exists():
+        raise ValidationError(
+            {"person": _("%(name)s已在本次会议的签到名单中，不能重复添加") % {"name": person.name}}
+        )
+    day = selectors.local_day(meeting.held_at)
+    is_member = core_selectors.members_on(org, day).filter(pk=person.pk).exists()
+    if not is_member and not meeting.types.filter(allows_non_members=True).exists():
+        raise ValidationError(
+            {
+                "person": _("%(name)s不是党员，%(types)s不允许非党员列席")
+                % {"name": person.name, "types": _type_names(meeting)}
+            }
+        )
+    if status == Attendance.Status.LEAVE and not reason.strip():
+        raise ValidationError({"reason": _("%(name)s请假，请填写请假事由") % {"name": person.name}})
+    row = Attendance.objects.create(
+        meeting=meeting,
+        organisation=org,
+        person=person,
+        status=status,
+        reason=reason.strip(),
+        is_guest=not is_member,
+    )
+    audit.record(actor, "meetings.attendance.added", row, after=audit.snapshot(row))
+    return row
+
+
+def _type_names(meeting: Meeting) -> str:
+    return "、".join(t.name for t in meeting.types.all())
+
+
+# --- votes ----------------------------------------------------------------------------------------
+@transaction.atomic
+def vote_record(
+    *, actor, meeting: Meeting, subject: str, approve: int, oppose: int = 0, abstain: int = 0
+) -> MeetingVote:
+    policy.require(actor, "meetings.edit", meeting)
+    if not quorum_mod.is_general(meeting):
+        raise ValidationError(_("只有支部党员大会可以登记表决结果"))
+    if not meeting.held:
+        raise ValidationError(_("会议尚未召开，不能登记表决结果"))
+    if not subject.strip():
+        raise ValidationError({"subject": _("请填写表决事项")})
+    if min(approve, oppose, abstain) < 0:
+        raise ValidationError({"approve": _("票数不能为负数")})
+    present = quorum_mod.quorum_of(meeting).present
+    if approve + oppose + abstain > present:
+        raise ValidationError(
+            {
+                "approve": _("赞成、反对、弃权合计%(n)d票，多于实到有表决权党员%(p)d人")
+                % {"n": approve + oppose + abstain, "p": present}
+            }
+        )
+    vote = MeetingVote.objects.create(
+        meeting=meeting,
+        organisation=meeting.organisation,
+        subject=subject.strip(),
+        approve=approve,
+        oppose=oppose,
+        abstain=abstain,
+    )
+    audit.record(actor, "meetings.vote.recorded", vote, after=audit.snapshot(vote))
+    return vote
+
+
+# --- attachments ----------------------------------------------------------------------------------
+@transaction.atomic
+def attachment_add(*, actor, meeting: Meeting, upload: UploadedFile, caption: str = "") -> Attachment:
+    policy.require(actor, "meetings.edit", meeting)
+    kind = uploads.check_upload(upload)
+    item = Attachment(
+        meeting=meeting,
+        organisation=meeting.organisation,
+        kind=kind.kind,
+        original_name=uploads.clean_name(upload.name or ""),
+        content_type=kind.content_type,
+        size=upload.size,
+        caption=caption.strip()[:200],
+        uploaded_by=actor,
+    )
+    # The stored name is generated from a uuid and the detected extension only.
+    item.file.save(f"upload{kind.ext}", upload, save=False)
+    try:
+        item.save()
+    except Exception:
+        item.file.delete(save=False)
+        raise
+    audit.record(actor, "meetings.attachment.added", item, after=audit.snapshot(item))
+    return item
+
+
+# --- types and cadence rules ---------------------------------------------------------------------
+@transaction.atomic
+def meeting_type_create(
+    *, actor, organisation: Organisation, name: str, allows_non_members: bool = False
+) -> MeetingType:
+    """A branch's own meeting type (e.g. 包教工作座谈会)."""
+    policy.require(actor, "meetings.edit", organisation)
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": _("请填写类型名称")})
+    if selectors.types_for(organisation).filter(name=name).exists():
+        raise ValidationError({"name": _("已有名为“%(name)s”的会议类型") % {"name": name}})
+    code = "x-" + "-".join(lazy_pinyin(name))[:50]
+    suffix, base = 1, code
+    while MeetingType.objects.filter(organisation=organisation, code=code).exists():
+        suffix += 1
+        code = f"{base}-{suffix}"
+    item = MeetingType.objects.create(
+        code=code, name=name, organisation=organisation, order=500, allows_non_members=allows_non_members
+    )
+    audit.record(actor, "meetings.type.created", item, after=audit.snapshot(item), organisation=organisation)
+    return item
+
+
+def _require_rules(actor, organisation: Organisation | None) -> None:
+    if organisation is not None:
+        policy.require(actor, "meetings.rules", organisation)
+        return
+    roots = Organisation.objects.filter(parent__isnull=True)
+    if not any(policy.has_perm(actor, "meetings.rules", root) for root in roots):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def cadence_rule_set(
+    *,
+    actor,
+    meeting_type: MeetingType,
+    organisation: Organisation | None,
+    every: str,
+    times: int,
+    effective_from: date,
+    term_time_only: bool = False,
+    basis: str = "",
+) -> CadenceRule:
+    """Put a new rule in force from a date. The current rule for the same type and organisation
+    is closed the day before; nothing before that date is rewritten, so past periods are still
+    judged by the rule that was in force then."""
+    _require_rules(actor, organisation)
+    errors: dict[str, str] = {}
+    if every not in CadenceRule.Every.values:
+        errors["every"] = _("未知的周期")
+    if not times or times < 1:
+        errors["times"] = _("每周期至少召开1次")
+    if effective_from < timezone.localdate():
+        errors["effective_from"] = _("生效日期不能早于今天：规则调整不改写已经过去的期间")
+    current = (
+        CadenceRule.objects.select_for_update()
+        .filter(meeting_type=meeting_type, organisation=organisation)
+        .filter(Q(effective_to__isnull=True) | Q(effective_to__gte=effective_from))
+        .order_by("-effective_from")
+        .first()
+    )
+    if current and effective_from <= current.effective_from and "effective_from" not in errors:
+        errors["effective_from"] = _("生效日期须晚于现行规则的生效日期%(d)s") % {"d": current.effective_from}
+    if errors:
+        raise ValidationError(errors)
+    if current:
+        before = audit.snapshot(current)
+        current.effective_to = effective_from - timedelta(days=1)
+        current.save(update_fields=["effective_to"])
+        audit.record(
+            actor,
+            "meetings.rule.closed",
+            current,
+            before=before,
+            after=audit.snapshot(current),
+            organisation=organisation,
+        )
+    rule = CadenceRule.objects.create(
+        meeting_type=meeting_type,
+        organisation=organisation,
+        org_kind=current.org_kind
+        if current
+        else ("group" if meeting_type.code == "group_meeting" else "branch"),
+        every=every,
+        times=times,
+        term_time_only=term_time_only,
+        effective_from=effective_from,
+        basis=basis.strip()[:200],
+    )
+    audit.record(actor, "meetings.rule.created", rule, after=audit.snapshot(rule), organisation=organisation)
+    return rule

@@ -1,0 +1,74 @@
+"""Every meetings URL × every persona. Meetings live in branch A (育才), so the other branch's
+secretary gets 404 and the bureau may read but not write."""
+
+from __future__ import annotations
+
+import tempfile
+
+from django.test.utils import override_settings
+
+from zhibu.core.testing import ALL_OK, Case, officers
+
+ORG_A = "?org=yucai"
+READ = {**ALL_OK, "outsider": 404}
+EDIT = officers(bureau=403)
+_MEDIA = tempfile.mkdtemp(prefix="zhibu-matrix-media-")
+
+
+def _meeting(world):
+    from .helpers import make_meeting
+
+    return make_meeting(world.branch, "general_meeting")
+
+
+def meeting(world):
+    return {"pk": _meeting(world).pk}
+
+
+def meeting_row(world):
+    m = _meeting(world)
+    return {"pk": m.pk, "row": m.attendance.first().pk}
+
+
+def attachment(world):
+    # The matrix runs outside the meetings tests' MEDIA_ROOT fixture: keep its files in a temp dir.
+    override_settings(MEDIA_ROOT=_MEDIA).enable()
+    from zhibu.meetings import services
+
+    from .helpers import png_upload
+
+    item = services.attachment_add(
+        actor=world.users["secretary"], meeting=_meeting(world), upload=png_upload()
+    )
+    return {"pk": item.pk}
+
+
+MATRIX = {
+    "meetings:list": Case(expect=READ, query=ORG_A),
+    "meetings:calendar": Case(expect=READ, query=ORG_A),
+    "meetings:create": Case(expect=EDIT, query=ORG_A),
+    "meetings:detail": Case(expect=READ, kwargs=meeting),
+    "meetings:edit": Case(expect=EDIT, kwargs=meeting),
+    "meetings:sign_sheet": Case(expect=READ, kwargs=meeting),
+    "meetings:attendance": Case(expect=EDIT, kwargs=meeting),
+    "meetings:attendance_toggle": Case(
+        expect=officers(secretary=302, committee=302, bureau=403), kwargs=meeting_row, method="post"
+    ),
+    "meetings:attendance_reason": Case(
+        expect=officers(secretary=302, committee=302, bureau=403), kwargs=meeting_row, method="post"
+    ),
+    "meetings:vote_add": Case(expect=EDIT, kwargs=meeting),
+    "meetings:attachment_add": Case(expect=EDIT, kwargs=meeting),
+    "meetings:attachment": Case(expect=READ, kwargs=attachment),
+    "meetings:type_create": Case(expect=EDIT, query=ORG_A),
+    "meetings:rules": Case(
+        expect={
+            "secretary": 403,
+            "committee": 403,
+            "member": 403,
+            "checker": 403,
+            "bureau": 200,
+            "outsider": 403,
+        }
+    ),
+}

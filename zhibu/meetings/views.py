@@ -1,0 +1,196 @@
+"""Meeting list, detail, create/edit, votes and attachments. Views parse and call services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from zhibu.core import policy
+from zhibu.core.views import chosen_organisation
+from zhibu.core.web import call_service, paginate
+
+from . import quorum, selectors, services
+from .forms import AttachmentForm, MeetingForm, VoteForm
+from .models import Attendance, Meeting
+
+
+def _year(request: HttpRequest) -> int | None:
+    value = request.GET.get("year", "")
+    return int(value) if value.isdigit() and 1990 < int(value) < 2200 else None
+
+
+@login_required
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    org = chosen_organisation(request, "meetings.view")
+    type_code = request.GET.get("type", "")
+    year = _year(request)
+    qs = selectors.meeting_list(org, type_code=type_code, year=year)
+    context = {
+        "org": org,
+        "page": paginate(request, qs),
+        "types": selectors.types_for(org),
+        "type_code": type_code,
+        "year": year,
+        "years": range(timezone.localdate().year, 2017, -1),
+        "orgs": policy.orgs_readable(request.user, "meetings.view"),
+        "can_edit": policy.has_perm(request.user, "meetings.edit", org),
+    }
+    return render(request, "meetings/list.html", context)
+
+
+def _form(request: HttpRequest, org, **kwargs) -> MeetingForm:
+    return MeetingForm(
+        request.POST or None, types=selectors.types_for(org), people=selectors.roster_choices(org), **kwargs
+    )
+
+
+@login_required
+def meeting_create(request: HttpRequest) -> HttpResponse:
+    org = chosen_organisation(request, "meetings.edit")
+    form = _form(request, org, initial={"held": True})
+    if request.method == "POST" and form.is_valid():
+        meeting = call_service(
+            form,
+            services.meeting_create,
+            actor=request.user,
+            organisation=org,
+            data=form.service_data(),
+            types=form.cleaned_data["types"],
+        )
+        if meeting:
+            messages.success(request, _("已登记会议，请核对签到名单"))
+            return redirect("meetings:attendance", pk=meeting.pk)
+    return render(request, "meetings/form.html", {"form": form, "org": org, "title": _("登记会议")})
+
+
+@login_required
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_get(request.user, pk)
+    policy.require(request.user, "meetings.edit", meeting)
+    org = meeting.organisation
+    initial = {
+        "version": meeting.version,
+        "types": list(meeting.types.all()),
+        "topic": meeting.topic,
+        "held_at": timezone.localtime(meeting.held_at),
+        "held": meeting.held,
+        "place": meeting.place,
+        "host": meeting.host,
+        "recorder": meeting.recorder,
+        "minutes": meeting.minutes,
+        "decisions": meeting.decisions,
+    }
+    form = _form(request, org, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        updated = call_service(
+            form,
+            services.meeting_update,
+            actor=request.user,
+            meeting=meeting,
+            version=form.cleaned_data.get("version"),
+            data=form.service_data(),
+            types=form.cleaned_data["types"],
+        )
+        if updated:
+            messages.success(request, _("已保存"))
+            return redirect("meetings:detail", pk=meeting.pk)
+    context = {"form": form, "org": org, "meeting": meeting, "title": _("编辑会议")}
+    return render(request, "meetings/form.html", context)
+
+
+def _detail_context(request: HttpRequest, meeting: Meeting) -> dict:
+    rows = selectors.attendance_of(meeting)
+    members = [a for a in rows if not a.is_guest]
+    context = {
+        "meeting": meeting,
+        "types": list(meeting.types.all()),
+        "rows": rows,
+        "present": [a for a in members if a.status == Attendance.Status.PRESENT],
+        "leave": [a for a in members if a.status == Attendance.Status.LEAVE],
+        "absent": [a for a in members if a.status == Attendance.Status.ABSENT],
+        "guests": [a for a in rows if a.is_guest],
+        "expected": len(members),
+        "attachments": list(selectors.attachments_of(meeting)),
+        "can_edit": policy.has_perm(request.user, "meetings.edit", meeting),
+        "is_general": quorum.is_general(meeting),
+    }
+    if context["is_general"]:
+        q = quorum.quorum_of(meeting)
+        context["quorum"] = q
+        context["vote_results"] = quorum.vote_results(meeting, q)
+    return context
+
+
+@login_required
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_get(request.user, pk)
+    context = _detail_context(request, meeting)
+    context["vote_form"] = VoteForm()
+    context["attachment_form"] = AttachmentForm()
+    return render(request, "meetings/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def vote_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_get(request.user, pk)
+    policy.require(request.user, "meetings.edit", meeting)
+    form = VoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        vote = call_service(
+            form, services.vote_record, actor=request.user, meeting=meeting, **form.cleaned_data
+        )
+        if vote:
+            messages.success(request, _("已登记表决结果"))
+            return redirect("meetings:detail", pk=meeting.pk)
+    context = {"form": form, "org": meeting.organisation, "meeting": meeting, "title": _("登记表决结果")}
+    return render(request, "meetings/form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_get(request.user, pk)
+    policy.require(request.user, "meetings.edit", meeting)
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        item = call_service(
+            form,
+            services.attachment_add,
+            actor=request.user,
+            meeting=meeting,
+            upload=form.cleaned_data["upload"],
+            caption=form.cleaned_data["caption"],
+        )
+        if item:
+            messages.success(request, _("已上传“%(name)s”") % {"name": item.original_name})
+            return redirect("meetings:detail", pk=meeting.pk)
+    context = {
+        "form": form,
+        "org": meeting.organisation,
+        "meeting": meeting,
+        "title": _("上传照片或文档"),
+        "multipart": True,
+    }
+    return render(request, "meetings/form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """Served only through policy; images inline (their type was checked by content), everything
+    else as a download, never sniffed."""
+    item = selectors.attachment_get(request.user, pk)
+    response = FileResponse(
+        item.file.open("rb"),
+        content_type=item.content_type,
+        as_attachment=item.kind != item.Kind.IMAGE,
+        filename=item.original_name,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

@@ -1,0 +1,86 @@
+"""The obligations calendar, the bureau's cadence rules, and a branch's own meeting types."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhibu.core import policy
+from zhibu.core.periods import Period
+from zhibu.core.views import chosen_organisation
+from zhibu.core.web import call_service, paginate
+
+from . import obligations, selectors, services
+from .forms import MeetingTypeForm, RuleForm
+
+
+@login_required
+def calendar(request: HttpRequest) -> HttpResponse:
+    org = chosen_organisation(request, "meetings.view")
+    today = timezone.localdate()
+    value = request.GET.get("year", "")
+    year = int(value) if value.isdigit() and 1990 < int(value) < 2200 else today.year
+    rows = obligations.obligations(org, Period.year(year), today)
+    totals = {state: sum(r.count(state) for r in rows) for state in obligations.STATE_LABELS}
+    context = {
+        "org": org,
+        "year": year,
+        "rows": rows,
+        "totals": totals,
+        "today": today,
+        "years": range(today.year + 1, 2017, -1),
+        "orgs": policy.orgs_readable(request.user, "meetings.view"),
+        "can_edit": policy.has_perm(request.user, "meetings.edit", org),
+        "state_labels": obligations.STATE_LABELS,
+    }
+    return render(request, "meetings/calendar.html", context)
+
+
+@login_required
+def rules(request: HttpRequest) -> HttpResponse:
+    """The bureau's cadence rules: every change opens a new dated rule and closes the old one."""
+    if not policy.has_perm(request.user, "meetings.rules"):
+        raise PermissionDenied
+    orgs = policy.orgs_readable(request.user, "meetings.rules")
+    form = RuleForm(
+        request.POST or None,
+        types=selectors.global_types(),
+        orgs=orgs.filter(kind="branch"),
+        initial={"effective_from": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        rule = call_service(form, services.cadence_rule_set, actor=request.user, **form.cleaned_data)
+        if rule:
+            messages.success(
+                request, _("已调整“%(rule)s”，自%(day)s起执行") % {"rule": rule, "day": rule.effective_from}
+            )
+            return redirect("meetings:rules")
+    listing = selectors.rules_visible(orgs)
+    context = {"form": form, "page": paginate(request, listing, 50), "today": timezone.localdate()}
+    return render(request, "meetings/rules.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def type_create(request: HttpRequest) -> HttpResponse:
+    org = chosen_organisation(request, "meetings.edit")
+    form = MeetingTypeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        item = call_service(
+            form, services.meeting_type_create, actor=request.user, organisation=org, **form.cleaned_data
+        )
+        if item:
+            messages.success(request, _("已添加会议类型“%(name)s”") % {"name": item.name})
+            return redirect(f"{reverse('meetings:list')}?org={org.code}")
+    context = {
+        "form": form,
+        "org": org,
+        "title": _("添加本支部的会议类型"),
+        "existing": selectors.types_for(org),
+    }
+    return render(request, "meetings/form.html", context, status=400 if form.errors else 200)
