@@ -34,6 +34,12 @@ class World:
             raise AttributeError(name) from None
 
 
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    """No test writes uploads into the install's var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def world(db) -> World:
     from zhibu.core.tests.factories import PersonFactory, make_org, make_user

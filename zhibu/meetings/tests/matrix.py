@@ -3,16 +3,11 @@ secretary gets 404 and the bureau may read but not write."""
 
 from __future__ import annotations
 
-import tempfile
-
-from django.test.utils import override_settings
-
 from zhibu.core.testing import ALL_OK, Case, officers
 
 ORG_A = "?org=yucai"
 READ = {**ALL_OK, "outsider": 404}
 EDIT = officers(bureau=403)
-_MEDIA = tempfile.mkdtemp(prefix="zhibu-matrix-media-")
 
 
 def _meeting(world):
@@ -31,8 +26,6 @@ def meeting_row(world):
 
 
 def attachment(world):
-    # The matrix runs outside the meetings tests' MEDIA_ROOT fixture: keep its files in a temp dir.
-    override_settings(MEDIA_ROOT=_MEDIA).enable()
     from zhibu.meetings import services
 
     from .helpers import png_upload
