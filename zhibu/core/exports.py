@@ -111,12 +111,13 @@ def render_xlsx(exporter: ListExporter) -> bytes:
     ws = wb.create_sheet(_sheet_title(exporter.title))
     for i, width in enumerate(column_widths(header, sample), start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
+    # Set before the first append: write-only sheets write their views with the first row.
+    ws.freeze_panes = f"A{3 if exporter.note else 2}"
     bold = Font(bold=True)
     if exporter.note:
         note = WriteOnlyCell(ws, value=escape_formula(exporter.note))
         note.font = bold
         ws.append([note])
-    ws.freeze_panes = f"A{3 if exporter.note else 2}"
     head_cells = []
     for text in header:
         cell = WriteOnlyCell(ws, value=escape_formula(display_text(text)))
@@ -201,7 +202,9 @@ def _template_sheet(wb: Workbook, spec: ImportSpec) -> None:
             check = DataValidation(
                 type="list", formula1='"' + ",".join(column.choices) + '"', allow_blank=True
             )
+            # A warning, not a stop: the import also accepts other spellings (中共党员 = 正式党员).
             check.errorStyle = "warning"
+            check.showErrorMessage = True
             check.error = _("请从下拉列表中选择")
             ws.add_data_validation(check)
             check.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")

@@ -38,6 +38,9 @@ def roster_import(request: HttpRequest) -> HttpResponse:
         )
         if result.ok:
             messages.success(request, _("已导入%(n)d人") % {"n": result.created})
+            if result.ignored_columns:
+                ignored = "、".join(result.ignored_columns)
+                messages.info(request, _("以下列不在花名册中，没有导入：%(cols)s") % {"cols": ignored})
             return redirect(f"{reverse('core:people')}?org={org.code}")
     context = {
         "org": org,

@@ -56,6 +56,7 @@ def test_xlsx_export_is_in_stroke_order_and_masks_id_numbers(world, roster):
     rendered = roster_export(actor=world.secretary, organisation=world.branch)
     rows = read_xlsx(rendered.content)
     note, header, data = rows[0], rows[1], rows[2:]
+    assert load_workbook(io.BytesIO(rendered.content)).worksheets[0].freeze_panes == "A3"
     assert "身份证号已隐去中间8位，导出文件不含完整身份证号" in note[0]
     assert header[:5] == ("序号", "姓名", "性别", "出生日期", "身份证号（已隐去中间8位）")
     names = [r[1] for r in data]

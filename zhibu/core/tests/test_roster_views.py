@@ -40,6 +40,14 @@ def test_import_success_redirects_to_the_list_with_a_count(world, login):
     assert counts()[0] == before[0] + 3
 
 
+def test_ignored_columns_are_named_after_import(world, login):
+    header = ["序号", "姓名", "性别", "政治面貌", "备注"]
+    data = xlsx_bytes([[1, "丁一凡", "男", "群众", "新调入"]], header=header)
+    response = login(world.secretary).post(IMPORT, upload(data), follow=True)
+    page = response.content.decode()
+    assert "已导入1人" in page and "以下列不在花名册中，没有导入：序号、备注" in page
+
+
 def test_bad_upload_shows_the_error_table_and_writes_nothing(world, login):
     rows = sample_rows(4)
     rows[3][2] = "1985/02/30"
