@@ -69,6 +69,14 @@ def test_not_a_spreadsheet_upload_shows_the_message(world, login):
     assert counts() == before
 
 
+def test_20_mb_upload_is_refused_by_its_size(world, login):
+    before = counts()
+    data = b"\xe5\xa7\x93\xe5\x90\x8d," * (20 * 1024 * 1024 // 7 + 1)
+    response = login(world.secretary).post(IMPORT, upload(data, "花名册.csv"))
+    assert "文件大小超过10 MB" in response.content.decode()
+    assert counts() == before
+
+
 def test_committee_gets_403_and_writes_nothing(world, login):
     before = counts()
     response = login(world.committee).post(IMPORT, upload(xlsx_bytes(sample_rows(2))))
