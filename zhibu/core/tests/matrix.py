@@ -23,3 +23,20 @@ MATRIX = {
     "core:figures": Case(expect=officers(), query=ORG_A),
     "core:figure": Case(expect=officers(), kwargs={"code": "people.members"}, query=ORG_A),
 }
+
+# Roster import/export (zhibu/core/views_roster.py): importing is the secretary's alone.
+SECRETARY_ONLY = {
+    "secretary": 200,
+    "committee": 403,
+    "member": 403,
+    "checker": 403,
+    "bureau": 403,
+    "outsider": 404,
+}
+MATRIX.update(
+    {
+        "core:people_import": Case(expect=SECRETARY_ONLY, query=ORG_A),
+        "core:people_import_template": Case(expect=SECRETARY_ONLY, query=ORG_A),
+        "core:people_export": Case(expect=officers(), query=ORG_A),
+    }
+)
