@@ -8,4 +8,4 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # Registering modules: core's own figures, rules, permissions, navigation and demo loader.
-        from . import demo_data, figures, nav_items, roles, rules  # noqa: F401
+        from . import demo_data, figures, nav_items, roles, rules, sections_people  # noqa: F401
