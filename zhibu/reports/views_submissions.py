@@ -65,7 +65,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             version=form.cleaned_data.get("version"),
         )
     except ValidationError as exc:
-        messages.error(request, "%s：%s" % (submission.document.title, " ".join(exc.messages)))
+        messages.error(request, f"{submission.document.title}：{' '.join(exc.messages)}")
     else:
         messages.success(request, _("已处理：%(t)s") % {"t": submission.document.title})
     return redirect("reports:submissions")

@@ -64,7 +64,7 @@ def annual(org, period: Period, ctx: SectionContext) -> Document:
             add(paragraph)
     add(h1(2, _("取得的成绩")))
     achievements = drafted("annual", "achievements", org, period, ctx)
-    for spec, paras in achievements:
+    for _spec, paras in achievements:
         doc.blocks.extend(paras)
     if not achievements:
         add(Paragraph(_("（本期间尚无登记的荣誉、检查评比和测评结果，请在此补充。）"), style="note"))
@@ -80,7 +80,7 @@ def annual(org, period: Period, ctx: SectionContext) -> Document:
 def _period_phrase(period: Period) -> str:
     if period.kind == "span":
         return _("自%(start)s以来") % {"start": cn_date(period.start)}
-    return period.label
+    return _("在%(p)s") % {"p": period.label}
 
 
 @register("monthly", _l("月工作总结"))

@@ -47,6 +47,11 @@ def set_fonts(element, face: str) -> None:
         fonts.attrib.pop(qn(f"w:{attr}"), None)
     for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
         fonts.set(qn(f"w:{attr}"), face)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:  # Simplified-Chinese glyph forms when a font collection covers several regions
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:eastAsia"), "zh-CN")
 
 
 def _style(doc, name: str, face: str, size, *, align=None, indent=True, line=LINE):
