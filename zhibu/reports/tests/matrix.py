@@ -11,7 +11,10 @@ def _document(world) -> dict:
     from zhibu.reports import services
 
     record = services.document_generate(
-        actor=world.users["secretary"], organisation=world.branch, kind="weekly", period=Period.week(date(2023, 5, 8))
+        actor=world.users["secretary"],
+        organisation=world.branch,
+        kind="weekly",
+        period=Period.week(date(2023, 5, 8)),
     )
     return {"pk": record.pk}
 
@@ -28,17 +31,29 @@ def _submission(world) -> dict:
     from zhibu.reports import services, submissions
 
     record = services.document_generate(
-        actor=world.users["secretary"], organisation=world.branch, kind="weekly", period=Period.week(date(2023, 5, 8))
+        actor=world.users["secretary"],
+        organisation=world.branch,
+        kind="weekly",
+        period=Period.week(date(2023, 5, 8)),
     )
     return {"pk": submissions.submission_submit(actor=world.users["secretary"], document=record).pk}
 
 
 EDIT_POST = officers(member=403, checker=403, bureau=403, secretary=302, committee=302)
-BUREAU_ONLY = {"secretary": 403, "committee": 403, "member": 403, "checker": 403, "bureau": 200, "outsider": 403}
+BUREAU_ONLY = {
+    "secretary": 403,
+    "committee": 403,
+    "member": 403,
+    "checker": 403,
+    "bureau": 200,
+    "outsider": 403,
+}
 
 MATRIX = {
     "reports:index": Case(expect=officers(), query=ORG_A),
-    "reports:generate": Case(expect={**EDIT_POST, "secretary": 200, "committee": 200}, query=ORG_A, method="post"),
+    "reports:generate": Case(
+        expect={**EDIT_POST, "secretary": 200, "committee": 200}, query=ORG_A, method="post"
+    ),
     "reports:workbook": Case(expect=officers(), query=ORG_A + "&start=2023-01-01&end=2023-12-31"),
     "reports:document": Case(expect=officers(), kwargs=_document),
     "reports:paragraph_edit": Case(expect=officers(bureau=403), kwargs=_paragraph),

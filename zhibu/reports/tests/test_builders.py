@@ -16,7 +16,9 @@ CAMPAIGN = Period.span(date(2021, 9, 1), date(2023, 7, 31))
 
 def _text(doc) -> str:
     return "\n".join(
-        "".join(r.text if hasattr(r, "code") else r for r in b.runs) if isinstance(b, Paragraph) else getattr(b, "text", "")
+        "".join(r.text if hasattr(r, "code") else r for r in b.runs)
+        if isinstance(b, Paragraph)
+        else getattr(b, "text", "")
         for b in doc.blocks
     )
 
@@ -43,7 +45,9 @@ def test_annual_weakness_about_development_is_computed_not_typed(world):
 
 
 def test_development_weakness_disappears_once_someone_became_probationary(world):
-    PersonFactory(organisation=world.branch, name="郑浩", party_status="probationary", history=date(2022, 6, 1))
+    PersonFactory(
+        organisation=world.branch, name="郑浩", party_status="probationary", history=date(2022, 6, 1)
+    )
     doc, _v = draft("annual", world.branch, CAMPAIGN)
     assert "近两年没有发展党员" not in _text(doc)
     run = next(r for r in doc.figure_runs() if r.code == "people.new_probationary")

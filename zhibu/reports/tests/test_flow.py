@@ -16,7 +16,9 @@ CAMPAIGN = Period.span(date(2021, 9, 1), date(2023, 7, 31))
 
 @pytest.fixture
 def record(world):
-    return services.document_generate(actor=world.secretary, organisation=world.branch, kind="annual", period=CAMPAIGN)
+    return services.document_generate(
+        actor=world.secretary, organisation=world.branch, kind="annual", period=CAMPAIGN
+    )
 
 
 def _people_para(record):
@@ -31,20 +33,26 @@ def test_generate_keeps_revision_one_and_audits(record):
 
 def test_generate_twice_for_same_period_is_refused(world, record):
     with pytest.raises(ValidationError):
-        services.document_generate(actor=world.secretary, organisation=world.branch, kind="annual", period=CAMPAIGN)
+        services.document_generate(
+            actor=world.secretary, organisation=world.branch, kind="annual", period=CAMPAIGN
+        )
 
 
 def test_member_cannot_generate(world):
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        services.document_generate(actor=world.member, organisation=world.branch, kind="annual", period=CAMPAIGN)
+        services.document_generate(
+            actor=world.member, organisation=world.branch, kind="annual", period=CAMPAIGN
+        )
 
 
 def test_edit_keeps_references_and_recheck_flags_changed_figure_without_rewriting(world, record):
     para = _people_para(record)
     edited = "经统计，{fig:people.serving_members}党员在教学一线，发挥了先锋模范作用。"
-    services.paragraph_edit(actor=world.committee, document=record, key=para.key, text=edited, version=record.version)
+    services.paragraph_edit(
+        actor=world.committee, document=record, key=para.key, text=edited, version=record.version
+    )
     record.refresh_from_db()
     assert record.revision_number == 2
     PersonFactory(organisation=world.branch, name="新党员")  # the roster grows after the edit
@@ -67,7 +75,9 @@ def test_recheck_with_nothing_changed_flags_nothing(world, record):
 def test_stale_edit_is_refused_and_writes_nothing(world, record):
     para = _people_para(record)
     with pytest.raises(StaleEdit):
-        services.paragraph_edit(actor=world.secretary, document=record, key=para.key, text="新内容", version=record.version + 5)
+        services.paragraph_edit(
+            actor=world.secretary, document=record, key=para.key, text="新内容", version=record.version + 5
+        )
     assert ReportRevision.objects.filter(document=record).count() == 1
 
 
@@ -83,14 +93,18 @@ def test_stale_edit_is_refused_and_writes_nothing(world, record):
 def test_bad_paragraph_is_refused_with_a_message(world, record, text, message):
     para = _people_para(record)
     with pytest.raises(ValidationError) as exc:
-        services.paragraph_edit(actor=world.secretary, document=record, key=para.key, text=text, version=record.version)
+        services.paragraph_edit(
+            actor=world.secretary, document=record, key=para.key, text=text, version=record.version
+        )
     assert message in " ".join(exc.value.messages)
     assert ReportRevision.objects.filter(document=record).count() == 1
 
 
 def test_redraft_discards_edits_but_keeps_history(world, record):
     para = _people_para(record)
-    services.paragraph_edit(actor=world.secretary, document=record, key=para.key, text="手写内容", version=record.version)
+    services.paragraph_edit(
+        actor=world.secretary, document=record, key=para.key, text="手写内容", version=record.version
+    )
     record.refresh_from_db()
     services.document_redraft(actor=world.secretary, document=record, version=record.version)
     record.refresh_from_db()

@@ -40,7 +40,12 @@ def test_docx_page_and_margins_follow_gbt9704(annual_docx):
 
 def test_docx_styles_name_east_asian_fonts(annual_docx):
     out, _doc = annual_docx
-    expected = {"Normal": ("仿宋_GB2312", 16), "Title": ("方正小标宋简体", 22), "Heading 1": ("黑体", 16), "Heading 2": ("楷体_GB2312", 16)}
+    expected = {
+        "Normal": ("仿宋_GB2312", 16),
+        "Title": ("方正小标宋简体", 22),
+        "Heading 1": ("黑体", 16),
+        "Heading 2": ("楷体_GB2312", 16),
+    }
     for name, (face, size) in expected.items():
         style = out.styles[name]
         assert _east(style.element) == face, name
@@ -94,7 +99,10 @@ def test_docx_footer_has_page_field_outside(annual_docx):
 def test_html_links_each_figure_to_its_records(world):
     doc, _v = draft("annual", world.branch, CAMPAIGN)
     html = render("html", doc).decode()
-    assert '<a class="fig" href="/figures/people.serving_members/?org=yucai&amp;from=2021-09-01&amp;to=2023-07-31"' in html
+    assert (
+        '<a class="fig" href="/figures/people.serving_members/?org=yucai&amp;from=2021-09-01&amp;to=2023-07-31"'
+        in html
+    )
     assert html.count('class="fig') == len(doc.figure_runs())
 
 

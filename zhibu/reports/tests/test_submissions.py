@@ -30,16 +30,22 @@ def test_state_machine_submit_return_resubmit_receive(world):
     with pytest.raises(ValidationError):
         submissions.submission_submit(actor=world.secretary, document=record)  # already submitted
     with pytest.raises(ValidationError) as exc:
-        submissions.submission_decide(actor=world.bureau, submission=sub, action="return", reason=" ", version=sub.version)
+        submissions.submission_decide(
+            actor=world.bureau, submission=sub, action="return", reason=" ", version=sub.version
+        )
     assert "退回原因" in " ".join(exc.value.messages)
     sub = submissions.submission_decide(
         actor=world.bureau, submission=sub, action="return", reason="数字需核对", version=sub.version
     )
     assert sub.status == "returned" and sub.reason == "数字需核对"
     with pytest.raises(ValidationError):
-        submissions.submission_decide(actor=world.bureau, submission=sub, action="receive", version=sub.version)
+        submissions.submission_decide(
+            actor=world.bureau, submission=sub, action="receive", version=sub.version
+        )
     sub = submissions.submission_submit(actor=world.secretary, document=record)
-    sub = submissions.submission_decide(actor=world.bureau, submission=sub, action="receive", version=sub.version)
+    sub = submissions.submission_decide(
+        actor=world.bureau, submission=sub, action="receive", version=sub.version
+    )
     assert sub.status == "received"
     with pytest.raises(ValidationError):
         submissions.submission_submit(actor=world.secretary, document=record)
@@ -54,30 +60,47 @@ def test_only_secretary_submits_and_only_bureau_receives(world):
         submissions.submission_submit(actor=world.committee, document=record)
     sub = submissions.submission_submit(actor=world.secretary, document=record)
     with pytest.raises(PermissionDenied):
-        submissions.submission_decide(actor=world.secretary, submission=sub, action="receive", version=sub.version)
+        submissions.submission_decide(
+            actor=world.secretary, submission=sub, action="receive", version=sub.version
+        )
     with pytest.raises(Http404):
-        submissions.submission_decide(actor=world.outsider, submission=sub, action="receive", version=sub.version)
+        submissions.submission_decide(
+            actor=world.outsider, submission=sub, action="receive", version=sub.version
+        )
 
 
 def test_deadline_validation(world):
     with pytest.raises(ValidationError):
-        submissions.deadline_set(actor=world.bureau, organisation=world.bureau_org, kind="weekly", weekday=9, day_of_month=None)
+        submissions.deadline_set(
+            actor=world.bureau, organisation=world.bureau_org, kind="weekly", weekday=9, day_of_month=None
+        )
     with pytest.raises(ValidationError):
-        submissions.deadline_set(actor=world.bureau, organisation=world.bureau_org, kind="monthly", weekday=None, day_of_month=None)
+        submissions.deadline_set(
+            actor=world.bureau, organisation=world.bureau_org, kind="monthly", weekday=None, day_of_month=None
+        )
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        submissions.deadline_set(actor=world.secretary, organisation=world.branch, kind="weekly", weekday=4, day_of_month=None)
+        submissions.deadline_set(
+            actor=world.secretary, organisation=world.branch, kind="weekly", weekday=4, day_of_month=None
+        )
 
 
 def _codes(org, period):
-    return [(f.code, f.organisation.code) for f in findings.run(org, period, codes=["reports.submission_missing", "reports.submission_late"])]
+    return [
+        (f.code, f.organisation.code)
+        for f in findings.run(org, period, codes=["reports.submission_missing", "reports.submission_late"])
+    ]
 
 
 def test_missing_and_late_submissions_are_findings_for_branch_and_bureau(world):
     with time_machine.travel(_at(2023, 4, 28, 9), tick=False):
-        submissions.deadline_set(actor=world.bureau, organisation=world.bureau_org, kind="weekly", weekday=4, day_of_month=None)
-        submissions.deadline_set(actor=world.bureau, organisation=world.bureau_org, kind="monthly", weekday=None, day_of_month=5)
+        submissions.deadline_set(
+            actor=world.bureau, organisation=world.bureau_org, kind="weekly", weekday=4, day_of_month=None
+        )
+        submissions.deadline_set(
+            actor=world.bureau, organisation=world.bureau_org, kind="monthly", weekday=None, day_of_month=5
+        )
     with time_machine.travel(_at(2023, 5, 12, 18), tick=False):  # Friday of week 19: late for that week
         record = _weekly(world, date(2023, 5, 1))  # due Friday 5 May
         submissions.submission_submit(actor=world.secretary, document=record)
@@ -90,12 +113,17 @@ def test_missing_and_late_submissions_are_findings_for_branch_and_bureau(world):
     assert ("reports.submission_late", "yucai") in branch
     # weeks of 8, 15, 22 May and the May summary (due 5 June) were never submitted
     assert branch.count(("reports.submission_missing", "yucai")) == 4
-    assert ("reports.submission_missing", "school-14") in bureau and ("reports.submission_late", "yucai") in bureau
+    assert ("reports.submission_missing", "school-14") in bureau and (
+        "reports.submission_late",
+        "yucai",
+    ) in bureau
     assert ("reports.submission_missing", "school-14") not in branch
 
 
 def test_deadline_does_not_bind_retroactively(world):
     with time_machine.travel(_at(2023, 6, 1, 9), tick=False):
-        submissions.deadline_set(actor=world.bureau, organisation=world.bureau_org, kind="weekly", weekday=4, day_of_month=None)
+        submissions.deadline_set(
+            actor=world.bureau, organisation=world.bureau_org, kind="weekly", weekday=4, day_of_month=None
+        )
     with time_machine.travel(_at(2023, 6, 20, 9), tick=False):
         assert _codes(world.branch, Period.month(2023, 5)) == []
