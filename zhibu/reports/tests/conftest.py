@@ -14,9 +14,10 @@ from zhibu.core.sections import Obligation, sections
 FAKE = ("fakecare.visits", "fakecare.donations")
 
 
-def _visits(org, period):
+def _visits(org, period, *, status=None):
     # "走访慰问": reuse status changes as stand-in records so the test needs no new table
-    return PartyStatusChange.objects.filter(organisation__in=org.subtree(), since__range=period.bounds)
+    qs = PartyStatusChange.objects.filter(organisation__in=org.subtree(), since__range=period.bounds)
+    return qs.filter(status=status) if status else qs
 
 
 def _donations(org, period):

@@ -66,6 +66,8 @@ def test_edit_keeps_references_and_recheck_flags_changed_figure_without_rewritin
     assert run.value == "4" and run.changed and run.previous == "3人"
     html = render("html", doc).decode()
     assert 'class="fig fig-changed"' in html and "上次为3人" in html
+    docx_xml = _docx_body(render("docx", doc))
+    assert '<w:highlight w:val="yellow"/>' in docx_xml
 
 
 def test_recheck_with_nothing_changed_flags_nothing(world, record):
@@ -110,3 +112,10 @@ def test_redraft_discards_edits_but_keeps_history(world, record):
     record.refresh_from_db()
     assert record.revision_number == 3 and "手写内容" not in str(drafting.current_revision(record).blocks)
     assert "手写内容" in str(record.revisions.get(number=2).blocks)
+
+
+def _docx_body(data: bytes) -> str:
+    import io
+    import zipfile
+
+    return zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()

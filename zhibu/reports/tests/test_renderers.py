@@ -101,8 +101,7 @@ def test_html_links_each_figure_to_its_records(world):
     html = render("html", doc).decode()
     assert (
         '<a class="fig" href="/figures/people.serving_members/'
-        '?org=yucai&amp;from=2021-09-01&amp;to=2023-07-31"'
-        in html
+        '?org=yucai&amp;from=2021-09-01&amp;to=2023-07-31"' in html
     )
     assert html.count('class="fig') == len(doc.figure_runs())
 

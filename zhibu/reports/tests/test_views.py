@@ -150,3 +150,11 @@ def test_cli_refuses_unknown_org(world, tmp_path):
         call_command(
             "report", "annual", "--org", "nowhere", "--from", "2023-01-01", "--out", str(tmp_path / "x.docx")
         )
+
+
+def test_figure_page_takes_the_parameters_a_reference_carries(world, login, fake_ledger, visit):
+    client = login(world.secretary)
+    base = reverse("core:figure", args=["fakecare.visits"]) + "?org=yucai&from=2023-01-01&to=2023-12-31"
+    assert "走访慰问：1人次" in client.get(base + "&p.status=full").content.decode()
+    assert "走访慰问：0人次" in client.get(base + "&p.status=activist").content.decode()
+    assert client.get(base + "&p.colour=red").status_code == 404
