@@ -8,4 +8,4 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         # Registering modules: permissions and menu, submission rules, the dashboard panel.
-        from . import dashboard, roles, rules  # noqa: F401
+        from . import dashboard, demo_data, roles, rules  # noqa: F401

@@ -127,3 +127,23 @@ def test_deadline_does_not_bind_retroactively(world):
         )
     with time_machine.travel(_at(2023, 6, 20, 9), tick=False):
         assert _codes(world.branch, Period.month(2023, 5)) == []
+
+
+def test_deadlines_become_obligations_for_the_dashboard_and_next_month_plans(world):
+    from zhibu.core.sections import sections
+    from zhibu.reports.drafting import draft
+
+    with time_machine.travel(_at(2023, 4, 1, 9), tick=False):
+        submissions.deadline_set(
+            actor=world.bureau, organisation=world.bureau_org, kind="weekly", weekday=4, day_of_month=None
+        )
+        submissions.deadline_set(
+            actor=world.bureau, organisation=world.bureau_org, kind="monthly", weekday=None, day_of_month=5
+        )
+    june = [o.text for o in sections.obligations_for(world.branch, Period.month(2023, 6))]
+    assert "报送2023年5月月工作总结" in june and "报送2023年第23周周信息" in june
+    monthly, _v = draft("monthly", world.branch, Period.month(2023, 5))
+    plans = [p.text for p in monthly.paragraphs()]
+    assert any("2023年6月5日前报送2023年5月月工作总结" in t for t in plans)
+    annual, _v = draft("annual", world.branch, Period.year(2023))
+    assert any("每周五前报送周信息" in p.text for p in annual.paragraphs())
