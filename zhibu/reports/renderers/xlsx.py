@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from decimal import Decimal, InvalidOperation
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -25,6 +26,17 @@ def sheet_title(text: str, taken: set[str]) -> str:
         title, n = f"{base[:26]}_{n}", n + 1
     taken.add(title)
     return title
+
+
+def _number(text: str):
+    """Figure values go in as numbers so the workbook can sum them."""
+    try:
+        return int(text)
+    except ValueError:
+        try:
+            return float(Decimal(text))
+        except InvalidOperation:
+            return cell(text)
 
 
 def _plain(paragraph: Paragraph) -> str:
@@ -60,7 +72,7 @@ def render_xlsx(document: Document) -> bytes:
             sheet.cell(sheet.max_row, 1).font = BOLD
             for run in block.runs:
                 if isinstance(run, FigureRun):
-                    summary.append([cell(ledger), cell(run.label), cell(run.value), cell(run.unit), run.code])
+                    summary.append([cell(ledger), cell(run.label), _number(run.value), cell(run.unit), run.code])
         elif isinstance(block, Table):
             sheet.append([cell(h) for h in block.headers])
             for c in sheet[sheet.max_row]:

@@ -125,7 +125,7 @@ def test_ledger_workbook_sheet_per_ledger_and_escaped_cells(world, fake_ledger):
     assert "姓名" in values  # the model's own verbose header
     assert "'=HYPERLINK(1)" in values and "=HYPERLINK(1)" not in values
     summary = [[c.value for c in row] for row in book["统计汇总"].iter_rows(min_row=4)]
-    assert ["党员队伍", "党员人数", "3", "人", "people.members"] in summary
+    assert ["党员队伍", "党员人数", 3, "人", "people.members"] in summary
 
 
 def test_escaping_helper():
