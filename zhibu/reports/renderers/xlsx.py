@@ -72,7 +72,8 @@ def render_xlsx(document: Document) -> bytes:
             sheet.cell(sheet.max_row, 1).font = BOLD
             for run in block.runs:
                 if isinstance(run, FigureRun):
-                    summary.append([cell(ledger), cell(run.label), _number(run.value), cell(run.unit), run.code])
+                    row = [cell(ledger), cell(run.label), _number(run.value), cell(run.unit), run.code]
+                    summary.append(row)
         elif isinstance(block, Table):
             sheet.append([cell(h) for h in block.headers])
             for c in sheet[sheet.max_row]:
