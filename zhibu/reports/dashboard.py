@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,6 +21,7 @@ from .models import KIND_CHOICES
 
 KEY_FIGURES = 8
 SERIES = 4
+CACHE_SECONDS = 300
 
 
 @sections.obligations("reports.submissions")
@@ -48,9 +50,10 @@ def submission_obligations(org, period: Period) -> list[Obligation]:
 
 
 def _trend(org, this: Period) -> list[dict]:
+    """The figures that moved this month first (then the rest), each with last month's change."""
     before = this.previous()
     rows = []
-    for spec in figures.all()[:KEY_FIGURES]:
+    for spec in figures.all():
         now, then = figures.compute(spec.code, org, this), figures.compute(spec.code, org, before)
         delta = now.value - then.value
         rows.append(
@@ -61,7 +64,8 @@ def _trend(org, this: Period) -> list[dict]:
                 "arrow": "↑" if delta > 0 else "↓" if delta < 0 else "→",
             }
         )
-    return rows
+    rows.sort(key=lambda r: (not r["delta"], not r["value"], r["spec"].code))
+    return rows[:KEY_FIGURES]
 
 
 def _monthly_series(org, year: Period, today) -> dict:
@@ -100,7 +104,12 @@ def overview(request, org, period: Period) -> dict:
                 "value": max(0, values["people.staff"] - values["people.serving_members"]),
             },
         ],
-        "monthly": _monthly_series(org, Period.year(today.year), today),
+        # months × figures is the dearest part of the page: keep it for a few minutes per org and day
+        "monthly": cache.get_or_set(
+            f"reports:monthly:{org.pk}:{today.isoformat()}",
+            lambda: _monthly_series(org, Period.year(today.year), today),
+            CACHE_SECONDS,
+        ),
         "severity": [{"name": SEVERITIES[k], "value": severity.get(k, 0)} for k in SEVERITIES],
     }
     return {

@@ -158,3 +158,21 @@ def test_figure_page_takes_the_parameters_a_reference_carries(world, login, fake
     assert "走访慰问：1人次" in client.get(base + "&p.status=full").content.decode()
     assert "走访慰问：0人次" in client.get(base + "&p.status=activist").content.decode()
     assert client.get(base + "&p.colour=red").status_code == 404
+
+
+def test_dashboard_charts_take_flow_figures_of_any_ledger(world, fake_ledger, visit):
+    import time_machine
+    from django.core.cache import cache
+
+    from zhibu.reports.dashboard import overview
+
+    cache.clear()
+    with time_machine.travel(date(2023, 3, 20), tick=False):
+        data = overview(None, world.branch, Period.year(2023))
+    monthly = data["charts"]["monthly"]
+    assert monthly["months"] == ["1月", "2月", "3月"]
+    series = {s["name"]: s["data"] for s in monthly["series"]}
+    assert series["走访慰问"] == [0, 0, 1]  # a flow: its months add up to its year
+    assert "党员人数" not in series  # a stock: 3 every month is not 9 in the quarter
+    assert data["trend"][0]["spec"].code == "fakecare.visits"  # what moved this month comes first
+    assert {c["name"]: c["value"] for c in data["charts"]["composition"]}["在职党员"] == 3
