@@ -17,6 +17,16 @@ def period_of(record: ReportDocument) -> Period:
     return Period(record.period_kind, record.start, record.end)
 
 
+def period_between(start, end) -> Period:
+    """The named period two dates make when they make one (a year, a 学期, a month), else a span,
+    so titles read "2023年度" or "2022—2023学年度第一学期" rather than two dates."""
+    candidates = [Period.year(start.year), Period.month(start.year, start.month), Period.term_of(start)]
+    for candidate in candidates:
+        if candidate is not None and (candidate.start, candidate.end) == (start, end):
+            return candidate
+    return Period.span(start, end)
+
+
 def draft(kind: str, org, period: Period) -> tuple[Document, dict[str, dict]]:
     """Build a fresh document and the values of every figure it references (resolved)."""
     document, ctx = build(kind, org, period)

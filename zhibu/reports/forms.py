@@ -37,9 +37,9 @@ class GenerateForm(PeriodForm):
             return Period.week(start)
         if kind == "monthly":
             return Period.month(start.year, start.month)
-        if start.month == 1 and start.day == 1 and end == start.replace(month=12, day=31):
-            return Period.year(start.year)
-        return Period.span(start, end)
+        from .drafting import period_between
+
+        return period_between(start, end)
 
 
 class ParagraphForm(VersionedForm):

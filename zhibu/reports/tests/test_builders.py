@@ -115,3 +115,12 @@ def test_figures_over_a_subtree_sum_in_bounded_queries(db):
     assert q_small == q_large  # not one query per branch
     assert v_small["people.members"] == 6 and v_large["people.members"] == 18
     assert v_large["people.staff"] == 18
+
+
+def test_two_dates_make_a_named_period_when_they_can():
+    from zhibu.reports.drafting import period_between
+
+    assert period_between(date(2023, 1, 1), date(2023, 12, 31)).kind == "year"
+    term = period_between(date(2022, 9, 1), date(2023, 1, 31))
+    assert term.kind == "term" and term.label == "2022—2023学年度第一学期"
+    assert period_between(date(2021, 9, 1), date(2023, 7, 31)).kind == "span"

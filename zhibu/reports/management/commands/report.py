@@ -28,7 +28,7 @@ def period_for(kind: str, start: date, end: date) -> Period:
         return Period.month(start.year, start.month)
     if end < start:
         raise CommandError("--to is before --from")
-    return Period.span(start, end)
+    return drafting.period_between(start, end)
 
 
 class Command(BaseCommand):
