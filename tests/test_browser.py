@@ -73,7 +73,7 @@ def test_secretary_logs_in_and_sees_the_dashboard(transactional_db, world, live_
 
     heading = page.get_by_role("heading", level=1)
     assert heading.inner_text() == "XX市育才学校党支部 · 工作台"
-    assert page.get_by_text("党员占教职工比例").is_visible()
+    assert page.get_by_text("党员占教职工比例", exact=True).is_visible()
     assert page.get_by_role("link", name="人员名册").is_visible()
     assert page.get_by_text("张文华").first.is_visible()  # the user box
     # The stylesheet loaded and applied (the top bar is the party red, not the browser default).

@@ -13,6 +13,7 @@ REGISTERING_MODULES = (
     "demo_data",
     "audit_actions",
     "auth_events",
+    "sections_people",
 )
 
 

@@ -45,3 +45,12 @@ def confirmed_full(org: Organisation, period: Period):
         .filter(person__status_changes__status=PartyStatus.PROBATIONARY)
         .distinct()
     )
+
+
+@figures.register("people.member_share", label=_("在职党员占教职工比例"), unit="%")
+def member_share(org: Organisation, period: Period):
+    """The seed's "占教职工总人数的48%": serving members over staff, rounded; records are the members."""
+    serving = serving_members(org, period)
+    staff_count = selectors.staff_on(org, period.end).count()
+    count = serving.count()
+    return (round(100 * count / staff_count) if staff_count else 0), serving

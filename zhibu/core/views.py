@@ -11,6 +11,7 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import dashboard as dashboard_panels
 from . import policy, search, selectors
 from .forms import PersonCreateForm, PersonForm, StatusChangeForm
 from .models import PartyStatus
@@ -52,6 +53,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         context["composition"] = selectors.composition(org, today)
         context["figure_values"] = [figures.compute(spec.code, org, period) for spec in figures.all()]
         context["findings"] = list(findings.run(org, period))
+    context["panels"] = dashboard_panels.panels_for(request, org, period)
     return render(request, "core/dashboard.html", context)
 
 
@@ -206,7 +208,12 @@ def figure_detail(request: HttpRequest, code: str) -> HttpResponse:
     except KeyError:
         raise Http404 from None
     period = period_from_request(request)
-    value = figures.compute(spec.code, org, period)
+    # ?p.kind=committee_meeting: the parameters a document's figure reference carried
+    params = {key[2:]: v for key, v in request.GET.items() if key.startswith("p.") and key[2:].isidentifier()}
+    try:
+        value = figures.compute(spec.code, org, period, **params)
+    except TypeError:
+        raise Http404 from None
     records = value.records if value.records is not None else []
     if hasattr(records, "ordered") and not records.ordered:
         records = records.order_by("pk")

@@ -1,0 +1,59 @@
+"""Core's own narrative: the membership paragraph every document opens its practice part with,
+e.g. "我校现有在校党员14人，占教职工总人数的48%……". Registered from CoreConfig.ready()."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from .models import Organisation
+from .periods import Period
+from .sections import Para, SectionContext, fig, sections
+
+sections.label_ledger("people", _l("党员队伍"))
+sections.remedy(
+    "people.no_development",
+    _l("加强入党积极分子的培养教育，严格按照程序做好发展党员工作，为党员队伍注入新鲜血液。"),
+)
+sections.remedy("people.no_secretary", _l("按照程序尽快选举产生支部书记，健全支部委员会。"))
+
+
+def _we(org: Organisation) -> str:
+    return _("我校") if org.kind == Organisation.Kind.BRANCH else _("所属各党组织")
+
+
+@sections.register(
+    "people.team", part="basic", title=_l("加强队伍建设，党组织和党员队伍建设不断提升"), order=10
+)
+def people_team(org: Organisation, period: Period, ctx: SectionContext) -> list[Para]:
+    if ctx.document == "weekly":
+        return _flows(ctx, _("本周"))
+    paras = [
+        Para(
+            _("%(we)s现有在校党员%(serving)s，占教职工总人数的%(share)s，另有退休党员%(retired)s。")
+            % {
+                "we": _we(org),
+                "serving": fig("people.serving_members"),
+                "share": fig("people.member_share"),
+                "retired": fig("people.retired_members"),
+            }
+        )
+    ]
+    scope = _("本月") if ctx.document == "monthly" else _("本期间")
+    paras.extend(_flows(ctx, scope, always=ctx.document == "annual"))
+    return paras
+
+
+def _flows(ctx: SectionContext, scope: str, *, always: bool = False) -> list[Para]:
+    """Pipeline steps taken in the period; a weekly bulletin mentions only what happened."""
+    parts = []
+    for code, label in (
+        ("people.new_probationary", _("发展党员")),
+        ("people.new_activists", _("新确定入党积极分子")),
+        ("people.confirmed_full", _("预备党员转正")),
+    ):
+        if always or ctx.value(code).value:
+            parts.append(f"{label}{fig(code)}")
+    if not parts:
+        return []
+    return [Para(scope + "，".join(parts) + "。")]

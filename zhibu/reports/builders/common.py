@@ -1,0 +1,150 @@
+"""Parts every narrative document shares: drafted sections, generic ledger paragraphs for ledgers
+that registered figures but no section, weaknesses from findings, plans from findings and
+obligations, and computing the figures a document references."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import timedelta
+
+from django.utils.translation import gettext as _
+
+from zhibu.core.periods import Period
+from zhibu.core.registry import FigureValue, Finding, figures, findings
+from zhibu.core.sections import SectionContext, fig, sections, token_key
+
+from ..document import Document, Heading, Paragraph, references, resolve
+
+CN_NUMERALS = "一二三四五六七八九十"
+GROUP_AFTER = 3
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 12 → 十二, 21 → 二十一 (enough for headings)."""
+    if n <= 10:
+        return CN_NUMERALS[n - 1]
+    tens, ones = divmod(n, 10)
+    return (CN_NUMERALS[tens - 1] if tens > 1 else "") + "十" + (CN_NUMERALS[ones - 1] if ones else "")
+
+
+def h1(n: int, text: str) -> Heading:
+    return Heading(1, f"{cn_number(n)}、{text}")
+
+
+def h2(n: int, text: str) -> Heading:
+    return Heading(2, f"（{cn_number(n)}）{text}")
+
+
+def ledgers_with_figures() -> OrderedDict[str, list]:
+    grouped: OrderedDict[str, list] = OrderedDict()
+    for spec in figures.all():
+        grouped.setdefault(spec.ledger, []).append(spec)
+    return grouped
+
+
+def ledgers_without_section(document: str) -> list[str]:
+    covered = {spec.ledger for spec in sections.for_document(document)}
+    return [ledger for ledger in ledgers_with_figures() if ledger not in covered]
+
+
+def generic_paragraph(ledger: str, ctx: SectionContext, *, nonzero_only: bool = False) -> Paragraph | None:
+    """ "<ledger label>：<figure label><value>，…。" — how a new ledger reaches every document."""
+    parts = []
+    for spec in ledgers_with_figures().get(ledger, []):
+        if nonzero_only and not ctx.value(spec.code).value:
+            continue
+        parts.append(f"{spec.label}{fig(spec.code)}")
+    if not parts:
+        return None
+    return Paragraph(f"{sections.ledger_label(ledger)}：" + "，".join(parts) + "。")
+
+
+def drafted(document: str, part: str, org, period: Period, ctx: SectionContext):
+    """[(spec, [Paragraph…])] for the sections registered for this document and part."""
+    out = []
+    for spec in sections.for_document(document, part):
+        paras = [Paragraph(str(p.text)) for p in spec.func(org, period, ctx)]
+        if paras:
+            out.append((spec, paras))
+    return out
+
+
+def open_findings(org, period: Period) -> list[Finding]:
+    return list(findings.run(org, period))
+
+
+def weakness_paragraphs(found: list[Finding]) -> list[Paragraph]:
+    if not found:
+        return [Paragraph(_("经对照检查，本期间未发现突出问题，但工作标准仍需进一步提高。"))]
+    paragraphs = []
+    for code in dict.fromkeys(f.code for f in found):
+        messages = list(dict.fromkeys(f.message.rstrip("。；;") for f in found if f.code == code))
+        if len(messages) > GROUP_AFTER:  # a year of missed bulletins reads as one sentence, not fifty
+            text = _("%(label)s共%(n)d项，如%(first)s等") % {
+                "label": findings.get(code).label,
+                "n": len(messages),
+                "first": "；".join(messages[:2]),
+            }
+            paragraphs.append(Paragraph(f"{text}。"))
+        else:
+            paragraphs.extend(Paragraph(f"{m}。") for m in messages)
+    return paragraphs
+
+
+def plan_paragraphs(org, period: Period, found: list[Finding]) -> list[Paragraph]:
+    items: list[str] = []
+    for code in dict.fromkeys(f.code for f in found):
+        remedy = sections.remedy_for(code)
+        items.append(
+            remedy
+            or _("针对“%(label)s”的问题，制定整改措施，明确责任人和完成时限。")
+            % {"label": findings.get(code).label}
+        )
+    upcoming = next_period(period)
+    for item in sections.obligations_for(org, upcoming):
+        when = _("%(date)s前") % {"date": _cn(item.due_on)} if item.due_on else ""
+        items.append(f"{when}{item.text}")
+    items.append(_("按照上级党组织的党建工作部署，认真做好各项党建工作。"))
+    return [Paragraph(f"（{n}）{text.rstrip('。')}。") for n, text in enumerate(items, start=1)]
+
+
+def _cn(day) -> str:
+    from zhibu.core.periods import cn_date
+
+    return cn_date(day)
+
+
+def next_period(period: Period) -> Period:
+    after = period.end + timedelta(days=1)
+    if period.kind in {"week", "month", "year"}:
+        return Period.parse(period.kind, after)
+    if period.kind == "term":
+        return Period.term_of(after) or Period.term_of(after + timedelta(days=31)) or period
+    return Period.span(after, after + timedelta(days=period.days - 1))
+
+
+# -- figures -------------------------------------------------------------------------------------
+def fmt_value(value) -> str:
+    # A figure quantizes its own Decimal (money to 0.01 yuan, a rate to 0.1 %); show it as given.
+    return str(value)
+
+
+def value_entry(fv: FigureValue) -> dict:
+    return {"value": fmt_value(fv.value), "unit": fv.spec.unit, "label": fv.spec.label}
+
+
+def evaluate(texts: list[str], ctx: SectionContext) -> dict[str, dict]:
+    """{token_key: {value, unit, label}} for every reference in texts, each figure computed once."""
+    values: dict[str, dict] = {}
+    for text in texts:
+        for code, params in references(text):
+            key = token_key(code, params)
+            if key not in values:
+                values[key] = value_entry(ctx.value(code, **params))
+    return values
+
+
+def resolve_all(document: Document, values: dict[str, dict], changes: dict | None = None) -> Document:
+    for paragraph in document.paragraphs():
+        resolve(paragraph, values, document.org, document.period, changes)
+    return document

@@ -1,0 +1,137 @@
+"""The narrative documents: annual/campaign summary, monthly summary, weekly bulletin."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from zhibu.core.periods import Period, cn_date
+from zhibu.core.sections import SectionContext, sections
+
+from ..document import Document, Paragraph, SignatureBlock
+from . import register
+from .common import (
+    drafted,
+    generic_paragraph,
+    h1,
+    h2,
+    ledgers_with_figures,
+    ledgers_without_section,
+    open_findings,
+    plan_paragraphs,
+    weakness_paragraphs,
+)
+
+
+def period_title(period: Period) -> str:
+    if period.kind == "span":
+        if period.start.year == period.end.year:
+            return f"{period.start.year}年"
+        return f"{period.start.year}—{period.end.year}年"
+    if period.kind == "year":
+        return f"{period.start.year}年度"
+    return period.label
+
+
+def _superior(org) -> str:
+    return org.parent.name if org.parent_id else _("上级党组织")
+
+
+@register("annual", _l("年度或阶段总结"))
+def annual(org, period: Period, ctx: SectionContext) -> Document:
+    doc = Document("annual", f"{org.name}{period_title(period)}工作总结", org, period)
+    add = doc.blocks.append
+    add(
+        Paragraph(
+            _(
+                "按照%(superior)s统一工作部署和要求，%(org)s%(span)s始终坚持围绕中心、服务大局，"
+                "扎实开展各项党建工作。现将有关情况总结如下："
+            )
+            % {"superior": _superior(org), "org": org.name, "span": _period_phrase(period)}
+        )
+    )
+    add(h1(1, _("基本情况和主要做法")))
+    n = 0
+    for spec, paras in drafted("annual", "basic", org, period, ctx):
+        n += 1
+        add(h2(n, str(spec.title)))
+        doc.blocks.extend(paras)
+    for ledger in ledgers_without_section("annual"):
+        paragraph = generic_paragraph(ledger, ctx)
+        if paragraph:
+            n += 1
+            add(h2(n, sections.ledger_label(ledger)))
+            add(paragraph)
+    add(h1(2, _("取得的成绩")))
+    achievements = drafted("annual", "achievements", org, period, ctx)
+    for _spec, paras in achievements:
+        doc.blocks.extend(paras)
+    if not achievements:
+        add(Paragraph(_("（本期间尚无登记的荣誉、检查评比和测评结果，请在此补充。）"), style="note"))
+    found = open_findings(org, period)
+    add(h1(3, _("存在的不足")))
+    doc.blocks.extend(weakness_paragraphs(found))
+    add(h1(4, _("今后的打算")))
+    doc.blocks.extend(plan_paragraphs(org, period, found))
+    add(SignatureBlock(org.name, period.end))
+    return doc
+
+
+def _period_phrase(period: Period) -> str:
+    if period.kind == "span":
+        return _("自%(start)s以来") % {"start": cn_date(period.start)}
+    return _("在%(p)s") % {"p": period.label}
+
+
+@register("monthly", _l("月工作总结"))
+def monthly(org, period: Period, ctx: SectionContext) -> Document:
+    doc = Document("monthly", f"{org.name}{period.label}工作总结", org, period)
+    add = doc.blocks.append
+    add(Paragraph(_("现将%(p)s工作情况总结如下：") % {"p": period.label}))
+    add(h1(1, _("主要数据")))
+    for ledger in ledgers_with_figures():
+        paragraph = generic_paragraph(ledger, ctx)
+        if paragraph:
+            doc.blocks.append(paragraph)
+    add(h1(2, _("工作开展情况")))
+    n = 0
+    for part in ("basic", "achievements"):
+        for spec, paras in drafted("monthly", part, org, period, ctx):
+            n += 1
+            add(h2(n, str(spec.title)))
+            doc.blocks.extend(paras)
+    if not n:
+        add(Paragraph(_("（本月各台账尚无叙述性内容，请在此补充。）"), style="note"))
+    found = open_findings(org, period)
+    add(h1(3, _("存在的问题")))
+    doc.blocks.extend(weakness_paragraphs(found))
+    add(h1(4, _("下月工作安排")))
+    doc.blocks.extend(plan_paragraphs(org, period, found))
+    add(SignatureBlock(org.name, period.end))
+    return doc
+
+
+@register("weekly", _l("周信息"))
+def weekly(org, period: Period, ctx: SectionContext) -> Document:
+    doc = Document("weekly", f"{org.name}工作周信息（{period.label}）", org, period)
+    doc.blocks.append(
+        Paragraph(
+            _("%(start)s至%(end)s，%(org)s主要工作如下：")
+            % {"start": cn_date(period.start), "end": cn_date(period.end), "org": org.name}
+        )
+    )
+    lines: list[Paragraph] = []
+    for part in ("basic", "achievements"):
+        for _spec, paras in drafted("weekly", part, org, period, ctx):
+            lines.extend(paras)
+    for ledger in ledgers_without_section("weekly"):
+        paragraph = generic_paragraph(ledger, ctx, nonzero_only=True)
+        if paragraph:
+            lines.append(paragraph)
+    for number, line in enumerate(lines, start=1):
+        line.text = f"{number}. {line.text}"
+        doc.blocks.append(line)
+    if not lines:
+        doc.blocks.append(Paragraph(_("本周各台账无新增工作记录。"), style="note"))
+    doc.blocks.append(SignatureBlock(org.name, period.end))
+    return doc

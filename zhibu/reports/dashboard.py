@@ -1,0 +1,123 @@
+"""The reports panel on the branch dashboard: key figures of this month with their trend, the
+obligations calendar, and charts (composition, figures by month, findings by severity).
+Registered into core's panel registry; charts are drawn by static/js/report_charts.js."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhibu.core import dashboard
+from zhibu.core.periods import Period, cn_date
+from zhibu.core.registry import SEVERITIES, figures, findings
+from zhibu.core.sections import Obligation, sections
+
+from .deadlines import DEADLINE_KINDS, deadlines_for, describe, due_date
+from .models import KIND_CHOICES
+
+KEY_FIGURES = 8
+SERIES = 4
+CACHE_SECONDS = 300
+
+
+@sections.obligations("reports.submissions")
+def submission_obligations(org, period: Period) -> list[Obligation]:
+    """Bulletins and summaries due to the superior within `period` (one line per kind for long ones)."""
+    out = []
+    rules = deadlines_for([org])
+    labels = dict(KIND_CHOICES)
+    for kind in DEADLINE_KINDS:
+        deadline = rules.get((org.pk, kind))
+        if deadline is None:
+            continue
+        if period.days > 62:
+            out.append(Obligation(None, _("按时向上级报送材料：%(d)s") % {"d": describe(deadline)}))
+            continue
+        subs = (
+            period.weeks()
+            if kind == "weekly"
+            else Period.span(period.start - timedelta(days=31), period.end).months()
+        )
+        for sub in subs:
+            due = due_date(deadline, sub)
+            if due and due in period:
+                out.append(Obligation(due, _("报送%(p)s%(k)s") % {"p": sub.label, "k": labels[kind]}))
+    return out
+
+
+def _trend(org, this: Period) -> list[dict]:
+    """The figures that moved this month first (then the rest), each with last month's change."""
+    before = this.previous()
+    rows = []
+    for spec in figures.all():
+        now, then = figures.compute(spec.code, org, this), figures.compute(spec.code, org, before)
+        delta = now.value - then.value
+        rows.append(
+            {
+                "spec": spec,
+                "value": now.value,
+                "delta": delta,
+                "arrow": "↑" if delta > 0 else "↓" if delta < 0 else "→",
+            }
+        )
+    rows.sort(key=lambda r: (not r["delta"], not r["value"], r["spec"].code))
+    return rows[:KEY_FIGURES]
+
+
+def _monthly_series(org, year: Period, today) -> dict:
+    """Flow figures by month (a figure is a flow when its months add up to its year)."""
+    months = [m for m in year.months() if m.start <= today]
+    series = []
+    for spec in figures.all():
+        per_month = [figures.compute(spec.code, org, m).value for m in months]
+        total = figures.compute(
+            spec.code, org, Period(year.kind, year.start, min(year.end, months[-1].end))
+        ).value
+        if sum(per_month) and sum(per_month) == total:
+            series.append({"name": spec.label, "data": [float(v) for v in per_month], "total": float(total)})
+    series.sort(key=lambda s: -s["total"])
+    return {"months": [f"{m.start.month}月" for m in months], "series": series[:SERIES]}
+
+
+@dashboard.register(
+    "reports.overview", template="reports/dashboard_panel.html", perm="reports.view", order=50
+)
+def overview(request, org, period: Period) -> dict:
+    today = timezone.localdate()
+    month = Period.month(today.year, today.month)
+    values = {
+        code: figures.compute(code, org, month).value
+        for code in ("people.serving_members", "people.retired_members", "people.staff")
+    }
+    severity = Counter(f.severity for f in findings.run(org, period))
+    upcoming = sections.obligations_for(org, Period.span(today, today + timedelta(days=31)))
+    charts = {
+        "composition": [
+            {"name": _("在职党员"), "value": values["people.serving_members"]},
+            {"name": _("退休党员"), "value": values["people.retired_members"]},
+            {
+                "name": _("非党员教职工"),
+                "value": max(0, values["people.staff"] - values["people.serving_members"]),
+            },
+        ],
+        # months × figures is the dearest part of the page: keep it for a few minutes per org and day
+        "monthly": cache.get_or_set(
+            f"reports:monthly:{org.pk}:{today.isoformat()}",
+            lambda: _monthly_series(org, Period.year(today.year), today),
+            CACHE_SECONDS,
+        ),
+        "severity": [{"name": SEVERITIES[k], "value": severity.get(k, 0)} for k in SEVERITIES],
+    }
+    return {
+        "org": org,
+        "month": month,
+        "trend": _trend(org, month),
+        "obligations": [
+            {"due": cn_date(o.due_on) if o.due_on else "", "text": o.text} for o in upcoming[:10]
+        ],
+        "charts": charts,
+    }

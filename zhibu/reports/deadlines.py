@@ -1,0 +1,52 @@
+"""When a branch's bulletin or summary is due: the nearest superior's SubmissionDeadline."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+from zhibu.core.models import Organisation
+from zhibu.core.periods import Period
+
+from .models import SubmissionDeadline
+
+WEEKDAYS = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
+DEADLINE_KINDS = ("weekly", "monthly")
+
+
+def deadlines_for(orgs: list[Organisation]) -> dict[tuple[int, str], SubmissionDeadline]:
+    """{(org pk, kind): deadline} resolved through ancestors for many organisations in one query."""
+    codes = {code for org in orgs for code in org.path.strip("/").split("/") if code}
+    rows = SubmissionDeadline.objects.filter(organisation__code__in=codes).select_related("organisation")
+    by_code = {(d.organisation.code, d.kind): d for d in rows}
+    resolved = {}
+    for org in orgs:
+        ancestors = [c for c in org.path.strip("/").split("/") if c and c != org.code]
+        for kind in DEADLINE_KINDS:
+            for code in reversed(ancestors):  # nearest superior first
+                if (code, kind) in by_code:
+                    resolved[(org.pk, kind)] = by_code[(code, kind)]
+                    break
+    return resolved
+
+
+def due_date(deadline: SubmissionDeadline | None, period: Period) -> date | None:
+    if deadline is None:
+        return None
+    if deadline.kind == "weekly" and deadline.weekday is not None:
+        return Period.week(period.start).start + timedelta(days=deadline.weekday)
+    if deadline.kind == "monthly" and deadline.day_of_month:
+        after = period.end + timedelta(days=1)
+        last = calendar.monthrange(after.year, after.month)[1]
+        return date(after.year, after.month, min(deadline.day_of_month, last))
+    return None
+
+
+def due_for(org: Organisation, kind: str, period: Period) -> date | None:
+    return due_date(deadlines_for([org]).get((org.pk, kind)), period)
+
+
+def describe(deadline: SubmissionDeadline) -> str:
+    if deadline.kind == "weekly":
+        return f"每周{WEEKDAYS[deadline.weekday][2:]}前报送周信息"
+    return f"次月{deadline.day_of_month}日前报送上月工作总结"

@@ -1,0 +1,19 @@
+"""Demo: the bureau asks for weekly bulletins by Friday and monthly summaries by the 5th. The
+deadlines bind from today, so the demo's past years carry no late/missing findings."""
+
+from __future__ import annotations
+
+from zhibu.core import demo
+from zhibu.core.demo_data import BUREAU
+from zhibu.core.models import Organisation, User
+
+from .submissions import deadline_set
+
+
+@demo.register("reports", order=90)
+def load() -> str:
+    bureau = Organisation.objects.get(code=BUREAU)
+    actor = User.objects.get(username="bureau")
+    deadline_set(actor=actor, organisation=bureau, kind="weekly", weekday=4, day_of_month=None)
+    deadline_set(actor=actor, organisation=bureau, kind="monthly", weekday=None, day_of_month=5)
+    return "2 deadlines"

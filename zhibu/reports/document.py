@@ -1,0 +1,147 @@
+"""The document model every builder produces and every renderer consumes.
+
+Paragraph text is kept as the *source* (with {fig:code|k=v} references) so the secretary can edit
+it and references survive; `resolve` turns a paragraph into runs of plain text and FigureRuns,
+using the values stored with the revision (and, after a recheck, the values that changed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from zhibu.core.periods import Period
+from zhibu.core.sections import TOKEN, parse_token, token_key
+
+
+@dataclass
+class FigureRun:
+    code: str
+    params: dict[str, str]
+    value: str
+    unit: str
+    label: str
+    link: str
+    previous: str | None = None  # the value stored before a recheck changed it
+
+    @property
+    def changed(self) -> bool:
+        return self.previous is not None
+
+    @property
+    def text(self) -> str:
+        return f"{self.value}{self.unit}"
+
+
+@dataclass
+class Heading:
+    level: int  # 1: 一、 2: （一）
+    text: str
+    type: str = "heading"
+
+
+@dataclass
+class Paragraph:
+    text: str  # source with {fig:…} references
+    key: str = ""  # stable id so an edit finds its paragraph
+    style: str = "body"  # body | lead (no indent, e.g. a salutation) | note (muted hint)
+    type: str = "para"
+    runs: list[str | FigureRun] = field(default_factory=list)
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[list[Any]]
+    caption: str = ""
+    type: str = "table"
+
+
+@dataclass
+class SignatureBlock:
+    org_name: str
+    on: date
+    type: str = "signature"
+
+
+Block = Heading | Paragraph | Table | SignatureBlock
+
+
+@dataclass
+class Document:
+    kind: str
+    title: str
+    org: Any
+    period: Period
+    blocks: list[Block] = field(default_factory=list)
+
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    def figure_runs(self) -> list[FigureRun]:
+        return [r for p in self.paragraphs() for r in p.runs if isinstance(r, FigureRun)]
+
+
+def references(text: str) -> list[tuple[str, dict[str, str]]]:
+    return [parse_token(m.group(1), m.group(2)) for m in TOKEN.finditer(text)]
+
+
+def figure_link(code: str, org, period: Period, params: dict[str, str]) -> str:
+    query = {"org": org.code, "from": period.start.isoformat(), "to": period.end.isoformat()}
+    query.update({f"p.{k}": v for k, v in params.items()})
+    return reverse("core:figure", args=[code]) + "?" + urlencode(query)
+
+
+def resolve(paragraph: Paragraph, values: dict[str, dict], org, period: Period, changes: dict | None = None):
+    """Fill paragraph.runs from its source text and the stored values {token_key: {value, unit, label}}."""
+    changes = changes or {}
+    runs: list[str | FigureRun] = []
+    pos = 0
+    for match in TOKEN.finditer(paragraph.text):
+        if match.start() > pos:
+            runs.append(paragraph.text[pos : match.start()])
+        code, params = parse_token(match.group(1), match.group(2))
+        key = token_key(code, params)
+        stored = values.get(key, {"value": "?", "unit": "", "label": code})
+        runs.append(
+            FigureRun(
+                code=code,
+                params=params,
+                value=stored["value"],
+                unit=stored["unit"],
+                label=stored["label"],
+                link=figure_link(code, org, period, params),
+                previous=changes.get(key, {}).get("previous"),
+            )
+        )
+        pos = match.end()
+    if pos < len(paragraph.text):
+        runs.append(paragraph.text[pos:])
+    paragraph.runs = runs
+    return paragraph
+
+
+# -- JSON (the revision stores blocks; runs are derived and never stored) ------------------------
+def blocks_to_json(blocks: list[Block]) -> list[dict]:
+    out = []
+    for block in blocks:
+        data = asdict(block)
+        data.pop("runs", None)
+        if isinstance(block, SignatureBlock):
+            data["on"] = block.on.isoformat()
+        out.append(data)
+    return out
+
+
+def blocks_from_json(data: list[dict]) -> list[Block]:
+    makers = {
+        "heading": lambda d: Heading(level=d["level"], text=d["text"]),
+        "para": lambda d: Paragraph(text=d["text"], key=d.get("key", ""), style=d.get("style", "body")),
+        "table": lambda d: Table(headers=d["headers"], rows=d["rows"], caption=d.get("caption", "")),
+        "signature": lambda d: SignatureBlock(org_name=d["org_name"], on=date.fromisoformat(d["on"])),
+    }
+    return [makers[d["type"]](d) for d in data]

@@ -1,0 +1,80 @@
+"""From a saved revision back to a resolved Document, and the figure arithmetic of edits and
+rechecks. No writes here: services call these inside their transactions."""
+
+from __future__ import annotations
+
+from zhibu.core.periods import Period
+from zhibu.core.registry import figures
+from zhibu.core.sections import SectionContext
+
+from .builders import build
+from .builders.common import evaluate, resolve_all
+from .document import Document, blocks_from_json, blocks_to_json, references
+from .models import ReportDocument, ReportRevision
+
+
+def period_of(record: ReportDocument) -> Period:
+    return Period(record.period_kind, record.start, record.end)
+
+
+def period_between(start, end) -> Period:
+    """The named period two dates make when they make one (a year, a 学期, a month), else a span,
+    so titles read "2023年度" or "2022—2023学年度第一学期" rather than two dates."""
+    candidates = [Period.year(start.year), Period.month(start.year, start.month), Period.term_of(start)]
+    for candidate in candidates:
+        if candidate is not None and (candidate.start, candidate.end) == (start, end):
+            return candidate
+    return Period.span(start, end)
+
+
+def draft(kind: str, org, period: Period) -> tuple[Document, dict[str, dict]]:
+    """Build a fresh document and the values of every figure it references (resolved)."""
+    document, ctx = build(kind, org, period)
+    values = evaluate([p.text for p in document.paragraphs()], ctx)
+    return resolve_all(document, values), values
+
+
+def draft_payload(kind: str, org, period: Period) -> tuple[str, list[dict], dict[str, dict]]:
+    document, values = draft(kind, org, period)
+    return document.title, blocks_to_json(document.blocks), values
+
+
+def load(record: ReportDocument, revision: ReportRevision | None = None) -> Document:
+    revision = revision or current_revision(record)
+    document = Document(record.kind, record.title, record.organisation, period_of(record))
+    document.blocks = blocks_from_json(revision.blocks if revision else [])
+    values = revision.values if revision else {}
+    changes = revision.changes if revision else {}
+    return resolve_all(document, values, changes)
+
+
+def current_revision(record: ReportDocument) -> ReportRevision | None:
+    return record.revisions.filter(number=record.revision_number).first()
+
+
+def texts_of(blocks: list[dict]) -> list[str]:
+    return [b["text"] for b in blocks if b.get("type") == "para"]
+
+
+def recompute(record: ReportDocument, blocks: list[dict]) -> dict[str, dict]:
+    ctx = SectionContext(document=record.kind, org=record.organisation, period=period_of(record))
+    return evaluate(texts_of(blocks), ctx)
+
+
+def diff(old: dict[str, dict], new: dict[str, dict]) -> dict[str, dict]:
+    """{key: {previous, value}} for every figure present in both whose value moved."""
+    return {
+        key: {"previous": f"{old[key]['value']}{old[key]['unit']}", "value": new[key]["value"]}
+        for key in new
+        if key in old and old[key]["value"] != new[key]["value"]
+    }
+
+
+def unknown_references(text: str) -> list[str]:
+    bad = []
+    for code, _params in references(text):
+        try:
+            figures.get(code)
+        except KeyError:
+            bad.append(code)
+    return bad

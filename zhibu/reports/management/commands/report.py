@@ -1,0 +1,63 @@
+"""`manage.py report {weekly,monthly,annual,ledger} --org CODE --from DATE --to DATE
+--format {docx,xlsx,html,md,pdf} --out PATH` — the same documents as the web pages, for cron."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from zhibu.core.models import Organisation
+from zhibu.core.periods import Period
+from zhibu.reports import drafting, pdf, renderers
+from zhibu.reports.builders import kinds
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def period_for(kind: str, start: date, end: date) -> Period:
+    if kind == "weekly":
+        return Period.week(start)
+    if kind == "monthly":
+        return Period.month(start.year, start.month)
+    if end < start:
+        raise CommandError("--to is before --from")
+    return drafting.period_between(start, end)
+
+
+class Command(BaseCommand):
+    help = "Draft a bulletin, summary or 台账 workbook from the records and write it to a file."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("kind", choices=sorted(kinds()))
+        parser.add_argument("--org", required=True, help="organisation code, e.g. yucai")
+        parser.add_argument("--from", dest="start", required=True, type=_date)
+        parser.add_argument("--to", dest="end", type=_date)
+        parser.add_argument(
+            "--format", dest="fmt", default="docx", choices=[*sorted(renderers.formats()), "pdf"]
+        )
+        parser.add_argument("--out", required=True, type=Path)
+
+    def handle(
+        self, *args, kind: str, org: str, start: date, end: date | None, fmt: str, out: Path, **options
+    ):
+        organisation = Organisation.objects.filter(code=org).first()
+        if organisation is None:
+            raise CommandError(f"no organisation with code {org!r}")
+        period = period_for(kind, start, end or start)
+        document, _values = drafting.draft(kind, organisation, period)
+        if fmt == "pdf":
+            if not pdf.available():
+                raise CommandError("PDF needs LibreOffice (soffice) on this machine")
+            body = pdf.convert(renderers.render("docx", document))
+        else:
+            body = renderers.render(fmt, document)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(body)
+        self.stdout.write(f"{document.title}: {out} ({len(body)} bytes)")

@@ -1,0 +1,79 @@
+"""Late and missing submissions, for the branch and for its superior (run over a subtree the rule
+names each branch). A bounded number of queries whatever the number of branches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from zhibu.core.models import Organisation
+from zhibu.core.periods import Period, cn_date
+from zhibu.core.registry import Finding, findings
+
+from .deadlines import DEADLINE_KINDS, deadlines_for, due_date
+from .models import KIND_CHOICES, Submission
+
+KIND_LABELS = dict(KIND_CHOICES)
+
+
+def _periods(kind: str, period: Period) -> list[Period]:
+    inner = period.weeks() if kind == "weekly" else period.months()
+    return [p for p in inner if p.start >= period.start and p.end <= period.end]
+
+
+def _obligations(org: Organisation, period: Period):
+    """(branch, kind, sub-period, due date, submission or None) for every due date already past."""
+    today = timezone.localdate()
+    branches = list(org.subtree().filter(kind=Organisation.Kind.BRANCH))
+    rules = deadlines_for(branches)
+    sent = {
+        (s.organisation_id, s.kind, s.document.start): s
+        for s in Submission.objects.filter(
+            organisation__in=[b.pk for b in branches],
+            document__start__gte=period.start,
+            document__end__lte=period.end,
+            submitted_at__isnull=False,
+        ).select_related("document")
+    }
+    for branch in branches:
+        for kind in DEADLINE_KINDS:
+            deadline = rules.get((branch.pk, kind))
+            if deadline is None:
+                continue
+            for sub in _periods(kind, period):
+                due = due_date(deadline, sub)
+                # a deadline binds from the day the superior set it, never retroactively
+                if due is not None and timezone.localtime(deadline.created_at).date() <= due < today:
+                    yield branch, kind, sub, due, sent.get((branch.pk, kind, sub.start))
+
+
+@findings.register("reports.submission_missing", label=_l("材料未按时报送"), severity="warning")
+def submission_missing(org: Organisation, period: Period) -> Iterator[Finding]:
+    for branch, kind, sub, due, submission in _obligations(org, period):
+        if submission is None:
+            yield Finding(
+                _("%(org)s%(p)s的%(kind)s未报送（应于%(due)s前报送）")
+                % {"org": branch.name, "p": sub.label, "kind": KIND_LABELS[kind], "due": cn_date(due)},
+                organisation=branch,
+            )
+
+
+@findings.register("reports.submission_late", label=_l("材料迟报"), severity="info")
+def submission_late(org: Organisation, period: Period) -> Iterator[Finding]:
+    for branch, kind, sub, due, submission in _obligations(org, period):
+        if submission is not None and timezone.localtime(submission.submitted_at).date() > due:
+            yield Finding(
+                _("%(org)s%(p)s的%(kind)s迟报（应于%(due)s前，实际%(on)s）")
+                % {
+                    "org": branch.name,
+                    "p": sub.label,
+                    "kind": KIND_LABELS[kind],
+                    "due": cn_date(due),
+                    "on": cn_date(timezone.localtime(submission.submitted_at).date()),
+                },
+                evidence=[submission],
+                organisation=branch,
+            )
