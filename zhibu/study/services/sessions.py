@@ -48,7 +48,7 @@ def session_create(
     *,
     actor,
     organisation: Organisation,
-    form: str,
+    study_form: str,
     subject: str,
     topic: str,
     held_on: date | None,
@@ -61,7 +61,7 @@ def session_create(
     policy.require(actor, "study.edit", organisation)
     session = StudySession(
         organisation=organisation,
-        form=_clean_form(form),
+        form=_clean_form(study_form),
         subject=(subject or "").strip(),
         topic=required_text(topic, "topic", _("学习内容"), 200),
         held_on=not_future(held_on, "held_on", _("学习日期")),
@@ -82,7 +82,7 @@ def session_from_meeting(
     actor,
     organisation: Organisation,
     meeting: Meeting | None,
-    form: str,
+    study_form: str,
     subject: str,
     hours: Decimal,
     speaker: Person | None = None,
@@ -102,7 +102,7 @@ def session_from_meeting(
     session = StudySession(
         organisation=organisation,
         meeting=meeting,
-        form=_clean_form(form),
+        form=_clean_form(study_form),
         subject=(subject or "").strip(),
         hours=clean_hours(hours),
         speaker=_clean_speaker(organisation, speaker),
@@ -120,7 +120,7 @@ def session_update(
     actor,
     session: StudySession,
     version: int | None,
-    form: str,
+    study_form: str,
     subject: str,
     topic: str,
     held_on: date | None,
@@ -133,7 +133,7 @@ def session_update(
     policy.require(actor, "study.edit", session)
     before = audit.snapshot(session)
     fields = {
-        "form": _clean_form(form),
+        "form": _clean_form(study_form),
         "subject": (subject or "").strip(),
         "hours": clean_hours(hours),
         "speaker": _clean_speaker(session.organisation, speaker),

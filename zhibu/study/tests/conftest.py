@@ -17,7 +17,11 @@ def branch(world):
     """Branch A with 张文华 as secretary since 2020 (the officers' 56-hour target)."""
     term = CommitteeTerm.objects.create(organisation=world.branch, started_on=date(2020, 9, 1))
     PostHolding.objects.create(
-        term=term, organisation=world.branch, person=world.people["secretary"], post="secretary", started_on=date(2020, 9, 1)
+        term=term,
+        organisation=world.branch,
+        person=world.people["secretary"],
+        post="secretary",
+        started_on=date(2020, 9, 1),
     )
     PostHolding.objects.create(
         term=term,

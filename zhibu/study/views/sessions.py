@@ -59,6 +59,7 @@ def session_create(request: HttpRequest) -> HttpResponse:
     form = SessionForm(request.POST or None, people=selectors.member_choices(org), initial={"hours": 2})
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        data["study_form"] = data.pop("form")
         session = call_service(form, services.session_create, actor=request.user, organisation=org, **data)
         if session:
             messages.success(request, _("已登记集中学习"))
@@ -75,8 +76,10 @@ def session_from_meeting(request: HttpRequest) -> HttpResponse:
         request.POST or None, meetings=meetings, people=selectors.member_choices(org), initial={"hours": 2}
     )
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data["study_form"] = data.pop("form")
         session = call_service(
-            form, services.session_from_meeting, actor=request.user, organisation=org, **form.cleaned_data
+            form, services.session_from_meeting, actor=request.user, organisation=org, **data
         )
         if session:
             messages.success(request, _("已将会议记录登记为集中学习"))
@@ -114,6 +117,7 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
+        data["study_form"] = data.pop("form")
         data.setdefault("topic", session.topic)
         data.setdefault("held_on", session.held_on)
         updated = call_service(form, services.session_update, actor=request.user, session=session, **data)
