@@ -13,6 +13,7 @@ from zhibu.core.views import chosen_organisation
 from zhibu.core.web import call_service, paginate, period_from_request
 
 from .. import selectors
+from ..figures import PARTY_HISTORY
 from ..forms import FromMeetingForm, SessionForm, TaskForm
 from ..models import StudyForm
 from ..services import sessions as services
@@ -25,6 +26,7 @@ def index(request: HttpRequest) -> HttpResponse:
     period = period_from_request(request)
     sessions = selectors.sessions_of(org, period.start, period.end)
     counts = selectors.counts_by_form(sessions)
+    party_history = sessions.filter(form=StudyForm.PARTY_LECTURE, subject=PARTY_HISTORY).count()
     form = request.GET.get("form", "")
     if form in StudyForm.values:
         sessions = sessions.filter(form=form)
@@ -33,6 +35,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "period": period,
         "forms": [(value, label, counts.get(value, 0)) for value, label in StudyForm.choices],
         "total": sum(counts.values()),
+        "party_history": party_history,
         "form": form,
         "page": paginate(request, sessions.order_by("-day", "-pk")),
         "can_edit": policy.has_perm(request.user, "study.edit", org),
