@@ -1,13 +1,16 @@
 """Pages: happy paths through the UI, wrong role, other branch, bad input, constant query counts."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from zhibu.study.models import NoteCheck, ReadingRecord, SelfStudyDone, StudyNote, StudySession
+from zhibu.study.models import NoteCheck, ReadingRecord, SelfStudyDone, StudyNote, StudySession, StudySettings
 
 from .helpers import PNG, book, check, done, meeting, note, session, task
 
@@ -210,9 +213,6 @@ def test_query_count_constant_as_rows_grow(
     url = reverse(url_name) + query
     _grow(branch, world, 2)
     client.get(url)  # warm caches (session, content types)
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as few:
         assert client.get(url).status_code == 200
     _grow(branch, world, 12)
@@ -224,3 +224,32 @@ def test_person_page_for_officers_only(world, branch, login):
     url = reverse("study:person", args=[world.people["secretary"].pk])
     assert login(world.member).get(url).status_code == 403
     assert login(world.committee).get(url).status_code == 200
+
+
+def test_settings_page_changes_the_quota(world, branch, login):
+    client = login(world.secretary)
+    url = reverse("study:settings") + ORG
+    bad = client.post(url, {"books_per_term": "-1", "member_hours": "32", "officer_hours": "56"})
+    assert bad.status_code == 200 and "不能为负数" in bad.content.decode()
+    assert StudySettings.objects.count() == 0
+    assert (
+        client.post(url, {"books_per_term": "3", "member_hours": "30", "officer_hours": "50"}).status_code
+        == 302
+    )
+    assert StudySettings.objects.get().books_per_term == 3
+    assert login(world.committee).get(url).status_code == 403
+
+
+def test_editing_a_linked_session_keeps_the_meetings_date_and_topic(world, branch, login):
+    m = meeting(branch, "民主座谈会：交流", date(2022, 7, 7), present=[world.people["member"]])
+    s = session(branch, "forum", mtg=m)
+    client = login(world.committee)
+    url = reverse("study:session_edit", args=[s.pk])
+    form_page = client.get(url).content.decode()
+    assert 'name="held_on"' not in form_page and 'name="topic"' not in form_page
+    response = client.post(url, {"form": "seminar", "subject": "教改", "hours": "2.5", "version": 1})
+    assert response.status_code == 302
+    s.refresh_from_db()
+    assert (s.form, s.hours, s.held_on, s.topic, s.version) == ("seminar", Decimal("2.5"), None, "", 2)
+    stale = client.post(url, {"form": "forum", "subject": "", "hours": "3", "version": 1})
+    assert stale.status_code == 200 and "已被他人修改" in stale.content.decode()
