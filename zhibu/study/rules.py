@@ -60,6 +60,14 @@ def reading_quota(org: Organisation, period: Period) -> Iterator[Finding]:
     for branch in _branches(org):
         quota = selectors.settings_for(branch).books_per_term
         books = selectors.books_by_person(branch, [t.start for t in terms])
+        if not books and quota:
+            # A branch that keeps no reading ledger gets one line, not one per member and term.
+            labels = "、".join(t.label for t in terms)
+            yield Finding(
+                _("%(org)s %(terms)s没有登记读书记录") % {"org": branch.name, "terms": labels},
+                organisation=branch,
+            )
+            continue
         for term in terms:
             members = sorted(selectors.members_of(branch, term.end), key=lambda p: name_sort_key(p.name))
             for person in members:
@@ -121,7 +129,16 @@ def hours_target(org: Organisation, period: Period) -> Iterator[Finding]:
             people = selectors.with_hours(
                 selectors.members_of(branch, year.end), branch, year.start, year.end
             )
-            for person in sorted(people, key=lambda p: name_sort_key(p.name)):
+            people = sorted(people, key=lambda p: name_sort_key(p.name))
+            if people and not any(p.study_hours for p in people):
+                # A branch that keeps no study ledger gets one line, not one per member.
+                yield Finding(
+                    _("%(org)s %(year)s没有登记党员学习学时") % {"org": branch.name, "year": year.label},
+                    evidence=people,
+                    organisation=branch,
+                )
+                continue
+            for person in people:
                 target = rules.officer_hours if person.pk in officers else rules.member_hours
                 if person.study_hours < target:
                     yield Finding(

@@ -101,3 +101,13 @@ def test_self_study_overdue(world, branch):
     assert result[0].message == "自学任务“自学党章”（2022年3月20日截止）有2名党员未按期完成：于雪华、刘丹"
     assert {p.name for p in result[0].evidence} == {"刘丹", "于雪华"}
     assert member in result[0].evidence
+
+
+def test_branch_without_any_records_gets_one_line_not_one_per_member(world, branch):
+    reading = _run("study.reading_quota", world.other_branch, Period.year(2023))
+    assert [f.message for f in reading] == [
+        f"{world.other_branch.name} 2022—2023学年度第一学期、2022—2023学年度第二学期没有登记读书记录"
+    ]
+    hours = _run("study.hours_target", world.other_branch, YEAR_2022)
+    assert [f.message for f in hours] == [f"{world.other_branch.name} 2022年没有登记党员学习学时"]
+    assert {p.name for p in hours[0].evidence} == {"林志强", "黄海燕"}
