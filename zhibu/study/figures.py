@@ -1,0 +1,87 @@
+"""Study figures: named numbers over (organisation, period) with the records behind them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from zhibu.core.models import Organisation
+from zhibu.core.periods import Period
+from zhibu.core.registry import figures
+
+from . import selectors
+from .models import StudyForm
+
+PARTY_HISTORY = "党史"
+
+
+@figures.register("study.sessions", label=_("集中学习次数"), unit=_("次"))
+def sessions(org: Organisation, period: Period, *, form: str | None = None) -> QuerySet:
+    qs = selectors.sessions_of(org, period.start, period.end)
+    return qs.filter(form=form) if form else qs
+
+
+# One figure per form too, so a report can say "学习先进人物事迹报告8次" by code.
+PER_FORM = {
+    "study.party_lectures": (StudyForm.PARTY_LECTURE, _("讲党课次数")),
+    "study.exemplar_reports": (StudyForm.EXEMPLAR_REPORT, _("学习先进事迹报告次数")),
+    "study.seminars": (StudyForm.SEMINAR, _("专题研讨次数")),
+    "study.tutorials": (StudyForm.TUTORIAL, _("集中辅导次数")),
+    "study.forums": (StudyForm.FORUM, _("民主座谈会交流次数")),
+}
+
+
+def _per_form(form: str):
+    def figure(org: Organisation, period: Period) -> QuerySet:
+        return sessions(org, period, form=form)
+
+    return figure
+
+
+for _code, (_form, _label) in PER_FORM.items():
+    figures.register(_code, label=_label, unit=_("次"))(_per_form(_form))
+
+
+@figures.register("study.party_history_lectures", label=_("以讲党课形式学习党史次数"), unit=_("次"))
+def party_history_lectures(org: Organisation, period: Period) -> QuerySet:
+    return sessions(org, period, form=StudyForm.PARTY_LECTURE).filter(subject=PARTY_HISTORY)
+
+
+@figures.register("study.self_study_tasks", label=_("布置自学次数"), unit=_("次"))
+def self_study_tasks(org: Organisation, period: Period) -> QuerySet:
+    return selectors.tasks_of(org, period.start, period.end).order_by("assigned_on", "pk")
+
+
+@figures.register("study.books_read", label=_("党员读书本数"), unit=_("本"))
+def books_read(org: Organisation, period: Period) -> QuerySet:
+    return (
+        selectors.books_of(org, period.start, period.end)
+        .select_related("person")
+        .order_by("finished_on", "pk")
+    )
+
+
+@figures.register("study.notes", label=_("学习笔记篇数"), unit=_("篇"))
+def notes(org: Organisation, period: Period) -> QuerySet:
+    return (
+        selectors.notes_of(org, period.start, period.end)
+        .select_related("person")
+        .order_by("written_on", "pk")
+    )
+
+
+@figures.register("study.note_checks", label=_("校办检查学习笔记人次"), unit=_("人次"))
+def note_checks(org: Organisation, period: Period) -> QuerySet:
+    return selectors.checks_of(org, period.start, period.end).select_related("person").order_by("month", "pk")
+
+
+@figures.register("study.hours", label=_("党员学习总学时"), unit=_("学时"))
+def hours(org: Organisation, period: Period) -> tuple[Decimal, QuerySet]:
+    """Sum over serving members of sessions attended plus self-study done; records are the members,
+    each annotated with `study_hours`."""
+    people = selectors.with_hours(selectors.members_of(org, period.end), org, period.start, period.end)
+    people = people.order_by("name_pinyin", "pk")
+    total = sum((p.study_hours for p in people), Decimal("0"))
+    return total, people

@@ -1,0 +1,188 @@
+"""Study rule checks: reading quota, monthly note checks, 学时 targets, overdue self-study.
+
+Each rule runs a fixed number of grouped queries per branch, whatever the number of members.
+Terms and years are judged once they have ended (a quota cannot be missed half-way through a
+term) and belong to the period they end in, so no term is reported twice by adjacent periods.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from zhibu.core.models import Organisation
+from zhibu.core.periods import Period, cn_date
+from zhibu.core.registry import Finding, findings
+from zhibu.core.strokes import name_sort_key
+
+from . import selectors
+from .models import SelfStudyDone, SelfStudyTask
+
+# August is the summer holiday: no study, no notes, no check expected.
+HOLIDAY_MONTHS = {8}
+
+
+def _branches(org: Organisation):
+    return org.subtree().filter(kind=Organisation.Kind.BRANCH).order_by("path")
+
+
+def _ended_terms(period: Period, today: date) -> list[Period]:
+    return [t for t in period.terms() if period.start <= t.end <= period.end and t.end < today]
+
+
+def _ended_years(period: Period, today: date) -> list[Period]:
+    years = [Period.year(y) for y in range(period.start.year, period.end.year + 1)]
+    # A calendar year is judged only when the whole of it lies in the period.
+    return [y for y in years if period.start <= y.start and y.end <= period.end and y.end < today]
+
+
+def _past_months(period: Period, today: date) -> list[Period]:
+    return [m for m in period.months() if m.end < today and m.start.month not in HOLIDAY_MONTHS]
+
+
+def _hours(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
+@findings.register("study.reading_quota", label=_l("党员每学期读书少于规定本数"), severity="warning")
+def reading_quota(org: Organisation, period: Period) -> Iterator[Finding]:
+    today = timezone.localdate()
+    terms = _ended_terms(period, today)
+    if not terms:
+        return
+    for branch in _branches(org):
+        quota = selectors.settings_for(branch).books_per_term
+        books = selectors.books_by_person(branch, [t.start for t in terms])
+        if not books and quota:
+            # A branch that keeps no reading ledger gets one line, not one per member and term.
+            labels = "、".join(t.label for t in terms)
+            yield Finding(
+                _("%(org)s %(terms)s没有登记读书记录") % {"org": branch.name, "terms": labels},
+                organisation=branch,
+            )
+            continue
+        for term in terms:
+            members = sorted(selectors.members_of(branch, term.end), key=lambda p: name_sort_key(p.name))
+            for person in members:
+                read = books.get((person.pk, term.start), 0)
+                if read < quota:
+                    yield Finding(
+                        _("%(name)s %(term)s读书%(n)d本，少于%(q)d本")
+                        % {"name": person.name, "term": term.label, "n": read, "q": quota},
+                        evidence=[person],
+                        organisation=branch,
+                    )
+
+
+@findings.register("study.note_check_missing", label=_l("校办未按月检查学习笔记"), severity="warning")
+def note_check_missing(org: Organisation, period: Period) -> Iterator[Finding]:
+    months = _past_months(period, timezone.localdate())
+    if not months:
+        return
+    for branch in _branches(org):
+        checked = selectors.checked_months(branch, months[0].start, months[-1].end)
+        for month in months:
+            if month.start not in checked:
+                yield Finding(
+                    _("%(org)s %(month)s学习笔记未经校办公室检查")
+                    % {"org": branch.name, "month": month.label},
+                    organisation=branch,
+                )
+
+
+@findings.register("study.notes_unchecked", label=_l("学习笔记未经检查"), severity="info")
+def notes_unchecked(org: Organisation, period: Period) -> Iterator[Finding]:
+    months = _past_months(period, timezone.localdate())
+    if not months:
+        return
+    notes = selectors.unchecked_notes(org, months[0].start, months[-1].end).order_by("month", "pk")
+    by_month: dict[date, list] = defaultdict(list)
+    for note in notes:
+        by_month[note.month].append(note)
+    for month, rows in by_month.items():
+        names = sorted({n.person.name for n in rows}, key=name_sort_key)
+        yield Finding(
+            _("%(month)s有%(n)d篇学习笔记未经检查（%(names)s）")
+            % {
+                "month": Period.month(month.year, month.month).label,
+                "n": len(rows),
+                "names": "、".join(names),
+            },
+            evidence=rows,
+        )
+
+
+@findings.register("study.hours_target", label=_l("党员年度学时未达标"), severity="warning")
+def hours_target(org: Organisation, period: Period) -> Iterator[Finding]:
+    years = _ended_years(period, timezone.localdate())
+    for branch in _branches(org):
+        rules = selectors.settings_for(branch)
+        for year in years:
+            officers = selectors.officer_ids(branch, year.end)
+            people = selectors.with_hours(
+                selectors.members_of(branch, year.end), branch, year.start, year.end
+            )
+            people = sorted(people, key=lambda p: name_sort_key(p.name))
+            if people and not any(p.study_hours for p in people):
+                # A branch that keeps no study ledger gets one line, not one per member.
+                yield Finding(
+                    _("%(org)s %(year)s没有登记党员学习学时") % {"org": branch.name, "year": year.label},
+                    evidence=people,
+                    organisation=branch,
+                )
+                continue
+            for person in people:
+                target = rules.officer_hours if person.pk in officers else rules.member_hours
+                if person.study_hours < target:
+                    yield Finding(
+                        _("%(name)s %(year)s学时%(h)s小时，少于%(t)s小时")
+                        % {
+                            "name": person.name,
+                            "year": year.label,
+                            "h": _hours(person.study_hours),
+                            "t": _hours(target),
+                        },
+                        evidence=[person],
+                        organisation=branch,
+                    )
+
+
+@findings.register("study.self_study_overdue", label=_l("自学任务逾期未完成"), severity="warning")
+def self_study_overdue(org: Organisation, period: Period) -> Iterator[Finding]:
+    """Per task due in the period and already past: members who did not finish by the due date."""
+    today = timezone.localdate()
+    tasks = list(
+        SelfStudyTask.objects.filter(
+            organisation__in=org.subtree(), due_on__range=period.bounds, due_on__lt=today
+        )
+        .select_related("organisation")
+        .order_by("due_on", "pk")
+    )
+    if not tasks:
+        return
+    on_time = set(
+        SelfStudyDone.objects.filter(task__in=tasks)
+        .filter(done_on__lte=F("task__due_on"))
+        .values_list("task_id", "person_id")
+    )
+    members_by_day: dict[tuple[int, date], list] = {}
+    for task in tasks:
+        key = (task.organisation_id, task.due_on)
+        if key not in members_by_day:
+            members_by_day[key] = list(selectors.members_of(task.organisation, task.due_on))
+        late = [p for p in members_by_day[key] if (task.pk, p.pk) not in on_time]
+        if late:
+            names = "、".join(sorted((p.name for p in late), key=name_sort_key))
+            yield Finding(
+                _("自学任务“%(task)s”（%(due)s截止）有%(n)d名党员未按期完成：%(names)s")
+                % {"task": task.title, "due": cn_date(task.due_on), "n": len(late), "names": names},
+                evidence=late,
+                organisation=task.organisation,
+            )

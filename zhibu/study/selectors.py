@@ -1,0 +1,356 @@
+"""Reads of the study ledger. Views start from the user's scope (`*_visible`); figures and rules
+start from an organisation (`*_of`). Per-member numbers come from grouped queries, never a query
+per member."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import (
+    Count,
+    DecimalField,
+    Exists,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, TruncDate
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from zhibu.core import policy
+from zhibu.core import selectors as core_selectors
+from zhibu.core.models import Organisation, Person
+from zhibu.core.models.people import MEMBER_STATUSES
+from zhibu.core.periods import Period
+from zhibu.core.strokes import name_sort_key
+from zhibu.meetings.models import Meeting
+from zhibu.meetings.selectors import attendance_for
+
+from .models import (
+    NoteCheck,
+    ReadingRecord,
+    SelfStudyDone,
+    SelfStudyTask,
+    StudyAttendance,
+    StudyNote,
+    StudySession,
+    StudySettings,
+)
+
+HOURS_FIELD = DecimalField(max_digits=8, decimal_places=1)
+ZERO = Decimal("0")
+
+
+# -- sessions ----------------------------------------------------------------------------------
+def with_day(qs: QuerySet[StudySession]) -> QuerySet[StudySession]:
+    """Annotate `day`: the linked meeting's date, else the session's own. Filters and ordering use it."""
+    return qs.select_related("meeting", "speaker", "organisation").annotate(
+        day=Coalesce(TruncDate("meeting__held_at"), "held_on")
+    )
+
+
+def sessions_of(org: Organisation, start: date, end: date) -> QuerySet[StudySession]:
+    qs = StudySession.objects.filter(organisation__in=org.subtree())
+    return with_day(qs).filter(day__range=(start, end)).order_by("day", "pk")
+
+
+def sessions_visible(user) -> QuerySet[StudySession]:
+    orgs = policy.orgs_readable(user, "study.view")
+    return with_day(StudySession.objects.filter(organisation__in=orgs)).order_by("-day", "-pk")
+
+
+def session_get(user, pk: int) -> StudySession:
+    session = get_object_or_404(
+        with_day(StudySession.objects.filter(organisation__in=policy.orgs_in_scope(user))), pk=pk
+    )
+    policy.require(user, "study.view", session)
+    return session
+
+
+def session_attendance(session: StudySession) -> list:
+    """Attendance rows of a session: the meeting's when linked, its own otherwise; 按姓氏笔画."""
+    if session.meeting_id:
+        rows = attendance_for(Meeting.objects.filter(pk=session.meeting_id))
+    else:
+        rows = session.attendance.select_related("person")
+    return sorted(rows, key=lambda row: name_sort_key(row.person.name))
+
+
+def counts_by_form(sessions: QuerySet[StudySession]) -> dict[str, int]:
+    rows = sessions.order_by().values("form").annotate(n=Count("pk"))
+    return {row["form"]: row["n"] for row in rows}
+
+
+def meetings_linkable(org: Organisation) -> QuerySet[Meeting]:
+    """The branch's meetings not yet recorded as a study session (newest first)."""
+    return Meeting.objects.filter(organisation=org, study_session__isnull=True).order_by("-held_at")
+
+
+# -- members and their hours -------------------------------------------------------------------
+def members_of(org: Organisation, day: date) -> QuerySet[Person]:
+    """Serving members (预备 + 正式, not retired) on `day`: the people study quotas apply to."""
+    return core_selectors.members_on(org, day).filter(is_retired=False)
+
+
+def member_choices(org: Organisation) -> QuerySet[Person]:
+    """Current members of the branch (retired ones too: they attend), for pickers."""
+    return (
+        core_selectors.people_of(org)
+        .filter(party_status__in=MEMBER_STATUSES)
+        .exclude(left_on__lt=timezone.localdate())
+        .order_by("name_pinyin", "pk")
+    )
+
+
+def officer_ids(branch: Organisation, day: date) -> set[int]:
+    """Secretary and committee members of the branch on `day` (the higher study-hours target)."""
+    return set(core_selectors.committee_on(branch, day).values_list("person_id", flat=True))
+
+
+def _sum_sub(qs: QuerySet, field: str) -> Coalesce:
+    total = qs.order_by().values("person").annotate(total=Sum(field)).values("total")
+    return Coalesce(Subquery(total[:1], output_field=HOURS_FIELD), Value(ZERO), output_field=HOURS_FIELD)
+
+
+def with_hours(people: QuerySet[Person], org: Organisation, start: date, end: date) -> QuerySet[Person]:
+    """Annotate each person's 学时 between start and end: group sessions attended (standalone and
+    meeting-linked) plus completed self-study tasks. Three correlated sums, one query."""
+    sessions = sessions_of(org, start, end)
+    own = StudyAttendance.objects.filter(
+        person=OuterRef("pk"), status=StudyAttendance.Status.PRESENT, session__in=sessions.values("pk")
+    )
+    linked = (
+        attendance_for(Meeting.objects.filter(study_session__in=sessions.values("pk")))
+        .filter(person=OuterRef("pk"), status="present")
+        .select_related(None)
+    )
+    selfstudy = SelfStudyDone.objects.filter(
+        person=OuterRef("pk"), task__organisation__in=org.subtree(), done_on__range=(start, end)
+    )
+    return people.annotate(
+        own_hours=_sum_sub(own, "session__hours"),
+        meeting_hours=_sum_sub(linked, "meeting__study_session__hours"),
+        self_hours=_sum_sub(selfstudy, "task__hours"),
+    ).annotate(
+        study_hours=Coalesce("own_hours", ZERO)
+        + Coalesce("meeting_hours", ZERO)
+        + Coalesce("self_hours", ZERO)
+    )
+
+
+def sessions_attended(person: Person, start: date, end: date) -> QuerySet[StudySession]:
+    own = StudyAttendance.objects.filter(person=person, status=StudyAttendance.Status.PRESENT)
+    linked = attendance_for(Meeting.objects.filter(organisation=person.organisation)).filter(
+        person=person, status="present"
+    )
+    sessions = StudySession.objects.filter(organisation=person.organisation).filter(
+        Q(pk__in=own.values("session")) | Q(meeting__in=linked.values("meeting"))
+    )
+    return with_day(sessions).filter(day__range=(start, end)).order_by("-day", "-pk")
+
+
+# -- settings ----------------------------------------------------------------------------------
+def settings_for(org: Organisation) -> StudySettings:
+    """The branch's quotas, or an unsaved row with the defaults."""
+    return StudySettings.objects.filter(organisation=org).first() or StudySettings(organisation=org)
+
+
+def settings_by_org(orgs) -> dict[int, StudySettings]:
+    orgs = list(orgs)
+    stored = {s.organisation_id: s for s in StudySettings.objects.filter(organisation__in=orgs)}
+    return {o.pk: stored.get(o.pk) or StudySettings(organisation=o) for o in orgs}
+
+
+# -- self-study --------------------------------------------------------------------------------
+def tasks_visible(user) -> QuerySet[SelfStudyTask]:
+    orgs = policy.orgs_readable(user, "study.view")
+    return (
+        SelfStudyTask.objects.filter(organisation__in=orgs)
+        .select_related("organisation")
+        .annotate(done_count=Count("done"))
+        .order_by("-assigned_on", "-pk")
+    )
+
+
+def task_get(user, pk: int) -> SelfStudyTask:
+    task = get_object_or_404(SelfStudyTask.objects.filter(organisation__in=policy.orgs_in_scope(user)), pk=pk)
+    policy.require(user, "study.view", task)
+    return task
+
+
+def tasks_of(org: Organisation, start: date, end: date) -> QuerySet[SelfStudyTask]:
+    return SelfStudyTask.objects.filter(organisation__in=org.subtree(), assigned_on__range=(start, end))
+
+
+def open_tasks_for(person: Person, today: date) -> QuerySet[SelfStudyTask]:
+    """Tasks of her branch she has not marked done (assigned in the last school year or so)."""
+    return (
+        SelfStudyTask.objects.filter(organisation=person.organisation, assigned_on__lte=today)
+        .exclude(done__person=person)
+        .order_by("due_on", "pk")
+    )
+
+
+# -- reading -----------------------------------------------------------------------------------
+def reading_visible(user) -> QuerySet[ReadingRecord]:
+    orgs = policy.orgs_readable(user, "study.view")
+    return (
+        ReadingRecord.objects.filter(organisation__in=orgs)
+        .select_related("person", "organisation")
+        .order_by("-finished_on", "-pk")
+    )
+
+
+def reading_get(user, pk: int) -> ReadingRecord:
+    record = get_object_or_404(
+        ReadingRecord.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related("person"),
+        pk=pk,
+    )
+    policy.require(user, "study.view", record)
+    return record
+
+
+def books_by_person(org: Organisation, term_starts: list[date]) -> dict[tuple[int, date], int]:
+    """{(person_id, term_start): books}: one grouped query for any number of terms."""
+    rows = (
+        ReadingRecord.objects.filter(organisation__in=org.subtree(), term_start__in=term_starts)
+        .values("person", "term_start")
+        .annotate(n=Count("pk"))
+    )
+    return {(row["person"], row["term_start"]): row["n"] for row in rows}
+
+
+def books_of(org: Organisation, start: date, end: date) -> QuerySet[ReadingRecord]:
+    return ReadingRecord.objects.filter(organisation__in=org.subtree(), finished_on__range=(start, end))
+
+
+# -- notes and checks --------------------------------------------------------------------------
+def notes_visible(user) -> QuerySet[StudyNote]:
+    orgs = policy.orgs_readable(user, "study.people")
+    return (
+        StudyNote.objects.filter(organisation__in=orgs)
+        .select_related("person", "organisation")
+        .order_by("-written_on", "-pk")
+    )
+
+
+def note_get(user, pk: int) -> StudyNote:
+    """Her own note, or anyone's for those who may see every member's study (study.people)."""
+    note = get_object_or_404(
+        StudyNote.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related("person"), pk=pk
+    )
+    if not (policy.has_perm(user, "study.people", note) or policy.has_perm(user, "study.own", note)):
+        policy.require(user, "study.people", note)
+    return note
+
+
+def notes_of(org: Organisation, start: date, end: date) -> QuerySet[StudyNote]:
+    return StudyNote.objects.filter(organisation__in=org.subtree(), written_on__range=(start, end))
+
+
+def checks_of(org: Organisation, start: date, end: date) -> QuerySet[NoteCheck]:
+    return NoteCheck.objects.filter(organisation__in=org.subtree(), month__range=(start, end))
+
+
+def checked_months(org: Organisation, start: date, end: date) -> set[date]:
+    return set(checks_of(org, start, end).order_by().values_list("month", flat=True).distinct())
+
+
+def unchecked_notes(org: Organisation, start: date, end: date) -> QuerySet[StudyNote]:
+    """Notes of months in range with no check of the writer for that month."""
+    checked = NoteCheck.objects.filter(
+        organisation=OuterRef("organisation"), person=OuterRef("person"), month=OuterRef("month")
+    )
+    return (
+        StudyNote.objects.filter(organisation__in=org.subtree(), month__range=(start, end))
+        .filter(~Exists(checked))
+        .select_related("person")
+    )
+
+
+def month_sheet(org: Organisation, month: date) -> list[dict]:
+    """The checker's sheet for one month: every serving member, her notes that month, her check."""
+    end = Period.month(month.year, month.month).end
+    members = core_selectors.sorted_by_strokes(members_of(org, end))
+    counts = dict(
+        StudyNote.objects.filter(organisation=org, month=month)
+        .values("person")
+        .annotate(n=Count("pk"))
+        .values_list("person", "n")
+    )
+    checks = {c.person_id: c for c in NoteCheck.objects.filter(organisation=org, month=month)}
+    return [{"person": p, "notes": counts.get(p.pk, 0), "check": checks.get(p.pk)} for p in members]
+
+
+# -- a member's own page -----------------------------------------------------------------------
+def hours_target(org: Organisation, person: Person, day: date) -> Decimal:
+    rules = settings_for(org)
+    return rules.officer_hours if person.pk in officer_ids(org, day) else rules.member_hours
+
+
+def member_overview(person: Person, today: date) -> dict:
+    """Her study at a glance: this year's 学时 against the target, this term's books against the
+    quota, open self-study tasks. A fixed number of queries, whatever her history."""
+    org = person.organisation
+    year = Period.year(today.year)
+    row = with_hours(Person.objects.filter(pk=person.pk), org, year.start, year.end).first()
+    term = Period.term_of(today)
+    books = (
+        list(ReadingRecord.objects.filter(person=person, term_start=term.start).order_by("finished_on", "pk"))
+        if term
+        else []
+    )
+    return {
+        "year": year,
+        "hours": row.study_hours if row else ZERO,
+        "target": hours_target(org, person, today),
+        "term": term,
+        "books": books,
+        "quota": settings_for(org).books_per_term,
+        "open_tasks": list(open_tasks_for(person, today)),
+    }
+
+
+def notes_with_checks(notes: list[StudyNote]) -> list[tuple[StudyNote, NoteCheck | None]]:
+    """Pair each note with the office's check of its writer's month (one query for the page)."""
+    keys = {(n.person_id, n.month) for n in notes}
+    checks = NoteCheck.objects.filter(
+        person__in={p for p, _ in keys}, month__in={m for _, m in keys}
+    ).select_related("checker")
+    found = {(c.person_id, c.month): c for c in checks}
+    return [(n, found.get((n.person_id, n.month))) for n in notes]
+
+
+def person_get(user, pk: int) -> Person:
+    """A member whose study page the user may open: her own, or anyone's with study.people."""
+    person = get_object_or_404(
+        Person.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related("organisation"),
+        pk=pk,
+    )
+    if person.pk != getattr(user, "person_id", None):
+        policy.require(user, "study.people", person)
+    return person
+
+
+def notes_visible_to_owner(person: Person) -> QuerySet[StudyNote]:
+    return StudyNote.objects.filter(person=person).select_related("person").order_by("-written_on", "-pk")
+
+
+def reading_tally(org: Organisation, term: Period) -> list[dict]:
+    """Every serving member's books in the term against the quota, 按姓氏笔画 (two queries)."""
+    quota = settings_for(org).books_per_term
+    books = books_by_person(org, [term.start])
+    members = core_selectors.sorted_by_strokes(members_of(org, min(term.end, timezone.localdate())))
+    return [
+        {
+            "person": p,
+            "books": books.get((p.pk, term.start), 0),
+            "short": books.get((p.pk, term.start), 0) < quota,
+        }
+        for p in members
+    ]

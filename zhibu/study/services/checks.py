@@ -1,0 +1,110 @@
+"""The office's monthly note check (校办月月检查) and the branch's study quotas."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhibu.core import audit, policy
+from zhibu.core.models import Organisation, Person
+from zhibu.core.periods import cn_date
+from zhibu.core.versioning import update_versioned
+
+from ..models import NoteCheck, StudySettings
+from .common import not_future, person_in
+
+
+@dataclass(frozen=True)
+class CheckEntry:
+    person: Person
+    result: str  # NoteCheck.Result value, or "" to leave the member unchecked
+    remark: str = ""
+
+
+@transaction.atomic
+def checks_record(
+    *,
+    actor,
+    organisation: Organisation,
+    month: date,
+    checked_on: date | None,
+    entries: list[CheckEntry],
+) -> list[NoteCheck]:
+    """Record (or correct) one month's check, one row per member checked."""
+    policy.require(actor, "study.check", organisation)
+    month = month.replace(day=1)
+    if month > timezone.localdate():
+        raise ValidationError({"month": _("不能检查尚未到来的月份")})
+    checked_on = not_future(checked_on, "checked_on", _("检查日期"))
+    if checked_on < month:
+        raise ValidationError(
+            {"checked_on": _("检查日期不能早于所检查月份的第一天（%(day)s）") % {"day": cn_date(month)}}
+        )
+    chosen = [e for e in entries if e.result]
+    if not chosen:
+        raise ValidationError(_("请至少为一名党员填写检查结果"))
+    saved = []
+    for entry in chosen:
+        if entry.result not in NoteCheck.Result.values:
+            raise ValidationError(_("%(name)s的检查结果无效") % {"name": entry.person.name})
+        person_in(organisation, entry.person)
+        saved.append(_save_check(actor, organisation, month, checked_on, entry))
+    return saved
+
+
+def _save_check(
+    actor, organisation: Organisation, month: date, checked_on: date, entry: CheckEntry
+) -> NoteCheck:
+    check = NoteCheck.objects.filter(organisation=organisation, month=month, person=entry.person).first()
+    before = audit.snapshot(check) if check else None
+    check = check or NoteCheck(organisation=organisation, month=month, person=entry.person)
+    check.checker = getattr(actor, "person", None)
+    check.checked_by = actor if getattr(actor, "is_authenticated", False) else None
+    check.checked_on = checked_on
+    check.result = entry.result
+    check.remark = (entry.remark or "").strip()[:200]
+    check.save()
+    action = "study.check.updated" if before else "study.check.created"
+    audit.record(actor, action, check, before=before, after=audit.snapshot(check))
+    return check
+
+
+@transaction.atomic
+def settings_update(
+    *,
+    actor,
+    organisation: Organisation,
+    version: int | None,
+    books_per_term: int | None,
+    member_hours: Decimal | None,
+    officer_hours: Decimal | None,
+) -> StudySettings:
+    policy.require(actor, "study.settings", organisation)
+    values = {"books_per_term": books_per_term, "member_hours": member_hours, "officer_hours": officer_hours}
+    labels = {
+        "books_per_term": _("每学期读书本数"),
+        "member_hours": _("党员年度学时"),
+        "officer_hours": _("书记、支委年度学时"),
+    }
+    for field, value in values.items():
+        if value is None:
+            raise ValidationError({field: _("请填写%(label)s") % {"label": labels[field]}})
+        if value < 0:
+            raise ValidationError({field: _("%(label)s不能为负数") % {"label": labels[field]}})
+    row = StudySettings.objects.filter(organisation=organisation).first()
+    if row is None:
+        row = StudySettings(organisation=organisation, **values)
+        row.full_clean()
+        row.save()
+        audit.record(actor, "study.settings.created", row, after=audit.snapshot(row))
+        return row
+    before = audit.snapshot(row)
+    update_versioned(row, version, **values)
+    audit.record(actor, "study.settings.updated", row, before=before, after=audit.snapshot(row))
+    return row

@@ -1,0 +1,33 @@
+from datetime import date
+
+import pytest
+
+from zhibu.core.models import CommitteeTerm, PostHolding
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    """Uploaded scans go to a throwaway directory."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def branch(world):
+    """Branch A with 张文华 as secretary since 2020 (the officers' 56-hour target)."""
+    term = CommitteeTerm.objects.create(organisation=world.branch, started_on=date(2020, 9, 1))
+    PostHolding.objects.create(
+        term=term,
+        organisation=world.branch,
+        person=world.people["secretary"],
+        post="secretary",
+        started_on=date(2020, 9, 1),
+    )
+    PostHolding.objects.create(
+        term=term,
+        organisation=world.branch,
+        person=world.people["committee"],
+        post="organisation",
+        started_on=date(2020, 9, 1),
+    )
+    return world.branch

@@ -1,0 +1,69 @@
+from datetime import date
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+
+from zhibu.core.testing import ALL_OK, Case, officers
+
+from .helpers import PNG, book, note, session, task
+
+ORG_A = "?org=yucai"
+VIEW = {**ALL_OK, "outsider": 404}
+EDIT = officers(bureau=403)
+# Her own rows: the secretary and committee may write anyone's; the checker and bureau none.
+OWN = {"secretary": 200, "committee": 200, "member": 200, "checker": 403, "bureau": 403, "outsider": 404}
+PEOPLE = {**ALL_OK, "member": 403, "outsider": 404}
+
+
+def a_session(world):
+    return {"pk": session(world.branch, "party_lecture", date(2023, 4, 18), subject="党史").pk}
+
+
+def a_task(world):
+    return {"pk": task(world.branch, "学习党章", date(2023, 3, 1), date(2023, 3, 31)).pk}
+
+
+def a_book(world):
+    return {"pk": book(world.branch, world.people["member"], "平凡的世界", date(2023, 3, 5)).pk}
+
+
+def a_note(world):
+    return {"pk": note(world.branch, world.people["member"], date(2023, 3, 5)).pk}
+
+
+def a_scanned_note(world):
+    n = note(world.branch, world.people["member"], date(2023, 3, 6))
+    name = "study/notes/matrix-scan.png"
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(PNG))
+    n.scan.name, n.scan_type = name, "image/png"
+    n.save()
+    return {"pk": n.pk}
+
+
+MATRIX = {
+    "study:index": Case(expect=VIEW, query=ORG_A),
+    "study:session_create": Case(expect=EDIT, query=ORG_A),
+    "study:session_from_meeting": Case(expect=EDIT, query=ORG_A),
+    "study:session": Case(expect=VIEW, kwargs=a_session),
+    "study:session_edit": Case(expect=EDIT, kwargs=a_session),
+    "study:tasks": Case(expect=VIEW, query=ORG_A),
+    "study:task_create": Case(expect=EDIT, query=ORG_A),
+    "study:task": Case(expect=VIEW, kwargs=a_task),
+    "study:task_edit": Case(expect=EDIT, kwargs=a_task),
+    "study:task_done": Case(expect=OWN, kwargs=a_task),
+    "study:mine": Case(expect={**OWN, "outsider": 200}),
+    "study:person": Case(expect={**ALL_OK, "outsider": 404}, kwargs=lambda w: {"pk": w.people["member"].pk}),
+    "study:reading": Case(expect=VIEW, query=ORG_A),
+    "study:reading_create": Case(expect=OWN, query=ORG_A),
+    "study:reading_edit": Case(expect=OWN, kwargs=a_book),
+    "study:reading_delete": Case(
+        expect={**OWN, "secretary": 302, "committee": 302, "member": 302}, kwargs=a_book, method="post"
+    ),
+    "study:notes": Case(expect=PEOPLE, query=ORG_A),
+    "study:note_create": Case(expect=OWN, query=ORG_A),
+    "study:note": Case(expect=VIEW, kwargs=a_note),
+    "study:note_scan": Case(expect=VIEW, kwargs=a_scanned_note),
+    "study:checks": Case(expect={**EDIT, "committee": 403, "checker": 200}, query=ORG_A),
+    "study:settings": Case(expect={**EDIT, "committee": 403}, query=ORG_A),
+}

@@ -1,0 +1,113 @@
+"""Every study finding on fixed data (all dates long past, so "ended" terms and years apply)."""
+
+from datetime import date
+
+from zhibu.core.periods import Period
+from zhibu.core.registry import findings
+from zhibu.study.models import StudySettings
+
+from .helpers import book, check, done, meeting, note, session, task
+
+YEAR_2022 = Period.year(2022)
+
+
+def _run(code, org, period):
+    return list(findings.run(org, period, codes=[code]))
+
+
+def test_reading_quota_per_member_per_term(world, branch):
+    member, secretary, committee = (world.people[k] for k in ("member", "secretary", "committee"))
+    term_day = date(2022, 10, 10)  # 2022—2023 autumn term, ends in 2023
+    book(branch, member, "平凡的世界", term_day)
+    for person in (secretary, committee):
+        book(branch, person, "红星照耀中国", term_day)
+        book(branch, person, "苦难辉煌", date(2023, 1, 5))
+    result = _run("study.reading_quota", branch, Period.year(2023))
+    # The spring 2023 term ended in 2023 too: nobody read then.
+    messages = [f.message for f in result]
+    assert "刘丹 2022—2023学年度第一学期读书1本，少于2本" in messages
+    assert sum("第一学期" in m for m in messages) == 1
+    assert sum("第二学期读书0本" in m for m in messages) == 3
+    assert result[0].evidence and result[0].evidence[0].name in {"刘丹", "于雪华", "张文华"}
+
+
+def test_reading_quota_is_configurable(world, branch):
+    StudySettings.objects.create(organisation=branch, books_per_term=1)
+    for person in (world.people[k] for k in ("member", "secretary", "committee")):
+        book(branch, person, "平凡的世界", date(2022, 10, 10))
+        book(branch, person, "苦难辉煌", date(2023, 3, 10))
+    assert _run("study.reading_quota", branch, Period.year(2023)) == []
+
+
+def test_note_check_missing_skips_august(world, branch):
+    member = world.people["member"]
+    for month in YEAR_2022.months():
+        if month.start.month not in (5, 8):
+            check(branch, member, month.start)
+    result = _run("study.note_check_missing", branch, YEAR_2022)
+    assert [f.message for f in result] == [f"{branch.name} 2022年5月学习笔记未经校办公室检查"]
+
+
+def test_notes_unchecked(world, branch):
+    member, secretary = world.people["member"], world.people["secretary"]
+    checked = note(branch, member, date(2022, 4, 6))
+    check(branch, member, date(2022, 4, 1))
+    late = note(branch, secretary, date(2022, 4, 9))
+    other_month = note(branch, member, date(2022, 6, 2))
+    result = _run("study.notes_unchecked", branch, YEAR_2022)
+    assert [f.message for f in result] == [
+        "2022年4月有1篇学习笔记未经检查（张文华）",
+        "2022年6月有1篇学习笔记未经检查（刘丹）",
+    ]
+    assert result[0].evidence == [late] and result[1].evidence == [other_month]
+    assert checked not in result[0].evidence
+
+
+def test_hours_target_members_32_officers_56(world, branch):
+    member, secretary, committee = (world.people[k] for k in ("member", "secretary", "committee"))
+    # 40 hours each: enough for a member, short for the secretary and the committee member.
+    for month in range(1, 11):
+        session(branch, "tutorial", date(2022, month, 8), hours="4", present=[member, secretary, committee])
+    extra = task(branch, "自学", date(2022, 11, 1), date(2022, 11, 30), hours="20")
+    done(extra, committee, date(2022, 11, 20))
+    result = _run("study.hours_target", branch, YEAR_2022)
+    assert [f.message for f in result] == ["张文华 2022年学时40小时，少于56小时"]
+    assert result[0].evidence == [secretary]
+    # A year not wholly in the period is not judged.
+    assert _run("study.hours_target", branch, Period.span(date(2022, 3, 1), date(2022, 12, 31))) == []
+
+
+def test_hours_target_counts_meeting_attendance(world, branch):
+    member = world.people["member"]
+    StudySettings.objects.create(organisation=branch, member_hours=4, officer_hours=1)
+    m = meeting(branch, "党史专题党课：延安精神", date(2022, 11, 10), present=[member])
+    session(branch, "party_lecture", subject="党史", hours="3", mtg=m)
+    result = _run("study.hours_target", branch, YEAR_2022)
+    # 按姓氏笔画: 于 (3 strokes), 刘 (6), 张 (7).
+    assert [f.message for f in result] == [
+        "于雪华 2022年学时0小时，少于1小时",
+        "刘丹 2022年学时3小时，少于4小时",
+        "张文华 2022年学时0小时，少于1小时",
+    ]
+
+
+def test_self_study_overdue(world, branch):
+    member, secretary, committee = (world.people[k] for k in ("member", "secretary", "committee"))
+    t = task(branch, "自学党章", date(2022, 2, 20), date(2022, 3, 20))
+    done(t, secretary, date(2022, 3, 1))
+    done(t, committee, date(2022, 3, 25))  # late
+    result = _run("study.self_study_overdue", branch, YEAR_2022)
+    assert len(result) == 1
+    assert result[0].message == "自学任务“自学党章”（2022年3月20日截止）有2名党员未按期完成：于雪华、刘丹"
+    assert {p.name for p in result[0].evidence} == {"刘丹", "于雪华"}
+    assert member in result[0].evidence
+
+
+def test_branch_without_any_records_gets_one_line_not_one_per_member(world, branch):
+    reading = _run("study.reading_quota", world.other_branch, Period.year(2023))
+    assert [f.message for f in reading] == [
+        f"{world.other_branch.name} 2022—2023学年度第一学期、2022—2023学年度第二学期没有登记读书记录"
+    ]
+    hours = _run("study.hours_target", world.other_branch, YEAR_2022)
+    assert [f.message for f in hours] == [f"{world.other_branch.name} 2022年没有登记党员学习学时"]
+    assert {p.name for p in hours[0].evidence} == {"林志强", "黄海燕"}

@@ -1,0 +1,102 @@
+"""笔记检查: the office checker's month sheet; 学习要求: the branch's quotas."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhibu.core.periods import Period
+from zhibu.core.views import chosen_organisation
+from zhibu.core.web import call_service
+
+from .. import selectors
+from ..forms import CheckSheetForm, SettingsForm
+from ..services import checks as services
+from ..services.checks import CheckEntry
+
+
+def _month_from(request: HttpRequest) -> date:
+    today = timezone.localdate()
+    try:
+        return date.fromisoformat(f"{request.GET.get('month', '')}-01")
+    except ValueError:
+        return today.replace(day=1)
+
+
+def _school_year_months(month: date) -> list[Period]:
+    """September to July of the school year the month falls in (August has no check)."""
+    start_year = month.year if month.month >= 9 else month.year - 1
+    months = Period.span(date(start_year, 9, 1), date(start_year + 1, 7, 31)).months()
+    return list(months)
+
+
+@login_required
+def checks(request: HttpRequest) -> HttpResponse:
+    """The month's sheet: every member, her notes that month, the result and remark to record."""
+    org = chosen_organisation(request, "study.check")
+    month = _month_from(request)
+    rows = selectors.month_sheet(org, month)
+    form = CheckSheetForm(request.POST or None, rows=rows, initial={"checked_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        entries = [
+            CheckEntry(
+                person=row["person"],
+                result=form.cleaned_data.get(f"result_{row['person'].pk}", ""),
+                remark=form.cleaned_data.get(f"remark_{row['person'].pk}", ""),
+            )
+            for row in rows
+        ]
+        saved = call_service(
+            form,
+            services.checks_record,
+            actor=request.user,
+            organisation=org,
+            month=month,
+            checked_on=form.cleaned_data["checked_on"],
+            entries=entries,
+        )
+        if saved:
+            messages.success(
+                request,
+                _("已记录%(m)s的笔记检查（%(n)d人）") % {"m": month.strftime("%Y-%m"), "n": len(saved)},
+            )
+            return redirect(f"{request.path}?org={org.code}&month={month:%Y-%m}")
+    year_months = _school_year_months(month)
+    checked = selectors.checked_months(org, year_months[0].start, year_months[-1].end)
+    context = {
+        "org": org,
+        "month": month,
+        "month_label": Period.month(month.year, month.month).label,
+        "form": form,
+        "rows": rows,
+        "year_months": [(m, m.start in checked) for m in year_months if m.start.month != 8],
+        "today": timezone.localdate(),
+    }
+    return render(request, "study/checks.html", context)
+
+
+@login_required
+def settings_edit(request: HttpRequest) -> HttpResponse:
+    org = chosen_organisation(request, "study.settings")
+    current = selectors.settings_for(org)
+    initial = {
+        "version": current.version,
+        "books_per_term": current.books_per_term,
+        "member_hours": current.member_hours,
+        "officer_hours": current.officer_hours,
+    }
+    form = SettingsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        saved = call_service(
+            form, services.settings_update, actor=request.user, organisation=org, **form.cleaned_data
+        )
+        if saved:
+            messages.success(request, _("已保存学习要求"))
+            return redirect("study:index")
+    return render(request, "study/form.html", {"form": form, "org": org, "title": _("学习要求")})

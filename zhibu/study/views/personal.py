@@ -1,0 +1,233 @@
+"""A member's own study: 我的学习, self-study done, reading and notes (hers, or anyone's for officers)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zhibu.core import policy
+from zhibu.core.periods import Period
+from zhibu.core.views import chosen_organisation
+from zhibu.core.web import call_service, paginate
+
+from .. import selectors
+from ..forms import DoneForm, NoteForm, ReadingForm
+from ..services import personal as services
+from ..services.common import require_own_or_edit
+
+
+def _own_person(request: HttpRequest):
+    person = getattr(request.user, "person", None)
+    if person is None:
+        raise PermissionDenied
+    policy.require(request.user, "study.own", person.organisation)
+    return person
+
+
+def _member_page(request: HttpRequest, person, *, own: bool) -> HttpResponse:
+    today = timezone.localdate()
+    overview = selectors.member_overview(person, today)
+    year = overview["year"]
+    notes = paginate(request, selectors.notes_visible_to_owner(person), 12)
+    context = {
+        "person": person,
+        "own": own,
+        "today": today,
+        **overview,
+        "sessions": selectors.sessions_attended(person, year.start, year.end)[:30],
+        "notes_page": notes,
+        "notes": selectors.notes_with_checks(list(notes.object_list)),
+        "done_form": DoneForm(initial={"done_on": today}),
+    }
+    return render(request, "study/member.html", context)
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    """我的学习: her sessions, 学时 vs target, books vs quota, notes and checks, open tasks."""
+    return _member_page(request, _own_person(request), own=True)
+
+
+@login_required
+def person_page(request: HttpRequest, pk: int) -> HttpResponse:
+    person = selectors.person_get(request.user, pk)
+    return _member_page(request, person, own=person.pk == getattr(request.user, "person_id", None))
+
+
+@login_required
+def task_done(request: HttpRequest, pk: int) -> HttpResponse:
+    task = selectors.task_get(request.user, pk)
+    person = _own_person(request)
+    form = DoneForm(request.POST or None, initial={"done_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        done = call_service(
+            form, services.selfstudy_done, actor=request.user, task=task, person=person, **form.cleaned_data
+        )
+        if done:
+            messages.success(request, _("已完成自学任务“%(t)s”") % {"t": task.title})
+            return redirect("study:mine")
+    return render(request, "study/form.html", {"form": form, "org": task.organisation, "title": task.title})
+
+
+# -- reading -----------------------------------------------------------------------------------
+def _term_from(request: HttpRequest) -> Period:
+    try:
+        day = date.fromisoformat(request.GET.get("term", ""))
+    except ValueError:
+        day = timezone.localdate()
+    return Period.term_of(day) or Period.term_of(day.replace(month=7))
+
+
+@login_required
+def reading_list(request: HttpRequest) -> HttpResponse:
+    """读书: the term's records and every member's count against the quota."""
+    org = chosen_organisation(request, "study.view")
+    term = _term_from(request)
+    records = selectors.reading_visible(request.user).filter(organisation=org, term_start=term.start)
+    context = {
+        "org": org,
+        "term": term,
+        "previous": term.previous(),
+        "next": _next_term(term),
+        "page": paginate(request, records),
+        "tally": selectors.reading_tally(org, term)
+        if policy.has_perm(request.user, "study.people", org)
+        else None,
+        "can_add": policy.has_perm(request.user, "study.own", org)
+        or policy.has_perm(request.user, "study.edit", org),
+    }
+    return render(request, "study/reading_list.html", context)
+
+
+def _next_term(term: Period) -> Period:
+    day = term.end + timedelta(days=1)
+    return Period.term_of(day) or Period.term(day.year, "autumn")  # after spring: summer, then autumn
+
+
+def _picker(request: HttpRequest, org):
+    """Officers pick whose record it is; a member records her own."""
+    return selectors.member_choices(org) if policy.has_perm(request.user, "study.edit", org) else None
+
+
+def _writer_org(request: HttpRequest):
+    if request.GET.get("org"):
+        return chosen_organisation(request, "study.own")
+    person = _own_person(request) if getattr(request.user, "person", None) else None
+    if person is not None:
+        return person.organisation
+    return chosen_organisation(request, "study.edit")
+
+
+@login_required
+def reading_create(request: HttpRequest) -> HttpResponse:
+    org = _writer_org(request)
+    people = _picker(request, org)
+    form = ReadingForm(
+        request.POST or None, people=people, initial={"person": getattr(request.user, "person_id", None)}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        data.setdefault("person", request.user.person)
+        record = call_service(form, services.reading_create, actor=request.user, organisation=org, **data)
+        if record:
+            messages.success(request, _("已记录《%(t)s》") % {"t": record.title})
+            return redirect("study:mine" if record.person_id == request.user.person_id else "study:reading")
+    return render(request, "study/form.html", {"form": form, "org": org, "title": _("记录读书")})
+
+
+@login_required
+def reading_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    record = selectors.reading_get(request.user, pk)
+    require_own_or_edit(request.user, record)
+    initial = {
+        "version": record.version,
+        "title": record.title,
+        "author": record.author,
+        "finished_on": record.finished_on,
+        "notes": record.notes,
+    }
+    form = ReadingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        updated = call_service(
+            form, services.reading_update, actor=request.user, record=record, **form.cleaned_data
+        )
+        if updated:
+            messages.success(request, _("已保存"))
+            return redirect("study:reading")
+    context = {"form": form, "org": record.organisation, "title": _("编辑读书记录"), "record": record}
+    return render(request, "study/form.html", context)
+
+
+@require_POST
+@login_required
+def reading_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    record = selectors.reading_get(request.user, pk)
+    services.reading_delete(actor=request.user, record=record)
+    messages.success(request, _("已删除读书记录《%(t)s》") % {"t": record.title})
+    return redirect("study:mine" if record.person_id == request.user.person_id else "study:reading")
+
+
+# -- notes -------------------------------------------------------------------------------------
+@login_required
+def note_list(request: HttpRequest) -> HttpResponse:
+    org = chosen_organisation(request, "study.people")
+    notes = selectors.notes_visible(request.user).filter(organisation=org)
+    month = request.GET.get("month", "")
+    if month:
+        try:
+            notes = notes.filter(month=date.fromisoformat(f"{month}-01"))
+        except ValueError:
+            month = ""
+    page = paginate(request, notes)
+    context = {
+        "org": org,
+        "page": page,
+        "rows": selectors.notes_with_checks(list(page.object_list)),
+        "month": month,
+    }
+    return render(request, "study/note_list.html", context)
+
+
+@login_required
+def note_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    note = selectors.note_get(request.user, pk)
+    (row,) = selectors.notes_with_checks([note])
+    return render(request, "study/note_detail.html", {"note": note, "check": row[1]})
+
+
+@login_required
+def note_create(request: HttpRequest) -> HttpResponse:
+    org = _writer_org(request)
+    people = _picker(request, org)
+    initial = {"person": getattr(request.user, "person_id", None), "written_on": timezone.localdate()}
+    form = NoteForm(request.POST or None, request.FILES or None, people=people, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data.setdefault("person", request.user.person)
+        note = call_service(form, services.note_create, actor=request.user, organisation=org, **data)
+        if note:
+            messages.success(request, _("已保存学习笔记"))
+            return redirect("study:note", pk=note.pk)
+    return render(
+        request, "study/form.html", {"form": form, "org": org, "title": _("记学习笔记"), "multipart": True}
+    )
+
+
+@login_required
+def note_scan(request: HttpRequest, pk: int) -> FileResponse:
+    """The scan, only after the same policy check as the note itself; never a public media URL."""
+    note = selectors.note_get(request.user, pk)
+    if not note.scan:
+        raise Http404
+    response = FileResponse(note.scan.open("rb"), content_type=note.scan_type or "application/octet-stream")
+    response["Content-Disposition"] = "inline"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
