@@ -1,4 +1,4 @@
-"""Integration: the meetings paragraphs and obligations reach the documents (sections registry)."""
+"""Integration: ledger paragraphs and obligations reach the documents through the sections registry."""
 
 from datetime import date
 
@@ -62,3 +62,19 @@ def test_weekly_bulletin_mentions_only_what_happened(world, year_2023):
     assert "本周召开" not in _text(quiet)
     busy, _ = draft("weekly", world.branch, Period.week(date(2023, 4, 3)))
     assert "本周召开支委会1次" in _text(busy)
+
+
+@time_machine.travel(date(2024, 2, 1))
+def test_annual_summary_drafts_the_study_paragraph_like_the_seed(world):
+    from zhibu.study.tests import helpers as study
+
+    for month in (3, 5):
+        study.session(world.branch, "party_lecture", date(2023, month, 8), subject="党史")
+    study.session(world.branch, "exemplar_report", date(2023, 4, 12))
+    study.task(world.branch, "自学《中国共产党章程》", date(2023, 3, 1), date(2023, 3, 31))
+    study.book(world.branch, world.people["member"], "红岩", date(2023, 4, 20))
+    document, values = draft("annual", world.branch, Period.year(2023))
+    text = _text(document)
+    assert "其中支部成员以讲党课的形式学习党史2次，学习先进人物的事迹报告1次，布置任务自学1次" in text
+    assert "党员共读书1本" in text
+    assert values["study.party_history_lectures"]["value"] == "2"

@@ -1,0 +1,62 @@
+"""The study ledger's paragraph for the documents — the seed's 一.1: "其中支部成员以讲党课的形式学习
+党史6次，学习先进人物的事迹报告8次，布置任务自学5次，开展民主座谈会相互交流研讨3次" — drafted from
+figures so each number links to the sessions behind it."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from zhibu.core.models import Organisation
+from zhibu.core.periods import Period
+from zhibu.core.sections import Para, SectionContext, fig, sections
+
+sections.label_ledger("study", _l("学习教育"))
+sections.remedy("study.reading_quota", _l("深入开展“学名师、读好书”活动，确保每名党员每学期至少读书2本。"))
+sections.remedy("study.note_check_missing", _l("校办公室坚持每月检查一次学习笔记，做到月月有检查、有记录。"))
+sections.remedy("study.notes_unchecked", _l("学习笔记做到及时检查、及时反馈。"))
+sections.remedy("study.hours_target", _l("合理安排集中学习和自学，确保党员年度学时达到规定要求。"))
+sections.remedy("study.self_study_overdue", _l("加强自学任务的督促检查，按时完成布置的自学任务。"))
+
+# (figure, phrase) in the seed's order; a phrase with no records this period is left out.
+FORMS = (
+    ("study.party_history_lectures", _l("支部成员以讲党课的形式学习党史")),
+    ("study.exemplar_reports", _l("学习先进人物的事迹报告")),
+    ("study.self_study_tasks", _l("布置任务自学")),
+    ("study.forums", _l("开展民主座谈会相互交流研讨")),
+    ("study.seminars", _l("开展专题研讨")),
+    ("study.tutorials", _l("集中辅导")),
+)
+
+
+def _phrases(ctx: SectionContext) -> list[str]:
+    return [f"{label}{fig(code)}" for code, label in FORMS if ctx.value(code).value]
+
+
+@sections.register("study.practice", part="basic", title=_l("加强学习，提高认识"), order=15)
+def practice(org: Organisation, period: Period, ctx: SectionContext) -> list[Para]:
+    if ctx.document == "weekly":
+        if not ctx.value("study.sessions").value:
+            return []
+        return [Para(_("本周开展集中学习%(n)s。") % {"n": fig("study.sessions")})]
+    phrases = _phrases(ctx)
+    if not phrases and not ctx.value("study.books_read").value:
+        return [Para(_("本期间尚未登记学习记录。"))]
+    paras = []
+    if phrases:
+        paras.append(
+            Para(
+                _("组织党员采取集中和自学的形式进行学习，共开展集中学习%(n)s，其中%(list)s。")
+                % {"n": fig("study.sessions"), "list": "，".join(phrases)}
+            )
+        )
+    habits = []
+    if ctx.value("study.books_read").value:
+        habits.append(_("认真开展“学名师、读好书”活动，党员共读书%(b)s") % {"b": fig("study.books_read")})
+    if ctx.value("study.notes").value:
+        habits.append(_("人人有笔记，共记学习笔记%(n)s") % {"n": fig("study.notes")})
+    if ctx.value("study.note_checks").value:
+        habits.append(_("校办公室检查学习笔记%(c)s") % {"c": fig("study.note_checks")})
+    if habits:
+        paras.append(Para("，".join(habits) + "。"))
+    return paras
