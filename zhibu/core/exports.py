@@ -34,7 +34,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from .tabular import ImportSpec
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# What Excel/WPS would evaluate at the start of a cell, full-width forms included (WPS accepts them).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 WIDTH_SAMPLE_ROWS = 200  # rows measured to size the columns; the rest stream through
 MIN_WIDTH, MAX_WIDTH = 6, 50
@@ -54,7 +55,10 @@ class ListExporter:
 
 
 def escape_formula(value: Any) -> Any:
-    """A text cell a spreadsheet would evaluate gets an apostrophe in front; everything else is unchanged."""
+    """A text cell a spreadsheet would evaluate gets an apostrophe in front; None becomes an empty
+    cell; everything else is unchanged."""
+    if value is None:
+        return ""
     if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
         return "'" + value
     return value

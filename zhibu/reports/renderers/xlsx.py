@@ -10,8 +10,9 @@ from decimal import Decimal, InvalidOperation
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from zhibu.core.exports import escape_formula as cell
+
 from ..document import Document, FigureRun, Heading, Paragraph, Table
-from ..escaping import cell
 from . import register
 
 BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")

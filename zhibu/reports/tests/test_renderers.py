@@ -7,13 +7,13 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from openpyxl import load_workbook
 
+from zhibu.core.exports import escape_formula as cell
 from zhibu.core.models import Person
 from zhibu.core.periods import Period
 from zhibu.core.registry import figures
 from zhibu.core.sections import sections
 from zhibu.reports import pdf
 from zhibu.reports.drafting import draft
-from zhibu.reports.escaping import cell
 from zhibu.reports.renderers import render
 
 CAMPAIGN = Period.span(date(2021, 9, 1), date(2023, 7, 31))
@@ -134,6 +134,7 @@ def test_ledger_workbook_sheet_per_ledger_and_escaped_cells(world, fake_ledger):
 def test_escaping_helper():
     assert cell("=1+1") == "'=1+1" and cell("@x") == "'@x" and cell("-2") == "'-2"
     assert cell("张文华") == "张文华" and cell(3) == 3 and cell(None) == ""
+    assert cell("＝1+1") == "'＝1+1" and cell("\n=1") == "'\n=1"
 
 
 @pytest.mark.skipif(not pdf.available(), reason="LibreOffice not installed")
