@@ -8,4 +8,4 @@ class MeetingsConfig(AppConfig):
 
     def ready(self) -> None:
         # Registering modules: permissions, navigation, figures, rule checks and the demo loader.
-        from . import demo_data, figures, nav_items, roles, rules, sections  # noqa: F401
+        from . import demo_data, figures, nav_items, roles, rules, search, sections  # noqa: F401

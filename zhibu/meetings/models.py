@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from zhibu.core.models import VersionedModel
@@ -87,6 +88,9 @@ class Meeting(VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.held_at:%Y-%m-%d} {self.topic}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:detail", args=[self.pk])
 
 
 class Attendance(models.Model):

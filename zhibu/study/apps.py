@@ -8,4 +8,4 @@ class StudyConfig(AppConfig):
 
     def ready(self) -> None:
         # Registering modules: permissions and menu, figures, rules, demo loader.
-        from . import demo_data, figures, roles, rules, sections  # noqa: F401
+        from . import demo_data, figures, roles, rules, search, sections  # noqa: F401
