@@ -79,7 +79,7 @@ def review_rows(user, org: Organisation, month: Period) -> QuerySet[MentoringCas
     """Every active case of the month the user may review, with the month's log count, the last
     log date and the month's review, in a constant number of queries."""
     qs = active_in(cases_reviewable(user).filter(organisation=org), month.start, month.end)
-    reviews = CaseReview.objects.filter(month=month.start).select_related("reviewer")
+    reviews = CaseReview.objects.filter(month=month.start).select_related("reviewer__person")
     return (
         qs.annotate(
             month_logs=Count("logs", filter=Q(logs__on__range=month.bounds)),
@@ -111,7 +111,7 @@ def mentors_available(org: Organisation) -> list[Person]:
 
 
 def grants_of(case: MentoringCase) -> QuerySet[CaseAccessGrant]:
-    return case.grants.select_related("user", "user__person", "granted_by").order_by("-granted_at")
+    return case.grants.select_related("user__person", "granted_by__person").order_by("-granted_at")
 
 
 def grant_get(user, pk: int) -> CaseAccessGrant:

@@ -68,7 +68,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": can_edit,
         "can_manage": can_manage,
         "log_form": LogForm(initial={"on": timezone.localdate()}) if can_edit else None,
-        "reviews": case.reviews.select_related("reviewer").order_by("-month")[:12],
+        "reviews": case.reviews.select_related("reviewer__person").order_by("-month")[:12],
         "seminars": selectors.case_seminars(case),
         "seminar_form": SeminarForm(meetings=selectors.seminars_available(case.organisation))
         if can_manage
