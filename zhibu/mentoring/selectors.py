@@ -83,7 +83,7 @@ def review_rows(user, org: Organisation, month: Period) -> QuerySet[MentoringCas
     return (
         qs.annotate(
             month_logs=Count("logs", filter=Q(logs__on__range=month.bounds)),
-            last_log=Max("logs__on"),
+            last_log=Max("logs__on", filter=Q(logs__on__lte=month.end)),
         )
         .prefetch_related(Prefetch("reviews", queryset=reviews, to_attr="month_reviews"))
         .order_by("student__sequence")

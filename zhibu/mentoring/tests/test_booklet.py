@@ -23,7 +23,9 @@ ARTIFACTS = Path(__file__).resolve().parents[3] / "var" / "test-artifacts"
 def booklet_cases(world):
     xiaochuan = make_case(world.people["member"], student=make_student(world.branch, name="王小川"))
     siqi = make_case(world.people["secretary"], student=make_student(world.branch, name="李思琪"))
-    make_log(xiaochuan, date(2023, 3, 2), text="课间与小川谈心，讨论与同学的矛盾", observation="王小川答应道歉")
+    make_log(
+        xiaochuan, date(2023, 3, 2), text="课间与小川谈心，讨论与同学的矛盾", observation="王小川答应道歉"
+    )
     make_log(siqi, date(2023, 3, 9), text="辅导数学作业", dimension="study")
     return xiaochuan, siqi
 
@@ -53,7 +55,9 @@ def test_default_booklet_has_no_real_names(world, booklet_cases, client):
     # One chapter per mentor, 按姓氏笔画: 刘 (6 strokes) before 张 (7 strokes).
     assert text.index("刘丹老师包教记录") < text.index("张文华老师包教记录")
     entry = AuditEntry.objects.get(action="mentoring.booklet.exported")
-    assert entry.after["real_names"] is False and sorted(entry.after["cases"]) == sorted([xiaochuan.pk, siqi.pk])
+    assert entry.after["real_names"] is False and sorted(entry.after["cases"]) == sorted(
+        [xiaochuan.pk, siqi.pk]
+    )
 
 
 def test_real_names_need_confirmation(world, booklet_cases, client):
@@ -102,9 +106,19 @@ def test_booklet_opens_in_libreoffice(world, booklet_cases, client, tmp_path):
     source = tmp_path / "booklet.docx"
     source.write_bytes(_post(client).content)
     subprocess.run(  # noqa: S603
-        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(source)],
-        check=True, capture_output=True, timeout=120,
+        [
+            shutil.which("soffice"),
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     pdf = tmp_path / "booklet.pdf"
     assert pdf.exists() and pdf.stat().st_size > 1000

@@ -45,7 +45,11 @@ def test_review_saved_via_htmx(world, may_cases, client):
     first, *_ = may_cases
     client.force_login(world.users["secretary"])
     url = reverse("mentoring:review_save", args=[first.pk])
-    data = {f"c{first.pk}-month": "2023-05-01", f"c{first.pk}-reviewed": "on", f"c{first.pk}-remark": "记录及时"}
+    data = {
+        f"c{first.pk}-month": "2023-05-01",
+        f"c{first.pk}-reviewed": "on",
+        f"c{first.pk}-remark": "记录及时",
+    }
     response = client.post(url, data, HTTP_HX_REQUEST="true")
     assert response.status_code == 200 and "已保存" in response.content.decode()
     review = CaseReview.objects.get(case=first, month=date(2023, 5, 1))
@@ -103,11 +107,16 @@ def test_review_page_query_count_is_constant(world, client, django_assert_max_nu
 
         def grow(n):
             for i in range(n):
-                mentor = PersonFactory(organisation=world.branch, name=f"王{'一二三四五六七八九十'[i % 10]}{i}")
+                mentor = PersonFactory(
+                    organisation=world.branch, name=f"王{'一二三四五六七八九十'[i % 10]}{i}"
+                )
                 case = make_case(mentor)
                 make_log(case, date(2023, 5, 3))
                 CaseReview.objects.create(
-                    case=case, organisation=world.branch, month=date(2023, 5, 1), reviewer=world.users["secretary"]
+                    case=case,
+                    organisation=world.branch,
+                    month=date(2023, 5, 1),
+                    reviewer=world.users["secretary"],
                 )
 
         grow(2)

@@ -28,10 +28,14 @@ def _counts():
 def test_student_create_generates_branch_pseudonyms(world):
     sec = world.users["secretary"]
     first = services.student_create(
-        actor=sec, organisation=world.branch, data={"name": "王小川", "class_name": "七年级二班", "gender": "M"}
+        actor=sec,
+        organisation=world.branch,
+        data={"name": "王小川", "class_name": "七年级二班", "gender": "M"},
     )
     second = services.student_create(
-        actor=sec, organisation=world.branch, data={"name": "李思琪", "class_name": "七年级一班", "gender": "F"}
+        actor=sec,
+        organisation=world.branch,
+        data={"name": "李思琪", "class_name": "七年级一班", "gender": "F"},
     )
     other = services.student_create(
         actor=world.users["outsider"],
@@ -56,7 +60,12 @@ def test_guardian_contact_refused_unless_enabled(world):
         services.student_create(
             actor=world.users["secretary"],
             organisation=world.branch,
-            data={"name": "王小川", "class_name": "七年级二班", "gender": "M", "guardian_contact": "13900000000"},
+            data={
+                "name": "王小川",
+                "class_name": "七年级二班",
+                "gender": "M",
+                "guardian_contact": "13900000000",
+            },
         )
     assert "监护人联系方式" in str(exc.value)
     assert _counts() == before
@@ -188,7 +197,11 @@ def test_log_in_future_and_empty_text_refused(world):
 def test_log_written_and_audited_without_text(world):
     case = make_case(world.people["member"])
     log = services.log_create(
-        actor=world.users["member"], case=case, on=date(2023, 3, 1), dimension="psychology", text="陪同散步谈心"
+        actor=world.users["member"],
+        case=case,
+        on=date(2023, 3, 1),
+        dimension="psychology",
+        text="陪同散步谈心",
     )
     entry = AuditEntry.objects.get(action="mentoring.log.created")
     assert entry.after["text"] == "***" and entry.object_repr == case.student.pseudonym
@@ -229,7 +242,10 @@ def test_grant_needs_reason_future_end_and_branch_user(world):
     today = timezone.localdate()
     bad = [
         ({"user": world.users["committee"], "reason": "", "ends_on": today}, "理由"),
-        ({"user": world.users["committee"], "reason": "检查", "ends_on": today - timedelta(days=1)}, "有效期"),
+        (
+            {"user": world.users["committee"], "reason": "检查", "ends_on": today - timedelta(days=1)},
+            "有效期",
+        ),
         ({"user": world.users["checker"], "reason": "检查", "ends_on": today}, "只能授权给本支部"),
         ({"user": world.users["bureau"], "reason": "检查", "ends_on": today}, "只能授权给本支部"),
     ]
@@ -266,7 +282,13 @@ def test_student_edit_view_audits_the_read_and_saves(world, client):
     url = reverse("mentoring:student_edit", args=[student.pk])
     assert "李思琪" in client.get(url).content.decode()
     assert AuditEntry.objects.filter(action="mentoring.student.read").count() == 1
-    data = {"name": "李思琪", "class_name": "八年级一班", "gender": "F", "left_on": "2024-07-10", "version": 1}
+    data = {
+        "name": "李思琪",
+        "class_name": "八年级一班",
+        "gender": "F",
+        "left_on": "2024-07-10",
+        "version": 1,
+    }
     assert client.post(url, data).status_code == 302
     student.refresh_from_db()
     assert student.class_name == "八年级一班" and student.version == 2
@@ -293,7 +315,13 @@ def test_member_keeps_her_case_in_the_ui(world, client):
     plan_url = reverse("mentoring:case_plan", args=[case.pk])
     response = client.post(
         plan_url,
-        {"plan_thinking": "每周谈心", "plan_study": "辅导数学", "plan_life": "", "plan_psychology": "", "version": 1},
+        {
+            "plan_thinking": "每周谈心",
+            "plan_study": "辅导数学",
+            "plan_life": "",
+            "plan_psychology": "",
+            "version": 1,
+        },
     )
     assert response.status_code == 302
     client.post(
