@@ -65,6 +65,9 @@ class LogForm(forms.Form):
     dimension = forms.ChoiceField(label=_("方面"), choices=Dimension.choices)
     text = forms.CharField(label=_("做了什么"), widget=TEXTAREA)
     observation = forms.CharField(label=_("观察与效果"), required=False, widget=TEXTAREA)
+    attachment = forms.FileField(
+        label=_("附件"), required=False, help_text=_("可选：JPG、PNG 图片或 PDF，加密保存，最大 10 MB。")
+    )
 
 
 class OutcomeForm(VersionedForm):

@@ -163,6 +163,25 @@ class MentoringLog(models.Model):
         return f"{self.on:%Y-%m-%d} {self.get_dimension_display()}"
 
 
+class LogAttachment(models.Model):
+    """A photo or document attached to a log. Stored in the database as base64 inside an
+    EncryptedTextField, so it is encrypted at rest and re-encrypted by `rotate_keys` like the text."""
+
+    log = models.ForeignKey(MentoringLog, on_delete=models.CASCADE, related_name="attachments")
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
+    filename = EncryptedTextField(_("文件名"))
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    content = EncryptedTextField()
+
+    class Meta:
+        verbose_name = _("日志附件")
+        verbose_name_plural = _("日志附件")
+
+    def __str__(self) -> str:
+        return f"{self.log} 附件"
+
+
 class CaseReview(models.Model):
     """The branch's monthly check of one case (支部每月检查)."""
 

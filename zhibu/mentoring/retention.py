@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from zhibu.core import audit
 
-from .models import MentoringCase, MentoringLog, MentoringSettings, Student
+from .models import LogAttachment, MentoringCase, MentoringLog, MentoringSettings, Student
 
 ANONYMISED_NAME = "（已匿名）"
 DEFAULT_RETENTION_YEARS = MentoringSettings._meta.get_field("retention_years").default
@@ -50,6 +50,7 @@ def anonymise_student(student: Student) -> int:
     )
     purged = 0
     for case in cases:
+        LogAttachment.objects.filter(log__case=case).delete()
         MentoringLog.objects.filter(case=case, purged=False).update(text="", observation="", purged=True)
         MentoringCase.objects.filter(pk=case.pk).update(
             plan_thinking="",

@@ -18,7 +18,15 @@ from zhibu.core.strokes import name_sort_key
 from zhibu.meetings.models import Meeting
 
 from . import access
-from .models import CaseAccessGrant, CaseReview, MentoringCase, MentoringLog, MentoringSettings, Student
+from .models import (
+    CaseAccessGrant,
+    CaseReview,
+    LogAttachment,
+    MentoringCase,
+    MentoringLog,
+    MentoringSettings,
+    Student,
+)
 
 
 def settings_for(org: Organisation) -> MentoringSettings:
@@ -71,7 +79,7 @@ def case_list(user, org: Organisation | None = None, status: str = "") -> QueryS
 
 
 def case_logs(case: MentoringCase, dimension: str = "") -> QuerySet[MentoringLog]:
-    qs = case.logs.select_related("author")
+    qs = case.logs.select_related("author").prefetch_related("attachments")
     return qs.filter(dimension=dimension) if dimension else qs
 
 
@@ -160,3 +168,15 @@ def grantable_users(org: Organisation) -> list:
 
 def meetings_of(org: Organisation) -> QuerySet[Meeting]:
     return Meeting.objects.filter(organisation=org)
+
+
+def attachment_get(user, pk: int) -> LogAttachment:
+    """An attachment is readable exactly when its case is."""
+    attachment = get_object_or_404(
+        LogAttachment.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related(
+            "log__case__student", "log__case__organisation"
+        ),
+        pk=pk,
+    )
+    policy.require(user, access.VIEW, attachment.log.case)
+    return attachment

@@ -3,9 +3,12 @@ audited here too (record_read), one entry per page the reader opens."""
 
 from __future__ import annotations
 
+import base64
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -23,6 +26,7 @@ from .models import (
     CaseAccessGrant,
     CaseReview,
     Dimension,
+    LogAttachment,
     MentoringCase,
     MentoringLog,
     MentoringSettings,
@@ -219,11 +223,43 @@ def case_outcome_update(
     return case
 
 
+ATTACHMENT_TYPES = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".pdf": "application/pdf",
+}
+
+
+def _check_attachment(upload) -> str:
+    """The stored content type, from the extension; refuses too big or unexpected files."""
+    limit = settings.ZHIBU_ATTACHMENT_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            {
+                "attachment": _("附件“%(name)s”大小为 %(size).1f MB，超过 %(limit)d MB 的上限。")
+                % {"name": upload.name, "size": upload.size / 1048576, "limit": limit // 1048576}
+            }
+        )
+    suffix = Path(upload.name).suffix.lower()
+    if suffix not in ATTACHMENT_TYPES:
+        raise ValidationError({"attachment": _("附件只接受 JPG、PNG 图片或 PDF 文件。")})
+    return ATTACHMENT_TYPES[suffix]
+
+
 @transaction.atomic
 def log_create(
-    *, actor: User, case: MentoringCase, on: date, dimension: str, text: str, observation: str = ""
+    *,
+    actor: User,
+    case: MentoringCase,
+    on: date,
+    dimension: str,
+    text: str,
+    observation: str = "",
+    attachment=None,
 ) -> MentoringLog:
     policy.require(actor, access.EDIT, case)
+    content_type = _check_attachment(attachment) if attachment else ""
     text, observation = (text or "").strip(), (observation or "").strip()
     if dimension not in Dimension.values:
         raise ValidationError({"dimension": _("请选择思想、学习、生活或心理行为之一。")})
@@ -248,6 +284,15 @@ def log_create(
     )
     log.full_clean(exclude=["case", "author"])
     log.save()
+    if attachment:
+        LogAttachment.objects.create(
+            log=log,
+            organisation_id=case.organisation_id,
+            filename=Path(attachment.name).name,
+            content_type=content_type,
+            size=attachment.size,
+            content=base64.b64encode(attachment.read()).decode(),
+        )
     audit.record(actor, "mentoring.log.created", log, after=audit.snapshot(log), object_repr=str(case))
     return log
 

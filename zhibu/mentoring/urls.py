@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/seminars/", views.seminar_link, name="seminar_link"),
     path("<int:pk>/review/", views.review_save, name="review_save"),
     path("grants/<int:pk>/revoke/", views.grant_revoke, name="grant_revoke"),
+    path("attachments/<int:pk>/", views.attachment_download, name="attachment"),
     path("review/", views.review_month, name="review"),
     path("students/", views_manage.student_list, name="students"),
     path("students/new/", views_manage.student_create, name="student_create"),

@@ -3,7 +3,9 @@ that shows case content records exactly one read in the audit trail."""
 
 from __future__ import annotations
 
+import base64
 from datetime import date
+from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -160,7 +162,7 @@ def case_outcome(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def log_create(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get(request.user, pk, access.EDIT)
-    form = LogForm(request.POST)
+    form = LogForm(request.POST, request.FILES)
     if form.is_valid():
         log = call_service(form, services.log_create, actor=request.user, case=case, **form.cleaned_data)
         if log:
@@ -274,3 +276,13 @@ def seminar_link(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("已关联座谈会"))
             return redirect("mentoring:case", pk=case.pk)
     return render(request, "mentoring/form.html", {"form": form, "case": case, "title": _("关联座谈会")})
+
+
+@login_required
+def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+    attachment = selectors.attachment_get(request.user, pk)
+    services.record_read(actor=request.user, case=attachment.log.case, what=f"attachment {attachment.pk}")
+    response = HttpResponse(base64.b64decode(attachment.content), content_type=attachment.content_type)
+    suffix = Path(attachment.filename).suffix
+    response["Content-Disposition"] = f'attachment; filename="attachment-{attachment.pk}{suffix}"'
+    return response

@@ -3,7 +3,7 @@ sees her own case; the committee member has no grant here (tests/test_access.py 
 
 from zhibu.core.testing import Case
 
-from .factories import make_case, make_grant
+from .factories import make_case, make_grant, make_log
 
 ORG_A = "?org=yucai"
 
@@ -23,6 +23,24 @@ def member_case_grant(world) -> dict:
     return {"pk": make_grant(case, world.users["committee"]).pk}
 
 
+def member_attachment(world) -> dict:
+    import base64
+    from datetime import date
+
+    from zhibu.mentoring.models import LogAttachment
+
+    log = make_log(make_case(world.people["member"]), date(2023, 3, 1))
+    attachment = LogAttachment.objects.create(
+        log=log,
+        organisation=log.organisation,
+        filename="作业.png",
+        content_type="image/png",
+        size=3,
+        content=base64.b64encode(b"png").decode(),
+    )
+    return {"pk": attachment.pk}
+
+
 SECRETARY_ONLY = _expect()
 MENTOR_OR_SECRETARY = _expect(member=200)
 
@@ -33,6 +51,7 @@ MATRIX = {
     "mentoring:case_plan": Case(expect=MENTOR_OR_SECRETARY, kwargs=member_case),
     "mentoring:case_outcome": Case(expect=MENTOR_OR_SECRETARY, kwargs=member_case),
     # POST without data: the form comes back with its messages (200), nothing written.
+    "mentoring:attachment": Case(expect=MENTOR_OR_SECRETARY, kwargs=member_attachment),
     "mentoring:log_create": Case(expect=MENTOR_OR_SECRETARY, kwargs=member_case, method="post"),
     "mentoring:grant_create": Case(expect=SECRETARY_ONLY, kwargs=member_case),
     "mentoring:seminar_link": Case(expect=SECRETARY_ONLY, kwargs=member_case, method="post"),

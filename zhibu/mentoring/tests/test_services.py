@@ -351,3 +351,58 @@ def test_seminar_link(world, client):
     assert client.post(url, {"meeting": foreign.pk}).status_code == 200  # not offered: form error
     assert client.post(url, {"meeting": meeting.pk}).status_code == 302
     assert list(case.seminars.all()) == [meeting]
+
+
+def _log_post(case, upload):
+    return {
+        "on": "2023-03-08",
+        "dimension": "study",
+        "text": "批改作文",
+        "observation": "",
+        "attachment": upload,
+    }
+
+
+def test_attachment_over_the_limit_refused(world, client, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from zhibu.mentoring.models import LogAttachment
+
+    settings.ZHIBU_ATTACHMENT_MAX_BYTES = 1024 * 1024
+    case = make_case(world.people["member"])
+    before = _counts()
+    client.force_login(world.users["member"])
+    big = SimpleUploadedFile("作文.png", b"\x89PNG" + b"0" * (1024 * 1024 + 10), content_type="image/png")
+    response = client.post(reverse("mentoring:log_create", args=[case.pk]), _log_post(case, big))
+    body = response.content.decode()
+    assert response.status_code == 200 and "超过 1 MB 的上限" in body and "作文.png" in body
+    assert _counts() == before and LogAttachment.objects.count() == 0
+    exe = SimpleUploadedFile("run.exe", b"MZ", content_type="application/octet-stream")
+    response = client.post(reverse("mentoring:log_create", args=[case.pk]), _log_post(case, exe))
+    assert "只接受" in response.content.decode() and _counts() == before
+
+
+def test_attachment_stored_encrypted_and_read_audited(world, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.db import connection
+
+    from zhibu.mentoring.models import LogAttachment
+
+    case = make_case(world.people["member"])
+    client.force_login(world.users["member"])
+    png = SimpleUploadedFile("王小川的作文.png", b"\x89PNG-secret-bytes", content_type="image/png")
+    assert (
+        client.post(reverse("mentoring:log_create", args=[case.pk]), _log_post(case, png)).status_code == 302
+    )
+    attachment = LogAttachment.objects.get()
+    with connection.cursor() as cursor:
+        cursor.execute("select filename, content from mentoring_logattachment")
+        raw = " ".join(cursor.fetchone())
+    assert "王小川" not in raw and "secret" not in raw
+    reads = AuditEntry.objects.filter(action="mentoring.case.read").count()
+    response = client.get(reverse("mentoring:attachment", args=[attachment.pk]))
+    assert response.status_code == 200 and response.content == b"\x89PNG-secret-bytes"
+    assert "王小川" not in response["Content-Disposition"]
+    assert AuditEntry.objects.filter(action="mentoring.case.read").count() == reads + 1
+    client.force_login(world.users["committee"])
+    assert client.get(reverse("mentoring:attachment", args=[attachment.pk])).status_code == 403
