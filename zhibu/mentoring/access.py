@@ -1,0 +1,87 @@
+"""Who may read and write a mentoring case. One rule, stated twice: once per object for
+`policy.has_perm` (views, services) and once as SQL for lists (`readable_q`); tests prove they agree.
+
+- mentoring.case.view: role secretary/committee/member on the branch, AND the user is the case's
+  mentor, or holds mentoring.manage (the secretary) on the branch, or has an active CaseAccessGrant.
+- mentoring.case.edit (plan, logs, outcome): the mentor or the secretary.
+- mentoring.review (monthly check): the secretary for every case; a committee member only for the
+  cases the secretary granted her access to (the grant is the delegation: reasoned, dated, audited).
+- mentoring.manage: the secretary — students, cases, grants, settings, the booklet.
+
+The checker and the bureau carry no mentoring permission at all; a superuser without a role on the
+branch is out of scope (404) — the admin registers no mentoring model.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from zhibu.core import policy
+
+from .models import CaseAccessGrant, MentoringCase
+
+VIEW = "mentoring.case.view"
+EDIT = "mentoring.case.edit"
+REVIEW = "mentoring.review"
+MANAGE = "mentoring.manage"
+
+policy.register_permissions(
+    {
+        VIEW: ["secretary", "committee", "member"],
+        EDIT: ["secretary", "committee", "member"],
+        REVIEW: ["secretary", "committee"],
+        MANAGE: ["secretary"],
+    }
+)
+
+
+def _is_mentor(user, case: MentoringCase) -> bool:
+    return bool(user.person_id) and user.person_id == case.mentor_id
+
+
+def _is_branch_manager(user, case: MentoringCase) -> bool:
+    return policy.has_perm(user, MANAGE, case.organisation)
+
+
+def has_active_grant(user, case: MentoringCase) -> bool:
+    return CaseAccessGrant.objects.filter(
+        case=case, user=user, revoked_at__isnull=True, ends_on__gte=timezone.localdate()
+    ).exists()
+
+
+def _can_view(user, case) -> bool:
+    return _is_mentor(user, case) or _is_branch_manager(user, case) or has_active_grant(user, case)
+
+
+def _can_edit(user, case) -> bool:
+    return _is_mentor(user, case) or _is_branch_manager(user, case)
+
+
+def _can_review(user, case) -> bool:
+    return _is_branch_manager(user, case) or has_active_grant(user, case)
+
+
+policy.register_object_rule(VIEW, _can_view)
+policy.register_object_rule(EDIT, _can_edit)
+policy.register_object_rule(REVIEW, _can_review)
+
+
+def active_grant_exists(user) -> Exists:
+    return Exists(
+        CaseAccessGrant.objects.filter(
+            case=OuterRef("pk"), user=user, revoked_at__isnull=True, ends_on__gte=timezone.localdate()
+        )
+    )
+
+
+def readable_q(user) -> Q:
+    """The SQL form of _can_view, for lists: role in the branch AND (mentor | secretary | grant)."""
+    own = Q(mentor_id=user.person_id) if user.person_id else Q(pk__in=[])
+    managed = Q(organisation__in=policy.orgs_readable(user, MANAGE))
+    return Q(organisation__in=policy.orgs_readable(user, VIEW)) & (own | managed | Q(granted_flag=True))
+
+
+def reviewable_q(user) -> Q:
+    managed = Q(organisation__in=policy.orgs_readable(user, MANAGE))
+    return Q(organisation__in=policy.orgs_readable(user, REVIEW)) & (managed | Q(granted_flag=True))

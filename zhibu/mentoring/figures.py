@@ -1,0 +1,50 @@
+"""Counts for reports. The records behind each number are case rows (their str is the pseudonym)
+or seminar meetings — never a student's name or any case text."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from zhibu.core.models import Organisation
+from zhibu.core.periods import Period
+from zhibu.core.registry import figures
+from zhibu.meetings.models import Meeting
+
+from .models import CaseReview, MentoringCase, MentoringLog, Outcome
+from .selectors import active_in
+
+
+def cases_of(org: Organisation) -> QuerySet[MentoringCase]:
+    return MentoringCase.objects.filter(organisation__in=org.subtree()).select_related("student")
+
+
+@figures.register("mentoring.active_cases", label=_("包教学生人数"), unit=_("人"))
+def active_cases(org: Organisation, period: Period):
+    return active_in(cases_of(org), period.start, period.end)
+
+
+@figures.register("mentoring.turnarounds", label=_("包教转化学生人数"), unit=_("人"))
+def turnarounds(org: Organisation, period: Period):
+    return cases_of(org).filter(outcome=Outcome.TURNED, outcome_on__range=period.bounds)
+
+
+@figures.register("mentoring.logs", label=_("包教记录条数"), unit=_("条"))
+def logs(org: Organisation, period: Period):
+    qs = MentoringLog.objects.filter(organisation__in=org.subtree(), on__range=period.bounds)
+    return qs.count(), cases_of(org).filter(pk__in=qs.values("case_id"))
+
+
+@figures.register("mentoring.reviews", label=_("包教月度检查次数"), unit=_("次"))
+def reviews(org: Organisation, period: Period):
+    qs = CaseReview.objects.filter(organisation__in=org.subtree(), month__range=period.bounds, reviewed=True)
+    return qs.count(), cases_of(org).filter(pk__in=qs.values("case_id"))
+
+
+@figures.register("mentoring.seminars", label=_("包教工作座谈会次数"), unit=_("次"))
+def seminars(org: Organisation, period: Period):
+    return Meeting.objects.filter(
+        organisation__in=org.subtree(),
+        held_at__date__range=period.bounds,
+        pk__in=cases_of(org).values("seminar_links__meeting_id"),
+    )

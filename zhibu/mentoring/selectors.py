@@ -1,0 +1,182 @@
+"""Reads of the mentoring ledger. Lists filter to the readable cases in SQL (access.readable_q);
+a single case goes through policy.require, so the object rule decides and a case of another
+branch is a 404. Reading case content writes its audit entry in the view (services.record_read)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from zhibu.core import policy
+from zhibu.core.models import Organisation, Person
+from zhibu.core.periods import Period
+from zhibu.core.selectors import members_on
+from zhibu.core.strokes import name_sort_key
+from zhibu.meetings.models import Meeting
+
+from . import access
+from .models import (
+    CaseAccessGrant,
+    CaseReview,
+    LogAttachment,
+    MentoringCase,
+    MentoringLog,
+    MentoringSettings,
+    Student,
+)
+
+
+def settings_for(org: Organisation) -> MentoringSettings:
+    """The branch's settings row, or an unsaved one carrying the defaults."""
+    found = MentoringSettings.objects.filter(organisation=org).first()
+    return found or MentoringSettings(organisation=org)
+
+
+def _with_grant_flag(qs: QuerySet[MentoringCase], user) -> QuerySet[MentoringCase]:
+    return qs.annotate(granted_flag=access.active_grant_exists(user))
+
+
+def cases_readable(user) -> QuerySet[MentoringCase]:
+    qs = _with_grant_flag(MentoringCase.objects.all(), user)
+    return qs.filter(access.readable_q(user)).select_related("student", "mentor", "organisation")
+
+
+def cases_reviewable(user) -> QuerySet[MentoringCase]:
+    qs = _with_grant_flag(MentoringCase.objects.all(), user)
+    return qs.filter(access.reviewable_q(user)).select_related("student", "mentor", "organisation")
+
+
+def case_get(user, pk: int, perm: str = access.VIEW) -> MentoringCase:
+    """404 outside the user's scope, 403 inside it without access to this case."""
+    case = get_object_or_404(
+        MentoringCase.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related(
+            "student", "mentor", "organisation"
+        ),
+        pk=pk,
+    )
+    policy.require(user, perm, case)
+    return case
+
+
+def active_in(qs: QuerySet[MentoringCase], start: date, end: date) -> QuerySet[MentoringCase]:
+    """Cases running at some point between start and end."""
+    return qs.filter(started_on__lte=end).filter(Q(ended_on__isnull=True) | Q(ended_on__gte=start))
+
+
+def case_list(user, org: Organisation | None = None, status: str = "") -> QuerySet[MentoringCase]:
+    qs = cases_readable(user)
+    if org is not None:
+        qs = qs.filter(organisation=org)
+    today = timezone.localdate()
+    if status == "active":
+        qs = active_in(qs, today, today)
+    elif status == "ended":
+        qs = qs.filter(ended_on__lt=today)
+    return qs.annotate(log_count=Count("logs"), last_log=Max("logs__on")).order_by("-started_on", "pk")
+
+
+def case_logs(case: MentoringCase, dimension: str = "") -> QuerySet[MentoringLog]:
+    qs = case.logs.select_related("author").prefetch_related("attachments")
+    return qs.filter(dimension=dimension) if dimension else qs
+
+
+def review_rows(user, org: Organisation, month: Period) -> QuerySet[MentoringCase]:
+    """Every active case of the month the user may review, with the month's log count, the last
+    log date and the month's review, in a constant number of queries."""
+    qs = active_in(cases_reviewable(user).filter(organisation=org), month.start, month.end)
+    reviews = CaseReview.objects.filter(month=month.start).select_related("reviewer__person")
+    return (
+        qs.annotate(
+            month_logs=Count("logs", filter=Q(logs__on__range=month.bounds)),
+            last_log=Max("logs__on", filter=Q(logs__on__lte=month.end)),
+        )
+        .prefetch_related(Prefetch("reviews", queryset=reviews, to_attr="month_reviews"))
+        .order_by("student__sequence")
+    )
+
+
+def branches_managed(user) -> QuerySet[Organisation]:
+    return policy.orgs_readable(user, access.MANAGE)
+
+
+def students_of(org: Organisation) -> QuerySet[Student]:
+    return Student.objects.filter(organisation=org).annotate(case_count=Count("cases")).order_by("sequence")
+
+
+def student_get(user, pk: int) -> Student:
+    student = get_object_or_404(Student.objects.filter(organisation__in=policy.orgs_in_scope(user)), pk=pk)
+    policy.require(user, access.MANAGE, student)
+    return student
+
+
+def mentors_available(org: Organisation) -> list[Person]:
+    """Serving party members of the branch, 按姓氏笔画."""
+    people = members_on(org, timezone.localdate()).filter(organisation=org)
+    return sorted(people, key=lambda p: name_sort_key(p.name))
+
+
+def grants_of(case: MentoringCase) -> QuerySet[CaseAccessGrant]:
+    return case.grants.select_related("user__person", "granted_by__person").order_by("-granted_at")
+
+
+def grant_get(user, pk: int) -> CaseAccessGrant:
+    grant = get_object_or_404(
+        CaseAccessGrant.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related("case"),
+        pk=pk,
+    )
+    policy.require(user, access.MANAGE, grant)
+    return grant
+
+
+def seminars_available(org: Organisation) -> QuerySet[Meeting]:
+    # The meetings ledger owns Meeting; until it offers a list selector, this is the one read of
+    # its table from here, scoped to the branch and limited to what a seminar picker needs.
+    return Meeting.objects.filter(organisation=org).order_by("-held_at")[:50]
+
+
+def case_seminars(case: MentoringCase) -> QuerySet[Meeting]:
+    return case.seminars.all().order_by("-held_at")
+
+
+def booklet_cases(user, org: Organisation, ids: list[int] | None = None) -> QuerySet[MentoringCase]:
+    qs = cases_readable(user).filter(organisation=org)
+    if ids:
+        qs = qs.filter(pk__in=ids)
+    return qs.prefetch_related(
+        Prefetch("logs", queryset=MentoringLog.objects.order_by("on", "pk"), to_attr="ordered_logs")
+    )
+
+
+def people_of_branch(org: Organisation) -> QuerySet[Person]:
+    return Person.objects.filter(organisation=org)
+
+
+def grantable_users(org: Organisation) -> list:
+    """Accounts holding a mentoring role on the branch (a grant to anyone else could never open
+    the case, because the role check comes first), 按姓氏笔画."""
+    from zhibu.core.models import RoleGrant, User
+
+    user_ids = RoleGrant.objects.filter(organisation=org, role__in=policy.roles_with(access.VIEW)).values(
+        "user_id"
+    )
+    users = User.objects.filter(pk__in=user_ids, is_active=True).select_related("person")
+    return sorted(users, key=lambda u: name_sort_key(u.display_name))
+
+
+def meetings_of(org: Organisation) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(organisation=org)
+
+
+def attachment_get(user, pk: int) -> LogAttachment:
+    """An attachment is readable exactly when its case is."""
+    attachment = get_object_or_404(
+        LogAttachment.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related(
+            "log__case__student", "log__case__organisation"
+        ),
+        pk=pk,
+    )
+    policy.require(user, access.VIEW, attachment.log.case)
+    return attachment

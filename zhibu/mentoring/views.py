@@ -1,0 +1,288 @@
+"""Pages of the mentoring ledger. Views parse, call selectors and services, and render; every page
+that shows case content records exactly one read in the audit trail."""
+
+from __future__ import annotations
+
+import base64
+from datetime import date
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zhibu.core import policy
+from zhibu.core.models import User
+from zhibu.core.periods import Period
+from zhibu.core.views import chosen_organisation
+from zhibu.core.web import call_service, paginate
+
+from . import access, selectors, services
+from .forms import CaseCreateForm, GrantForm, LogForm, OutcomeForm, PlanForm, ReviewForm, SeminarForm
+from .models import Dimension
+
+
+def _month_from(request: HttpRequest) -> Period:
+    today = timezone.localdate()
+    try:
+        year, month = (int(x) for x in request.GET.get("month", "").split("-"))
+        return Period.month(year, month)
+    except ValueError:
+        return Period.month(today.year, today.month)
+
+
+@login_required
+def case_list(request: HttpRequest) -> HttpResponse:
+    if not policy.has_perm(request.user, access.VIEW):
+        raise PermissionDenied
+    status = request.GET.get("status", "active")
+    qs = selectors.case_list(request.user, status=status)
+    managed = list(selectors.branches_managed(request.user))
+    context = {
+        "page": paginate(request, qs),
+        "status": status,
+        "managed": managed,
+        "can_review": policy.has_perm(request.user, access.REVIEW),
+    }
+    return render(request, "mentoring/case_list.html", context)
+
+
+@login_required
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get(request.user, pk)
+    dimension = request.GET.get("dimension", "")
+    page = paginate(request, selectors.case_logs(case, dimension))
+    services.record_read(actor=request.user, case=case, what="detail")
+    can_edit = policy.has_perm(request.user, access.EDIT, case)
+    can_manage = policy.has_perm(request.user, access.MANAGE, case.organisation)
+    context = {
+        "case": case,
+        "student": case.student,
+        "page": page,
+        "dimension": dimension,
+        "dimensions": Dimension.choices,
+        "can_edit": can_edit,
+        "can_manage": can_manage,
+        "log_form": LogForm(initial={"on": timezone.localdate()}) if can_edit else None,
+        "reviews": case.reviews.select_related("reviewer__person").order_by("-month")[:12],
+        "seminars": selectors.case_seminars(case),
+        "seminar_form": SeminarForm(meetings=selectors.seminars_available(case.organisation))
+        if can_manage
+        else None,
+        "grants": selectors.grants_of(case) if can_manage else None,
+    }
+    return render(request, "mentoring/case_detail.html", context)
+
+
+@login_required
+def case_create(request: HttpRequest) -> HttpResponse:
+    org = chosen_organisation(request, access.MANAGE)
+    students = selectors.students_of(org).filter(anonymised_at__isnull=True)
+    mentors = selectors.mentors_available(org)
+    form = CaseCreateForm(request.POST or None, students=students, mentors=mentors)
+    if request.method == "POST" and form.is_valid():
+        mentor = get_object_or_404(selectors.people_of_branch(org), pk=form.cleaned_data["mentor"])
+        case = call_service(
+            form,
+            services.case_create,
+            actor=request.user,
+            organisation=org,
+            student=form.cleaned_data["student"],
+            mentor=mentor,
+            started_on=form.cleaned_data["started_on"],
+            scheme=form.cleaned_data["scheme"],
+        )
+        if case:
+            messages.success(request, _("已新建 %(p)s 的包教记录") % {"p": case.student.pseudonym})
+            return redirect("mentoring:case", pk=case.pk)
+    return render(request, "mentoring/form.html", {"form": form, "org": org, "title": _("新建包教记录")})
+
+
+@login_required
+def case_plan(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get(request.user, pk, access.EDIT)
+    initial = {name: getattr(case, name) for name in services.PLAN_FIELDS} | {"version": case.version}
+    form = PlanForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        updated = call_service(
+            form,
+            services.case_plan_update,
+            actor=request.user,
+            case=case,
+            version=form.cleaned_data.get("version"),
+            plan=form.cleaned_data,
+        )
+        if updated:
+            messages.success(request, _("包教方案已保存"))
+            return redirect("mentoring:case", pk=case.pk)
+    else:
+        services.record_read(actor=request.user, case=case, what="plan")
+    return render(request, "mentoring/form.html", {"form": form, "case": case, "title": _("包教方案")})
+
+
+@login_required
+def case_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get(request.user, pk, access.EDIT)
+    initial = {
+        "outcome": case.outcome,
+        "outcome_on": case.outcome_on,
+        "evidence": case.outcome_evidence,
+        "ended_on": case.ended_on,
+        "version": case.version,
+    }
+    form = OutcomeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        updated = call_service(
+            form,
+            services.case_outcome_update,
+            actor=request.user,
+            case=case,
+            version=data.get("version"),
+            outcome=data["outcome"],
+            outcome_on=data["outcome_on"],
+            evidence=data["evidence"],
+            ended_on=data["ended_on"],
+        )
+        if updated:
+            messages.success(request, _("转化情况已保存"))
+            return redirect("mentoring:case", pk=case.pk)
+    else:
+        services.record_read(actor=request.user, case=case, what="outcome")
+    return render(request, "mentoring/form.html", {"form": form, "case": case, "title": _("转化情况")})
+
+
+@login_required
+@require_POST
+def log_create(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get(request.user, pk, access.EDIT)
+    form = LogForm(request.POST, request.FILES)
+    if form.is_valid():
+        log = call_service(form, services.log_create, actor=request.user, case=case, **form.cleaned_data)
+        if log:
+            messages.success(request, _("已记录一条帮教日志"))
+            return redirect("mentoring:case", pk=case.pk)
+    return render(request, "mentoring/form.html", {"form": form, "case": case, "title": _("添加帮教日志")})
+
+
+@login_required
+def review_month(request: HttpRequest) -> HttpResponse:
+    org = chosen_organisation(request, access.REVIEW)
+    month = _month_from(request)
+    rows = list(selectors.review_rows(request.user, org, month))
+    for row in rows:
+        review = row.month_reviews[0] if row.month_reviews else None
+        row.review = review
+        row.form = ReviewForm(
+            initial={
+                "month": month.start,
+                "reviewed": review.reviewed if review else True,
+                "remark": review.remark if review else "",
+            },
+            prefix=f"c{row.pk}",
+        )
+    context = {
+        "org": org,
+        "month": month,
+        "previous": month.previous(),
+        "next": Period.month(*_next_month(month.start)),
+        "rows": rows,
+        "reviewed_count": sum(1 for r in rows if r.review and r.review.reviewed),
+    }
+    return render(request, "mentoring/review.html", context)
+
+
+def _next_month(day: date) -> tuple[int, int]:
+    return (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+
+
+@login_required
+@require_POST
+def review_save(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get(request.user, pk, access.REVIEW)
+    form = ReviewForm(request.POST, prefix=f"c{case.pk}")
+    review = None
+    if form.is_valid():
+        review = call_service(
+            form,
+            services.review_save,
+            actor=request.user,
+            case=case,
+            month=form.cleaned_data["month"],
+            reviewed=form.cleaned_data["reviewed"],
+            remark=form.cleaned_data["remark"],
+        )
+    if not request.headers.get("HX-Request") and review:
+        messages.success(request, _("已保存 %(p)s 的检查") % {"p": case.student.pseudonym})
+        return redirect(
+            f"{reverse('mentoring:review')}?org={case.organisation.code}&month={review.month:%Y-%m}"
+        )
+    # htmx swaps only 2xx responses, so errors come back as 200 with the messages in the row.
+    return render(
+        request,
+        "mentoring/_review_form.html",
+        {"case": case, "form": form, "review": review, "saved": bool(review)},
+    )
+
+
+@login_required
+def grant_create(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get(request.user, pk, access.MANAGE)
+    users = selectors.grantable_users(case.organisation)
+    form = GrantForm(request.POST or None, users=users)
+    if request.method == "POST" and form.is_valid():
+        user = get_object_or_404(
+            User.objects.filter(pk__in=[u.pk for u in users]), pk=form.cleaned_data["user"]
+        )
+        grant = call_service(
+            form,
+            services.grant_create,
+            actor=request.user,
+            case=case,
+            user=user,
+            reason=form.cleaned_data["reason"],
+            ends_on=form.cleaned_data["ends_on"],
+        )
+        if grant:
+            messages.success(request, _("已授权 %(u)s 查阅") % {"u": user.display_name})
+            return redirect("mentoring:case", pk=case.pk)
+    return render(request, "mentoring/form.html", {"form": form, "case": case, "title": _("授权查阅")})
+
+
+@login_required
+@require_POST
+def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    grant = selectors.grant_get(request.user, pk)
+    services.grant_revoke(actor=request.user, grant=grant)
+    messages.success(request, _("已撤销授权"))
+    return redirect("mentoring:case", pk=grant.case_id)
+
+
+@login_required
+@require_POST
+def seminar_link(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get(request.user, pk, access.MANAGE)
+    meetings = selectors.seminars_available(case.organisation)
+    form = SeminarForm(request.POST, meetings=meetings)
+    if form.is_valid():
+        meeting = get_object_or_404(selectors.meetings_of(case.organisation), pk=form.cleaned_data["meeting"])
+        if call_service(form, services.seminar_link, actor=request.user, case=case, meeting=meeting):
+            messages.success(request, _("已关联座谈会"))
+            return redirect("mentoring:case", pk=case.pk)
+    return render(request, "mentoring/form.html", {"form": form, "case": case, "title": _("关联座谈会")})
+
+
+@login_required
+def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+    attachment = selectors.attachment_get(request.user, pk)
+    services.record_read(actor=request.user, case=attachment.log.case, what=f"attachment {attachment.pk}")
+    response = HttpResponse(base64.b64decode(attachment.content), content_type=attachment.content_type)
+    suffix = Path(attachment.filename).suffix
+    response["Content-Disposition"] = f'attachment; filename="attachment-{attachment.pk}{suffix}"'
+    return response
