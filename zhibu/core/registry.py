@@ -36,10 +36,17 @@ class FigureSpec:
     func: Callable[..., Any]
     sum_field: str | None = None
     description: str = ""
+    # Sensitive ledgers (mentoring) publish counts only: the records behind the number are listed
+    # only to a user holding this permission on the organisation, and never in documents or exports.
+    records_perm: str | None = None
 
     @property
     def ledger(self) -> str:
         return self.code.split(".", 1)[0]
+
+    @property
+    def records_private(self) -> bool:
+        return self.records_perm is not None
 
 
 @dataclass
@@ -64,12 +71,21 @@ class FigureRegistry:
         self._specs: dict[str, FigureSpec] = {}
 
     def register(
-        self, code: str, *, label: str, unit: str, sum_field: str | None = None, description: str = ""
+        self,
+        code: str,
+        *,
+        label: str,
+        unit: str,
+        sum_field: str | None = None,
+        description: str = "",
+        records_perm: str | None = None,
     ):
         def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
             if code in self._specs and self._specs[code].func is not func:
                 raise ValueError(f"figure {code} registered twice")
-            self._specs[code] = FigureSpec(code, str(label), str(unit), func, sum_field, str(description))
+            self._specs[code] = FigureSpec(
+                code, str(label), str(unit), func, sum_field, str(description), records_perm
+            )
             return func
 
         return decorator

@@ -214,13 +214,20 @@ def figure_detail(request: HttpRequest, code: str) -> HttpResponse:
         value = figures.compute(spec.code, org, period, **params)
     except TypeError:
         raise Http404 from None
-    records = value.records if value.records is not None else []
+    hidden = spec.records_private and not policy.has_perm(request.user, spec.records_perm, org)
+    records = [] if hidden or value.records is None else value.records
     if hasattr(records, "ordered") and not records.ordered:
         records = records.order_by("pk")
     return render(
         request,
         "core/figure_detail.html",
-        {"org": org, "period": period, "value": value, "page": paginate(request, records, 50)},
+        {
+            "org": org,
+            "period": period,
+            "value": value,
+            "hidden": hidden,
+            "page": paginate(request, records, 50),
+        },
     )
 
 

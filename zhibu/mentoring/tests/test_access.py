@@ -165,7 +165,9 @@ def test_bureau_dashboard_shows_counts_not_students(world, case, client):
     )
     text = body.content.decode()
     assert body.status_code == 200 and REAL_NAME not in text and "谈心" not in text
-    assert case.student.pseudonym in text
+    # the issue: the bureau sees counts only — not even the pseudonymous case list
+    assert case.student.pseudonym not in text
+    assert body.context["value"].value == 1
 
 
 # -- audit: one entry per read -----------------------------------------------------------------

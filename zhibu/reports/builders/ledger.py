@@ -28,7 +28,7 @@ def ledger(org, period: Period, ctx: SectionContext) -> Document:
         for spec in specs:
             value = ctx.value(spec.code)
             doc.blocks.append(Paragraph(f"{spec.label}：{fig(spec.code)}", style="lead"))
-            table = records_table(value.records)
+            table = None if spec.records_private else records_table(value.records)
             if table is not None:
                 doc.blocks.append(table)
     return doc

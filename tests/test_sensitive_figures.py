@@ -1,0 +1,44 @@
+"""Mentoring figures publish counts only: the bureau, the checker and documents never list the cases."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from zhibu.core.periods import Period
+from zhibu.mentoring.tests.factories import make_case
+from zhibu.reports.drafting import draft
+
+pytestmark = pytest.mark.django_db
+QUERY = {"org": "yucai", "from": "2023-01-01", "to": "2023-12-31"}
+
+
+@pytest.fixture
+def case(world):
+    return make_case(world.people["member"], started_on=date(2023, 3, 1))
+
+
+def _figure_page(client):
+    return client.get(reverse("core:figure", args=["mentoring.active_cases"]), QUERY)
+
+
+def test_bureau_sees_the_count_but_not_the_cases(world, login, case):
+    response = _figure_page(login(world.bureau))
+    assert response.status_code == 200
+    assert response.context["value"].value == 1
+    assert response.context["hidden"] is True
+    assert case.student.pseudonym not in response.content.decode()
+
+
+def test_secretary_sees_the_pseudonymous_cases(world, login, case):
+    response = _figure_page(login(world.secretary))
+    assert response.context["hidden"] is False
+    assert case.student.pseudonym in response.content.decode()
+
+
+def test_ledger_workbook_lists_no_mentoring_records(world, case):
+    document, _values = draft("ledger", world.branch, Period.year(2023))
+    tables = [b for b in document.blocks if getattr(b, "type", "") == "table"]
+    flat = " ".join(str(cell) for table in tables for row in table.rows for cell in row)
+    assert case.student.pseudonym not in flat
+    assert any(r.code == "mentoring.active_cases" and r.value == "1" for r in document.figure_runs())
