@@ -78,3 +78,15 @@ def test_annual_summary_drafts_the_study_paragraph_like_the_seed(world):
     assert "其中支部成员以讲党课的形式学习党史2次，学习先进人物的事迹报告1次，布置任务自学1次" in text
     assert "党员共读书1本" in text
     assert values["study.party_history_lectures"]["value"] == "2"
+
+
+@time_machine.travel(date(2024, 2, 1))
+def test_annual_summary_counts_mentoring_without_naming_anyone(world):
+    from zhibu.mentoring.tests.factories import make_case, make_log
+
+    case = make_case(world.people["member"], started_on=date(2023, 3, 1))
+    make_log(case, date(2023, 3, 9), text="与学生谈心，了解家庭情况")
+    document, _values = draft("annual", world.branch, Period.year(2023))
+    text = _text(document)
+    assert "党员包教问题学生1人" in text and "记录包教过程1条" in text
+    assert case.student.pseudonym not in text and "谈心" not in text

@@ -132,18 +132,21 @@ class RuleSpec:
     label: str
     severity: str
     func: Callable[..., Iterable[Finding]]
+    # As for figures: a sensitive rule's messages (which name cases) are shown only to users with
+    # this permission; everyone else, and every document, gets one line with the count.
+    records_perm: str | None = None
 
 
 class FindingRegistry:
     def __init__(self) -> None:
         self._specs: dict[str, RuleSpec] = {}
 
-    def register(self, code: str, *, label: str, severity: str = "warning"):
+    def register(self, code: str, *, label: str, severity: str = "warning", records_perm: str | None = None):
         if severity not in SEVERITIES:
             raise ValueError(f"unknown severity {severity}")
 
         def decorator(func: Callable[..., Iterable[Finding]]):
-            self._specs[code] = RuleSpec(code, str(label), severity, func)
+            self._specs[code] = RuleSpec(code, str(label), severity, func, records_perm)
             return func
 
         return decorator
@@ -165,6 +168,29 @@ class FindingRegistry:
                 finding.organisation = finding.organisation or org
                 finding.period = finding.period or period
                 yield finding
+
+    def shown_to(self, found: Iterable[Finding], may_see: Callable[[RuleSpec, Any], bool]) -> list[Finding]:
+        """The findings with each sensitive rule's messages folded into one counted line wherever
+        `may_see(spec, organisation)` is false. Documents pass `lambda *_: False`."""
+        shown: list[Finding] = []
+        folded: dict[tuple[str, Any], Finding] = {}
+        for finding in found:
+            spec = self._specs.get(finding.code)
+            if spec is None or spec.records_perm is None or may_see(spec, finding.organisation):
+                shown.append(finding)
+                continue
+            key = (spec.code, getattr(finding.organisation, "pk", None))
+            if key not in folded:
+                folded[key] = Finding(
+                    "", [], spec.code, finding.severity, finding.organisation, finding.period
+                )
+                shown.append(folded[key])
+            folded[key].evidence.append(None)  # counted, never listed
+        for item in folded.values():
+            where = getattr(item.organisation, "name", "")
+            item.message = f"{where}{self._specs[item.code].label}（{len(item.evidence)}项）"
+            item.evidence = []
+        return shown
 
 
 figures = FigureRegistry()

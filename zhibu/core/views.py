@@ -52,7 +52,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if policy.has_perm(request.user, "figures.view", org):
         context["composition"] = selectors.composition(org, today)
         context["figure_values"] = [figures.compute(spec.code, org, period) for spec in figures.all()]
-        context["findings"] = list(findings.run(org, period))
+        context["findings"] = findings.shown_to(
+            findings.run(org, period),
+            lambda spec, where: policy.has_perm(request.user, spec.records_perm, where or org),
+        )
     context["panels"] = dashboard_panels.panels_for(request, org, period)
     return render(request, "core/dashboard.html", context)
 

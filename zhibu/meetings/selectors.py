@@ -53,6 +53,11 @@ def meeting_get(user, pk: int) -> Meeting:
     return meeting
 
 
+def meetings_of(org: Organisation) -> QuerySet[Meeting]:
+    """The branch's own meetings, newest first (pickers in other ledgers, e.g. mentoring seminars)."""
+    return Meeting.objects.filter(organisation=org).order_by("-held_at", "-pk")
+
+
 def meeting_list(org: Organisation, *, type_code: str = "", year: int | None = None) -> QuerySet[Meeting]:
     """The list page's rows: a fixed number of queries however many meetings (types prefetched,
     attendance counted in the same query)."""

@@ -9,4 +9,4 @@ class MentoringConfig(AppConfig):
     def ready(self) -> None:
         # Permissions and object rules, menu, figures (counts only), rules and the demo loader.
         # No admin module on purpose: a superuser must not browse cases about minors.
-        from . import access, demo_data, figures, nav_items, rules  # noqa: F401
+        from . import access, demo_data, figures, nav_items, rules, sections  # noqa: F401

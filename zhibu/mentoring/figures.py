@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 from zhibu.core.registry import figures
-from zhibu.meetings.models import Meeting
+from zhibu.meetings import selectors as meeting_selectors
 
 from .models import CaseReview, MentoringCase, MentoringLog, Outcome
 from .selectors import active_in
@@ -65,8 +65,5 @@ def reviews(org: Organisation, period: Period):
     "mentoring.seminars", label=_("包教工作座谈会次数"), unit=_("次"), records_perm=RECORDS_PERM
 )
 def seminars(org: Organisation, period: Period):
-    return Meeting.objects.filter(
-        organisation__in=org.subtree(),
-        held_at__date__range=period.bounds,
-        pk__in=cases_of(org).values("seminar_links__meeting_id"),
-    )
+    linked = cases_of(org).values("seminar_links__meeting_id")
+    return meeting_selectors.held_in(org, period).filter(pk__in=linked)

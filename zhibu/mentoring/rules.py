@@ -18,7 +18,7 @@ from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 from zhibu.core.registry import Finding, findings
 
-from .figures import cases_of
+from .figures import RECORDS_PERM, cases_of
 from .models import CaseReview, MentoringCase, MentoringLog
 from .selectors import active_in
 
@@ -73,12 +73,16 @@ def _gaps(org, period, model, field, message, **extra) -> Iterator[Finding]:
             )
 
 
-@findings.register("mentoring.no_log_in_month", label=_l("包教当月无记录"), severity="warning")
+@findings.register(
+    "mentoring.no_log_in_month", label=_l("包教当月无记录"), severity="warning", records_perm=RECORDS_PERM
+)
 def no_log_in_month(org: Organisation, period: Period) -> Iterator[Finding]:
     yield from _gaps(org, period, MentoringLog, "on", _("%(month)s 包教无记录：%(cases)s"))
 
 
-@findings.register("mentoring.no_review_in_month", label=_l("包教当月未检查"), severity="warning")
+@findings.register(
+    "mentoring.no_review_in_month", label=_l("包教当月未检查"), severity="warning", records_perm=RECORDS_PERM
+)
 def no_review_in_month(org: Organisation, period: Period) -> Iterator[Finding]:
     yield from _gaps(
         org, period, CaseReview, "month", _("%(month)s 支部未检查包教记录：%(cases)s"), reviewed=True

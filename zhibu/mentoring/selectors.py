@@ -15,6 +15,7 @@ from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period
 from zhibu.core.selectors import members_on
 from zhibu.core.strokes import name_sort_key
+from zhibu.meetings import selectors as meeting_selectors
 from zhibu.meetings.models import Meeting
 
 from . import access
@@ -132,9 +133,7 @@ def grant_get(user, pk: int) -> CaseAccessGrant:
 
 
 def seminars_available(org: Organisation) -> QuerySet[Meeting]:
-    # The meetings ledger owns Meeting; until it offers a list selector, this is the one read of
-    # its table from here, scoped to the branch and limited to what a seminar picker needs.
-    return Meeting.objects.filter(organisation=org).order_by("-held_at")[:50]
+    return meeting_selectors.meetings_of(org)[:50]
 
 
 def case_seminars(case: MentoringCase) -> QuerySet[Meeting]:
@@ -167,7 +166,7 @@ def grantable_users(org: Organisation) -> list:
 
 
 def meetings_of(org: Organisation) -> QuerySet[Meeting]:
-    return Meeting.objects.filter(organisation=org)
+    return meeting_selectors.meetings_of(org)
 
 
 def attachment_get(user, pk: int) -> LogAttachment:
