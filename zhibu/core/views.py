@@ -51,7 +51,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context = {"org": org, "period": period, "today": today}
     if policy.has_perm(request.user, "figures.view", org):
         context["composition"] = selectors.composition(org, today)
-        context["figure_values"] = [figures.compute(spec.code, org, period) for spec in figures.all()]
         context["findings"] = findings.shown_to(
             findings.run(org, period),
             lambda spec, where: policy.has_perm(request.user, spec.records_perm, where or org),

@@ -36,11 +36,14 @@ OTHER_PARTS = (
 )
 
 
-def _listing(ctx: SectionContext) -> str:
+WEEKLY_EXTRA = (("meetings.theory_group_sessions", _l("中心组集中学习")),)
+
+
+def _listing(ctx: SectionContext, extra=()) -> str:
     """ "召开支部党员大会9次、支委会21次，讲党课9次，开展主题党日23次" — zero counts left out."""
     held = "、".join(f"{label}{fig(code)}" for code, label in HELD_PARTS if ctx.value(code).value)
     phrases = [_("召开") + held] if held else []
-    phrases += [f"{label}{fig(code)}" for code, label in OTHER_PARTS if ctx.value(code).value]
+    phrases += [f"{label}{fig(code)}" for code, label in (*OTHER_PARTS, *extra) if ctx.value(code).value]
     return "，".join(phrases)
 
 
@@ -49,7 +52,7 @@ def practice(org: Organisation, period: Period, ctx: SectionContext) -> list[Par
     if ctx.document == "weekly":
         if not ctx.value("meetings.held").value:
             return []
-        listing = _listing(ctx) or _("召开会议%(n)s") % {"n": fig("meetings.held")}
+        listing = _listing(ctx, WEEKLY_EXTRA) or _("召开会议%(n)s") % {"n": fig("meetings.held")}
         return [Para(_("本周%(listing)s。") % {"listing": listing})]
     if not ctx.value("meetings.held").value:
         return [Para(_("本期间尚未登记组织生活会议记录。"))]
