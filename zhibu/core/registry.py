@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import QuerySet, Sum
+from django.utils.translation import gettext as _
 
 from .periods import Period
 
@@ -168,6 +169,36 @@ class FindingRegistry:
                 finding.organisation = finding.organisation or org
                 finding.period = finding.period or period
                 yield finding
+
+    def condensed(self, found: Iterable[Finding], keep: int = 3) -> list[Finding]:
+        """Repeated findings of one rule and organisation folded into one: a year of missed
+        bulletins reads as "…共52项，如…；…等", not fifty-two lines. Order of first appearance kept."""
+        groups: dict[tuple[str, Any], list[Finding]] = {}
+        for finding in found:
+            groups.setdefault((finding.code, getattr(finding.organisation, "pk", None)), []).append(finding)
+        several_orgs = len({org for _code, org in groups}) > 1
+        result: list[Finding] = []
+        for (code, _org), items in groups.items():
+            messages = list(dict.fromkeys(f.message.rstrip("。；;") for f in items))
+            if len(messages) <= keep:
+                seen: set[str] = set()
+                for f in items:
+                    if f.message.rstrip("。；;") not in seen:
+                        seen.add(f.message.rstrip("。；;"))
+                        result.append(f)
+                continue
+            first = items[0]
+            label = self._specs[code].label if code in self._specs else code
+            where = getattr(first.organisation, "name", "") if several_orgs else ""
+            message = _("%(where)s%(label)s共%(n)d项，如%(first)s等") % {
+                "where": where,
+                "label": label,
+                "n": len(messages),
+                "first": "；".join(messages[:2]),
+            }
+            evidence = [e for f in items for e in f.evidence]
+            result.append(Finding(message, evidence, code, first.severity, first.organisation, first.period))
+        return result
 
     def shown_to(self, found: Iterable[Finding], may_see: Callable[[RuleSpec, Any], bool]) -> list[Finding]:
         """The findings with each sensitive rule's messages folded into one counted line wherever

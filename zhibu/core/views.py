@@ -51,10 +51,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context = {"org": org, "period": period, "today": today}
     if policy.has_perm(request.user, "figures.view", org):
         context["composition"] = selectors.composition(org, today)
-        context["findings"] = findings.shown_to(
+        shown = findings.shown_to(
             findings.run(org, period),
             lambda spec, where: policy.has_perm(request.user, spec.records_perm, where or org),
         )
+        context["findings"] = findings.condensed(shown)
     context["panels"] = dashboard_panels.panels_for(request, org, period)
     return render(request, "core/dashboard.html", context)
 

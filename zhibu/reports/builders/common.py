@@ -77,19 +77,8 @@ def open_findings(org, period: Period) -> list[Finding]:
 def weakness_paragraphs(found: list[Finding]) -> list[Paragraph]:
     if not found:
         return [Paragraph(_("经对照检查，本期间未发现突出问题，但工作标准仍需进一步提高。"))]
-    paragraphs = []
-    for code in dict.fromkeys(f.code for f in found):
-        messages = list(dict.fromkeys(f.message.rstrip("。；;") for f in found if f.code == code))
-        if len(messages) > GROUP_AFTER:  # a year of missed bulletins reads as one sentence, not fifty
-            text = _("%(label)s共%(n)d项，如%(first)s等") % {
-                "label": findings.get(code).label,
-                "n": len(messages),
-                "first": "；".join(messages[:2]),
-            }
-            paragraphs.append(Paragraph(f"{text}。"))
-        else:
-            paragraphs.extend(Paragraph(f"{m}。") for m in messages)
-    return paragraphs
+    # a year of missed bulletins reads as one sentence, not fifty
+    return [Paragraph(f"{f.message.rstrip('。；;')}。") for f in findings.condensed(found, GROUP_AFTER)]
 
 
 def plan_paragraphs(org, period: Period, found: list[Finding]) -> list[Paragraph]:
