@@ -7,6 +7,8 @@ pattern is missing from all matrices.
 
 from __future__ import annotations
 
+import struct
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,3 +37,24 @@ def officers(**overrides: int) -> dict[str, int]:
     base = {"secretary": 200, "committee": 200, "member": 403, "checker": 403, "bureau": 200, "outsider": 404}
     base.update(overrides)
     return base
+
+
+def png_bytes(width: int = 2, height: int = 2) -> bytes:
+    """A real, minimal PNG (so tests never depend on an image library)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
+    raw = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )

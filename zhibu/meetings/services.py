@@ -15,14 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from pypinyin import lazy_pinyin
 
-from zhibu.core import audit, policy
+from zhibu.core import audit, policy, uploads
 from zhibu.core import selectors as core_selectors
 from zhibu.core.models import Organisation, Person
 from zhibu.core.strokes import name_sort_key
 from zhibu.core.versioning import update_versioned
 
 from . import quorum as quorum_mod
-from . import selectors, uploads
+from . import selectors
 from .models import Attachment, Attendance, CadenceRule, Meeting, MeetingType, MeetingVote
 
 LATE_AFTER_DAYS = 7

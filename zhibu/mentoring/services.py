@@ -8,14 +8,13 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhibu.core import audit, policy
+from zhibu.core import audit, policy, uploads
 from zhibu.core.models import Organisation, Person, User
 from zhibu.core.selectors import members_on
 from zhibu.core.versioning import update_versioned
@@ -223,28 +222,12 @@ def case_outcome_update(
     return case
 
 
-ATTACHMENT_TYPES = {
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".png": "image/png",
-    ".pdf": "application/pdf",
-}
-
-
 def _check_attachment(upload) -> str:
-    """The stored content type, from the extension; refuses too big or unexpected files."""
-    limit = settings.ZHIBU_ATTACHMENT_MAX_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            {
-                "attachment": _("附件“%(name)s”大小为 %(size).1f MB，超过 %(limit)d MB 的上限。")
-                % {"name": upload.name, "size": upload.size / 1048576, "limit": limit // 1048576}
-            }
-        )
-    suffix = Path(upload.name).suffix.lower()
-    if suffix not in ATTACHMENT_TYPES:
-        raise ValidationError({"attachment": _("附件只接受 JPG、PNG 图片或 PDF 文件。")})
-    return ATTACHMENT_TYPES[suffix]
+    """The stored content type, detected from the bytes; refuses too big or unexpected files."""
+    try:
+        return uploads.check_upload(upload, accept=uploads.SCANS).content_type
+    except ValidationError as exc:
+        raise ValidationError({"attachment": exc.messages}) from exc
 
 
 @transaction.atomic

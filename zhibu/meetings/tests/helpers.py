@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import struct
-import zlib
 from datetime import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from zhibu.core.testing import png_bytes  # noqa: F401 - re-exported for the meetings tests
 from zhibu.meetings import services
 from zhibu.meetings.models import Meeting, MeetingType
 
@@ -41,27 +40,6 @@ def make_meeting(
         },
         types=[mtype(c) for c in (codes or ("general_meeting",))],
         check_permission=False,
-    )
-
-
-def png_bytes(width: int = 2, height: int = 2) -> bytes:
-    """A real, minimal PNG (so tests never depend on an image library)."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data))
-            + kind
-            + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-        )
-
-    raw = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(raw))
-        + chunk(b"IEND", b"")
     )
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from zhibu.core.models import AuditEntry
+from zhibu.core.testing import png_bytes
 from zhibu.core.tests.factories import PersonFactory
 from zhibu.core.versioning import StaleEdit
 from zhibu.mentoring import services
@@ -372,14 +373,17 @@ def test_attachment_over_the_limit_refused(world, client, settings):
     case = make_case(world.people["member"])
     before = _counts()
     client.force_login(world.users["member"])
-    big = SimpleUploadedFile("作文.png", b"\x89PNG" + b"0" * (1024 * 1024 + 10), content_type="image/png")
+    big = SimpleUploadedFile("作文.png", png_bytes() + b"0" * (1024 * 1024 + 10), content_type="image/png")
     response = client.post(reverse("mentoring:log_create", args=[case.pk]), _log_post(case, big))
     body = response.content.decode()
-    assert response.status_code == 200 and "超过 1 MB 的上限" in body and "作文.png" in body
+    assert response.status_code == 200 and "超过附件上限" in body and "作文.png" in body
     assert _counts() == before and LogAttachment.objects.count() == 0
     exe = SimpleUploadedFile("run.exe", b"MZ", content_type="application/octet-stream")
     response = client.post(reverse("mentoring:log_create", args=[case.pk]), _log_post(case, exe))
-    assert "只接受" in response.content.decode() and _counts() == before
+    assert "格式不受支持" in response.content.decode() and _counts() == before
+    fake = SimpleUploadedFile("作文.png", b"MZ pretending", content_type="image/png")  # judged by content
+    response = client.post(reverse("mentoring:log_create", args=[case.pk]), _log_post(case, fake))
+    assert "不是有效的图片" in response.content.decode() and _counts() == before
 
 
 def test_attachment_stored_encrypted_and_read_audited(world, client):
@@ -390,7 +394,7 @@ def test_attachment_stored_encrypted_and_read_audited(world, client):
 
     case = make_case(world.people["member"])
     client.force_login(world.users["member"])
-    png = SimpleUploadedFile("王小川的作文.png", b"\x89PNG-secret-bytes", content_type="image/png")
+    png = SimpleUploadedFile("王小川的作文.png", png_bytes() + b"-secret-bytes", content_type="image/png")
     assert (
         client.post(reverse("mentoring:log_create", args=[case.pk]), _log_post(case, png)).status_code == 302
     )
@@ -401,7 +405,7 @@ def test_attachment_stored_encrypted_and_read_audited(world, client):
     assert "王小川" not in raw and "secret" not in raw
     reads = AuditEntry.objects.filter(action="mentoring.case.read").count()
     response = client.get(reverse("mentoring:attachment", args=[attachment.pk]))
-    assert response.status_code == 200 and response.content == b"\x89PNG-secret-bytes"
+    assert response.status_code == 200 and response.content == png_bytes() + b"-secret-bytes"
     assert "王小川" not in response["Content-Disposition"]
     assert AuditEntry.objects.filter(action="mentoring.case.read").count() == reads + 1
     client.force_login(world.users["committee"])

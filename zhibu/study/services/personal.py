@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from zhibu.core import audit
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period, cn_date
+from zhibu.core.uploads import SCANS, check_upload
 from zhibu.core.versioning import update_versioned
 
-from ..files import check_scan
 from ..models import ReadingRecord, SelfStudyDone, SelfStudyTask, StudyNote
 from .common import not_future, person_in, require_own_or_edit, required_text
 
@@ -139,7 +139,11 @@ def note_create(
     note.title = required_text(title, "title", _("标题"), 200)
     note.text = (text or "").strip()
     if scan:
-        note.scan_type, ext = check_scan(scan)
+        try:
+            kind = check_upload(scan, accept=SCANS)
+        except ValidationError as exc:
+            raise ValidationError({"scan": exc.messages}) from exc
+        note.scan_type, ext = kind.content_type, kind.ext.lstrip(".")
         note.scan_name = (scan.name or "")[:200]
     elif not note.text:
         raise ValidationError({"text": _("请填写笔记内容或上传扫描件")})

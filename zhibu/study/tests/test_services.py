@@ -234,8 +234,8 @@ def test_note_with_scan_stored_under_generated_name(world, branch, media):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("note.png", b"MZ\x90\x00 this is an exe", "不是图片或PDF文件"),
-        ("note.txt", "这是文字".encode("gbk"), "不是图片或PDF文件"),
+        ("note.png", b"MZ\x90\x00 this is an exe", "不是有效的图片"),
+        ("note.txt", "这是文字".encode("gbk"), "格式不受支持"),
     ],
 )
 def test_note_scan_not_an_image_writes_nothing(world, branch, media, name, content, message):
@@ -256,7 +256,7 @@ def test_note_scan_not_an_image_writes_nothing(world, branch, media, name, conte
 def test_note_scan_too_big_writes_nothing(world, branch, media, settings):
     settings.ZHIBU_ATTACHMENT_MAX_BYTES = 1024
     upload = SimpleUploadedFile("big.pdf", b"%PDF-1.4\n" + b"0" * 2048)
-    with pytest.raises(ValidationError, match="超过上限"):
+    with pytest.raises(ValidationError, match="超过附件上限"):
         personal.note_create(
             actor=world.member,
             organisation=branch,

@@ -135,7 +135,7 @@ def test_note_upload_not_an_image_shows_message(world, branch, login, media):
         reverse("study:note_create"), {"written_on": "2022-05-06", "title": "五月笔记", "scan": fake}
     )
     assert response.status_code == 200
-    assert "“scan.jpg”不是图片或PDF文件" in response.content.decode()
+    assert "“scan.jpg”不是有效的图片" in response.content.decode()
     assert StudyNote.objects.count() == 0 and not media.exists()
 
 

@@ -1,6 +1,7 @@
-"""Attachment checks: type by content (never by the name or the browser's claim), size by the
-setting. Photos must really be JPEG/PNG/GIF/WebP; documents PDF, Word (.docx) or Excel (.xlsx).
-SVG and anything else that a browser could execute is refused.
+"""Upload checks shared by every ledger: type by content (never by the name or the browser's
+claim), size by settings.ZHIBU_ATTACHMENT_MAX_BYTES. Photos must really be JPEG/PNG/GIF/WebP;
+documents PDF, Word (.docx) or Excel (.xlsx); a caller may accept fewer (`accept`). SVG and
+anything else a browser could execute is refused.
 """
 
 from __future__ import annotations
@@ -72,7 +73,6 @@ KINDS = [
     ),
 ]
 IMAGE_EXTENSIONS = {e for k in KINDS if k.kind == "image" for e in k.extensions}
-ALLOWED = "、".join(sorted({e for k in KINDS for e in k.extensions}))
 
 
 def clean_name(name: str) -> str:
@@ -86,8 +86,14 @@ def _mb(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-def check_upload(upload: UploadedFile) -> FileKind:
-    """The detected kind, or a ValidationError naming the file and what is wrong with it."""
+SCANS = (".jpg", ".jpeg", ".png", ".pdf")  # scanned pages and evidence: images or PDF
+
+
+def check_upload(upload: UploadedFile, accept: tuple[str, ...] | None = None) -> FileKind:
+    """The detected kind, or a ValidationError naming the file and what is wrong with it.
+    `accept`: the extensions this upload may have (default: every kind above)."""
+    kinds = [k for k in KINDS if accept is None or set(k.extensions) & set(accept)]
+    allowed = "、".join(sorted({e for k in kinds for e in k.extensions}))
     name = clean_name(upload.name or "")
     limit = settings.ZHIBU_ATTACHMENT_MAX_BYTES
     if upload.size > limit:
@@ -101,7 +107,7 @@ def check_upload(upload: UploadedFile) -> FileKind:
     head = upload.read(32)
     upload.seek(0)
     ext = PurePath(name).suffix.lower()
-    detected = next((k for k in KINDS if k.sniff(head, upload)), None)
+    detected = next((k for k in kinds if k.sniff(head, upload)), None)
     if ext in IMAGE_EXTENSIONS and (detected is None or detected.kind != "image"):
         raise ValidationError(
             _("“%(name)s”不是有效的图片：文件内容与扩展名不符。照片只能是 JPEG、PNG、GIF 或 WebP 格式。")
@@ -110,7 +116,7 @@ def check_upload(upload: UploadedFile) -> FileKind:
     if detected is None:
         raise ValidationError(
             _("“%(name)s”的格式不受支持。只能上传以下格式：%(allowed)s。")
-            % {"name": name, "allowed": ALLOWED}
+            % {"name": name, "allowed": allowed}
         )
     if ext not in detected.extensions:
         raise ValidationError(
