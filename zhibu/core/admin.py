@@ -33,6 +33,15 @@ class UserAdmin(BaseUserAdmin):
             after=audit.snapshot(obj, exclude=("password",)),
         )
 
+    def delete_model(self, request, obj):
+        before = audit.snapshot(obj, exclude=("password",))
+        super().delete_model(request, obj)
+        audit.record(request.user, "core.user.deleted", None, before=before, object_repr=str(obj))
+
+    def delete_queryset(self, request, queryset):
+        for user in queryset:
+            self.delete_model(request, user)
+
     def save_formset(self, request, form, formset, change):
         instances = formset.save()
         for grant in instances:
@@ -58,6 +67,11 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_display = ("name", "code", "kind", "parent")
     readonly_fields = ("code", "path", "kind", "parent")
 
+    def save_model(self, request, obj, form, change):
+        before = audit.snapshot(Organisation.objects.get(pk=obj.pk)) if change else None
+        super().save_model(request, obj, form, change)
+        audit.record(request.user, "core.organisation.changed", obj, before=before, after=audit.snapshot(obj))
+
     def has_add_permission(self, request):  # created through services (path is derived from codes)
         return False
 
@@ -69,6 +83,13 @@ class OrganisationAdmin(admin.ModelAdmin):
 class AuditEntryAdmin(admin.ModelAdmin):
     list_display = ("at", "actor_name", "action", "object_repr", "organisation", "success")
     list_filter = ("action",)
+
+    def get_queryset(self, request):
+        # Being superuser grants no access to sensitive records, nor to their trail.
+        qs = super().get_queryset(request)
+        for prefix in audit.sensitive_prefixes():
+            qs = qs.exclude(action__startswith=prefix)
+        return qs
 
     def has_add_permission(self, request):
         return False

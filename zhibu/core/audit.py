@@ -13,6 +13,21 @@ from .models import AuditEntry, Organisation
 _ACTION_LABELS: dict[str, str] = {}
 
 
+# Action prefixes whose entries describe sensitive records: {prefix: permission needed to see them}.
+_SENSITIVE: dict[str, str] = {}
+
+
+def register_sensitive(prefix: str, *, perm: str) -> None:
+    """Entries whose action starts with `prefix` are listed only to users holding `perm` on the
+    entry's organisation (and never in the admin): the audit page must not become a side door
+    into mentoring activity."""
+    _SENSITIVE[prefix] = perm
+
+
+def sensitive_prefixes() -> dict[str, str]:
+    return dict(_SENSITIVE)
+
+
 def register_actions(labels: dict[str, str]) -> None:
     """{"meetings.meeting.created": _("登记会议"), ...}: what the audit page shows for each action
     code. Each app registers its own codes from AppConfig.ready(); an unregistered code shows as is."""
@@ -38,12 +53,15 @@ def _jsonable(value: Any) -> Any:
 
 
 def snapshot(obj: models.Model, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
-    """A JSON-safe picture of a row's concrete fields; encrypted fields appear as "***"."""
+    """A JSON-safe picture of a row's concrete fields. Encrypted fields, and those a model lists in
+    AUDIT_REDACT (identifying details of minors), appear as "***": an audit entry is kept forever,
+    so it must not keep personal data a retention purge removes from the row."""
+    redacted = set(getattr(type(obj), "AUDIT_REDACT", ()))
     data: dict[str, Any] = {}
     for field in obj._meta.concrete_fields:
         if field.name in exclude:
             continue
-        if getattr(field, "redact_in_audit", False):
+        if getattr(field, "redact_in_audit", False) or field.name in redacted:
             data[field.name] = "***" if getattr(obj, field.attname) else ""
             continue
         data[field.name] = _jsonable(getattr(obj, field.attname))

@@ -7,7 +7,7 @@ from datetime import date
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
-from . import policy
+from . import audit, policy
 from .models import AuditEntry, Organisation, PartyStatus, PartyStatusChange, Person, PostHolding
 from .models.people import MEMBER_STATUSES
 from .strokes import name_sort_key
@@ -100,4 +100,7 @@ def composition(org: Organisation, day: date) -> dict[str, int]:
 
 
 def audit_visible(user) -> QuerySet[AuditEntry]:
-    return AuditEntry.objects.filter(organisation__in=policy.orgs_readable(user, "audit.view"))
+    qs = AuditEntry.objects.filter(organisation__in=policy.orgs_readable(user, "audit.view"))
+    for prefix, perm in audit.sensitive_prefixes().items():
+        qs = qs.filter(~Q(action__startswith=prefix) | Q(organisation__in=policy.orgs_readable(user, perm)))
+    return qs

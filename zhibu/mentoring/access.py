@@ -17,7 +17,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from zhibu.core import policy
+from zhibu.core import audit, policy
 
 from .models import CaseAccessGrant, MentoringCase
 
@@ -85,3 +85,8 @@ def readable_q(user) -> Q:
 def reviewable_q(user) -> Q:
     managed = Q(organisation__in=policy.orgs_readable(user, MANAGE))
     return Q(organisation__in=policy.orgs_readable(user, REVIEW)) & (managed | Q(granted_flag=True))
+
+
+# The audit page lists mentoring activity (who read which pseudonymous case, when) only to the
+# branch secretary; the bureau, the committee and superusers see none of it.
+audit.register_sensitive("mentoring.", perm="mentoring.manage")

@@ -73,6 +73,7 @@ class Student(VersionedModel):
     organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
     sequence = models.PositiveIntegerField(editable=False)
     pseudonym = models.CharField(_("化名"), max_length=20, editable=False)
+    AUDIT_REDACT = ("class_name", "birth_year", "enrolled_on", "left_on")
     name = EncryptedTextField(_("姓名"))
     class_name = models.CharField(_("班级"), max_length=40)
     gender = models.CharField(_("性别"), max_length=1, choices=Gender.choices)
@@ -192,7 +193,7 @@ class CaseReview(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed = models.BooleanField(_("已检查"), default=True)
-    remark = models.CharField(_("检查意见"), max_length=300, blank=True)
+    remark = EncryptedTextField(_("检查意见"), blank=True)
     reviewed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -214,7 +215,7 @@ class CaseAccessGrant(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("授权对象"), on_delete=models.CASCADE, related_name="+"
     )
-    reason = models.CharField(_("授权理由"), max_length=200)
+    reason = EncryptedTextField(_("授权理由"))
     ends_on = models.DateField(_("有效期至"))
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

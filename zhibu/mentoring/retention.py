@@ -13,7 +13,15 @@ from django.utils import timezone
 
 from zhibu.core import audit
 
-from .models import LogAttachment, MentoringCase, MentoringLog, MentoringSettings, Student
+from .models import (
+    CaseAccessGrant,
+    CaseReview,
+    LogAttachment,
+    MentoringCase,
+    MentoringLog,
+    MentoringSettings,
+    Student,
+)
 
 ANONYMISED_NAME = "（已匿名）"
 DEFAULT_RETENTION_YEARS = MentoringSettings._meta.get_field("retention_years").default
@@ -52,6 +60,8 @@ def anonymise_student(student: Student) -> int:
     for case in cases:
         LogAttachment.objects.filter(log__case=case).delete()
         MentoringLog.objects.filter(case=case, purged=False).update(text="", observation="", purged=True)
+        CaseReview.objects.filter(case=case).update(remark="")
+        CaseAccessGrant.objects.filter(case=case).update(reason="")
         MentoringCase.objects.filter(pk=case.pk).update(
             plan_thinking="",
             plan_study="",
