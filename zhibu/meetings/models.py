@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from zhibu.core.models import VersionedModel
+from zhibu.core.models import AttendanceStatus, VersionedModel
 
 
 class MeetingType(models.Model):
@@ -94,10 +94,7 @@ class Meeting(VersionedModel):
 
 
 class Attendance(models.Model):
-    class Status(models.TextChoices):
-        PRESENT = "present", _("出席")
-        LEAVE = "leave", _("请假")
-        ABSENT = "absent", _("缺席")
+    Status = AttendanceStatus
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
     organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from zhibu.core.models import VersionedModel
+from zhibu.core.models import AttendanceStatus, VersionedModel
 
 HOURS = {"max_digits": 5, "decimal_places": 1}
 
@@ -89,10 +89,7 @@ class StudySession(VersionedModel):
 class StudyAttendance(models.Model):
     """Who attended a standalone session (a session linked to a meeting uses the meeting's)."""
 
-    class Status(models.TextChoices):
-        PRESENT = "present", _("出席")
-        LEAVE = "leave", _("请假")
-        ABSENT = "absent", _("缺席")
+    Status = AttendanceStatus
 
     session = models.ForeignKey(StudySession, on_delete=models.CASCADE, related_name="attendance")
     organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")

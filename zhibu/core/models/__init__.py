@@ -3,9 +3,10 @@ from .audit import AuditEntry
 from .base import VersionedModel
 from .demo import DemoLoad
 from .organisations import Organisation
-from .people import CommitteeTerm, PartyStatus, PartyStatusChange, Person, Post, PostHolding
+from .people import AttendanceStatus, CommitteeTerm, PartyStatus, PartyStatusChange, Person, Post, PostHolding
 
 __all__ = [
+    "AttendanceStatus",
     "AuditEntry",
     "CommitteeTerm",
     "DemoLoad",

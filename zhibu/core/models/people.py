@@ -18,6 +18,14 @@ class PartyStatus(models.TextChoices):
 MEMBER_STATUSES = (PartyStatus.PROBATIONARY, PartyStatus.FULL)
 
 
+class AttendanceStatus(models.TextChoices):
+    """出席 / 请假 / 缺席 — one vocabulary for every ledger that takes attendance."""
+
+    PRESENT = "present", _("出席")
+    LEAVE = "leave", _("请假")
+    ABSENT = "absent", _("缺席")
+
+
 class Person(VersionedModel):
     """Someone on a branch's roster: party members and the non-member staff of the unit alike, so
     "14 members = 48 % of 29 staff" is computed, not typed."""
