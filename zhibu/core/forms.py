@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import PartyStatus, Person
+from .services.people import PERSON_FIELDS
 from .web import VersionedForm
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -12,22 +13,8 @@ class PersonForm(forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = [
-            "name",
-            "gender",
-            "birth_date",
-            "phone",
-            "id_number",
-            "unit",
-            "is_staff_member",
-            "is_retired",
-            "left_on",
-        ]
+        fields = list(PERSON_FIELDS)  # the fields the service accepts, and no others
         widgets = {"birth_date": DATE_INPUT, "left_on": DATE_INPUT}
-
-    def clean(self):
-        # Identity checks (ID number checksum, duplicates) live in the service; the form only parses.
-        return super().clean()
 
     def _post_clean(self):
         # Skip ModelForm's model validation: the service validates (and it knows the organisation).

@@ -10,7 +10,7 @@ from pathlib import Path
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhibu.core import policy
-from zhibu.core.models import User
 from zhibu.core.periods import Period
 from zhibu.core.views import chosen_organisation
 from zhibu.core.web import call_service, paginate
@@ -237,9 +236,9 @@ def grant_create(request: HttpRequest, pk: int) -> HttpResponse:
     users = selectors.grantable_users(case.organisation)
     form = GrantForm(request.POST or None, users=users)
     if request.method == "POST" and form.is_valid():
-        user = get_object_or_404(
-            User.objects.filter(pk__in=[u.pk for u in users]), pk=form.cleaned_data["user"]
-        )
+        user = next((u for u in users if u.pk == int(form.cleaned_data["user"])), None)
+        if user is None:  # only accounts offered on the form may be granted
+            raise Http404
         grant = call_service(
             form,
             services.grant_create,
