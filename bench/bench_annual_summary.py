@@ -28,7 +28,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from zhibu.core.models import Organisation  # noqa: E402
 from zhibu.core.periods import Period  # noqa: E402
-from zhibu.core.registry import figures  # noqa: E402
+from zhibu.core.registries import figures  # noqa: E402
 from zhibu.reports.drafting import draft  # noqa: E402
 from zhibu.reports.renderers import render  # noqa: E402
 

@@ -6,8 +6,7 @@ import pytest
 import time_machine
 
 from zhibu.core.periods import Period
-from zhibu.core.registry import figures
-from zhibu.core.sections import sections
+from zhibu.core.registries import figures, sections
 from zhibu.meetings.tests.helpers import at, make_meeting
 from zhibu.reports.drafting import draft
 

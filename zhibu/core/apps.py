@@ -2,20 +2,6 @@ from importlib import import_module
 
 from django.apps import AppConfig
 
-# Modules that register into core's registries (permissions, figures, rules, navigation, search,
-# demo, audit action labels, auth event receivers) when the app is ready.
-REGISTERING_MODULES = (
-    "roles",
-    "figures",
-    "rules",
-    "nav_items",
-    "search_providers",
-    "demo_data",
-    "audit_actions",
-    "auth_events",
-    "sections_people",
-)
-
 
 class CoreConfig(AppConfig):
     name = "zhibu.core"
@@ -23,5 +9,9 @@ class CoreConfig(AppConfig):
     verbose_name = "组织与人员"
 
     def ready(self) -> None:
-        for module in REGISTERING_MODULES:
-            import_module(f"{self.name}.{module}")
+        from .registries import autodiscover
+
+        # Every app's registering modules (roles, figures, rules, nav, …), core's own included.
+        autodiscover()
+        # Login and lockout receivers: signals are the only place that sees every login.
+        import_module(f"{self.name}.auth_events")

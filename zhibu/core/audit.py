@@ -9,33 +9,7 @@ from typing import Any
 from django.db import models
 
 from .models import AuditEntry, Organisation
-
-_ACTION_LABELS: dict[str, str] = {}
-
-
-# Action prefixes whose entries describe sensitive records: {prefix: permission needed to see them}.
-_SENSITIVE: dict[str, str] = {}
-
-
-def register_sensitive(prefix: str, *, perm: str) -> None:
-    """Entries whose action starts with `prefix` are listed only to users holding `perm` on the
-    entry's organisation (and never in the admin): the audit page must not become a side door
-    into mentoring activity."""
-    _SENSITIVE[prefix] = perm
-
-
-def sensitive_prefixes() -> dict[str, str]:
-    return dict(_SENSITIVE)
-
-
-def register_actions(labels: dict[str, str]) -> None:
-    """{"meetings.meeting.created": _("登记会议"), ...}: what the audit page shows for each action
-    code. Each app registers its own codes from AppConfig.ready(); an unregistered code shows as is."""
-    _ACTION_LABELS.update(labels)
-
-
-def action_label(code: str) -> str:
-    return str(_ACTION_LABELS.get(code, code))
+from .registries import audit_actions
 
 
 def _jsonable(value: Any) -> Any:
@@ -86,6 +60,7 @@ def record(
     organisation: Organisation | None = None,
     object_repr: str | None = None,
 ) -> AuditEntry:
+    audit_actions.require_declared(action)
     org = organisation or (organisation_of(obj) if obj is not None else None)
     user = actor if getattr(actor, "is_authenticated", False) else None
     return AuditEntry.objects.create(

@@ -1,21 +1,29 @@
-"""Chinese names for core's audit action codes (the audit page shows them beside the code)."""
+"""Core's audit actions: accounts, roles, organisations, and the roster (people)."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .audit import register_actions
+from .registries import audit_actions
 
-register_actions(
-    {
-        "core.login.failed": _("登录失败"),
-        "core.login.locked_out": _("账号锁定"),
-        "core.organisation.created": _("新建党组织"),
-        "core.role.granted": _("授予角色"),
-        "core.role.revoked": _("撤销角色"),
-        "core.user.changed": _("修改用户"),
-        "core.user.created": _("新建用户"),
-        "core.user.password_changed": _("修改密码"),
-        "people.person.created": _("添加人员"),
-        "people.person.status_changed": _("政治面貌变动"),
-        "people.person.updated": _("修改人员信息"),
-    }
-)
+
+@audit_actions.register
+class CoreAction(models.TextChoices):
+    LOGIN_FAILED = "core.login.failed", _("登录失败")
+    LOCKED_OUT = "core.login.locked_out", _("账号锁定")
+    ORGANISATION_CREATED = "core.organisation.created", _("新建党组织")
+    ORGANISATION_CHANGED = "core.organisation.changed", _("修改党组织")
+    ROLE_GRANTED = "core.role.granted", _("授予角色")
+    ROLE_REVOKED = "core.role.revoked", _("撤销角色")
+    USER_CREATED = "core.user.created", _("新建用户")
+    USER_CHANGED = "core.user.changed", _("修改用户")
+    USER_DELETED = "core.user.deleted", _("删除用户")
+    PASSWORD_CHANGED = "core.user.password_changed", _("修改密码")
+
+
+@audit_actions.register
+class PeopleAction(models.TextChoices):
+    PERSON_CREATED = "people.person.created", _("添加人员")
+    PERSON_UPDATED = "people.person.updated", _("修改人员信息")
+    STATUS_CHANGED = "people.person.status_changed", _("政治面貌变动")
+    ROSTER_IMPORTED = "people.roster.imported", _("导入花名册")
+    ROSTER_EXPORTED = "people.roster.exported", _("导出花名册")

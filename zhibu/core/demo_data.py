@@ -11,7 +11,8 @@ from datetime import date
 
 from django.conf import settings
 
-from . import demo
+from zhibu.core.registries import demo
+
 from .idnumbers import with_check_digit
 from .models import CommitteeTerm, Organisation, PostHolding, User
 from .services.accounts import role_grant, user_create

@@ -2,10 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from zhibu.core.registries import figures
+
 from . import selectors
 from .models import Organisation, PartyStatus
 from .periods import Period
-from .registry import figures
 
 
 @figures.register("people.members", label=_("党员人数"), unit=_("人"))

@@ -6,10 +6,12 @@ from datetime import date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from zhibu.core.registries import findings
+from zhibu.core.registries.findings import Finding
+
 from . import selectors
 from .models import Organisation, PartyStatus, Person
 from .periods import Period
-from .registry import Finding, findings
 
 DEVELOPMENT_WINDOW_YEARS = 2
 

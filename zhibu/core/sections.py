@@ -1,180 +1,61 @@
-"""The third registry: narrative sections ledgers draft for the documents `reports` builds.
-
-A ledger registers a drafter that returns paragraphs whose text embeds figure references;
-the document builder resolves each reference against the figures registry, so every number in
-a document is a FigureValue that links to its records:
-
-    @sections.register("study.practice", part="basic", title=_("加强学习，提高认识"), order=20)
-    def study_practice(org, period, ctx) -> list[Para]:
-        return [Para(_("集中学习%(n)s，其中讲党课%(l)s。") % {
-            "n": fig("study.sessions"), "l": fig("study.sessions", form="party_lecture")})]
-
-Parts: "basic" (一、基本情况和主要做法), "achievements" (二、取得的成绩); "weaknesses" and
-"plans" are drafted by reports from findings and the obligations providers registered here:
-
-    @sections.obligations("meetings.calendar")
-    def next_obligations(org, period) -> list[Obligation]: ...
-
-A ledger that registers figures but no section still reaches every document: the builder adds a
-generic paragraph listing its figures. See docs/reports.md.
-"""
+"""Core's own narrative: the membership paragraph every document opens its practice part with,
+e.g. "我校现有在校党员14人，占教职工总人数的48%……". Registered from CoreConfig.ready()."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import date
-from typing import Any
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
+from zhibu.core.registries import sections
+from zhibu.core.registries.sections import Para, SectionContext, fig
+
+from .models import Organisation
 from .periods import Period
-from .registry import FigureValue, figures
 
-PARTS = ("basic", "achievements", "weaknesses", "plans")
-DOCUMENTS = frozenset({"annual", "monthly", "weekly"})
-TOKEN = re.compile(r"\{fig:([a-z0-9_]+\.[a-z0-9_]+)((?:\|[a-z0-9_]+=[^|{}]*)*)\}")
-
-
-def fig(code: str, **params: Any) -> str:
-    """The reference a drafter embeds in its text: {fig:study.sessions|form=party_lecture}."""
-    figures.get(code)  # fail at drafting time, not at render time, on a typo
-    extra = "".join(f"|{key}={params[key]}" for key in sorted(params))
-    return "{fig:" + code + extra + "}"
+sections.label_ledger("people", _l("党员队伍"))
+sections.remedy(
+    "people.no_development",
+    _l("加强入党积极分子的培养教育，严格按照程序做好发展党员工作，为党员队伍注入新鲜血液。"),
+)
+sections.remedy("people.no_secretary", _l("按照程序尽快选举产生支部书记，健全支部委员会。"))
 
 
-def parse_token(body_code: str, raw_params: str) -> tuple[str, dict[str, str]]:
-    params = dict(part.split("=", 1) for part in raw_params.split("|") if part)
-    return body_code, params
+def _we(org: Organisation) -> str:
+    return _("我校") if org.kind == Organisation.Kind.BRANCH else _("所属各党组织")
 
 
-def token_key(code: str, params: dict[str, Any]) -> str:
-    return code + "".join(f"|{key}={params[key]}" for key in sorted(params))
+@sections.register(
+    "people.team", part="basic", title=_l("加强队伍建设，党组织和党员队伍建设不断提升"), order=10
+)
+def people_team(org: Organisation, period: Period, ctx: SectionContext) -> list[Para]:
+    if ctx.document == "weekly":
+        return _flows(ctx, _("本周"))
+    paras = [
+        Para(
+            _("%(we)s现有在校党员%(serving)s，占教职工总人数的%(share)s，另有退休党员%(retired)s。")
+            % {
+                "we": _we(org),
+                "serving": fig("people.serving_members"),
+                "share": fig("people.member_share"),
+                "retired": fig("people.retired_members"),
+            }
+        )
+    ]
+    scope = _("本月") if ctx.document == "monthly" else _("本期间")
+    paras.extend(_flows(ctx, scope, always=ctx.document == "annual"))
+    return paras
 
 
-@dataclass
-class Para:
-    """A drafted paragraph; `text` may embed {fig:…} references."""
-
-    text: str
-
-
-@dataclass
-class Obligation:
-    """Something due in a coming period (a meeting to hold, a report to submit)."""
-
-    due_on: date | None
-    text: str
-    source: str = ""
-
-
-@dataclass
-class SectionContext:
-    """Given to drafters: which document is being built, plus cached figure values so a drafter
-    can decide what to say (omit a practice with no records) without computing twice."""
-
-    document: str
-    org: Any
-    period: Period
-    cache: dict[str, FigureValue] = field(default_factory=dict)
-
-    def value(self, code: str, **params: Any) -> FigureValue:
-        key = token_key(code, params)
-        if key not in self.cache:
-            self.cache[key] = figures.compute(code, self.org, self.period, **params)
-        return self.cache[key]
-
-
-@dataclass(frozen=True)
-class SectionSpec:
-    code: str
-    part: str
-    title: str
-    order: int
-    documents: frozenset
-    func: Callable[..., list[Para]]
-
-    @property
-    def ledger(self) -> str:
-        return self.code.split(".", 1)[0]
-
-
-class SectionRegistry:
-    def __init__(self) -> None:
-        self._specs: dict[str, SectionSpec] = {}
-        self._obligations: dict[str, Callable[[Any, Period], Iterable[Obligation]]] = {}
-        self._ledger_labels: dict[str, str] = {}
-        self._remedies: dict[str, str] = {}
-
-    def register(
-        self,
-        code: str,
-        *,
-        part: str,
-        title: str,
-        order: int = 100,
-        documents: Iterable[str] = DOCUMENTS,
+def _flows(ctx: SectionContext, scope: str, *, always: bool = False) -> list[Para]:
+    """Pipeline steps taken in the period; a weekly bulletin mentions only what happened."""
+    parts = []
+    for code, label in (
+        ("people.new_probationary", _("发展党员")),
+        ("people.new_activists", _("新确定入党积极分子")),
+        ("people.confirmed_full", _("预备党员转正")),
     ):
-        if part not in PARTS:
-            raise ValueError(f"unknown section part {part!r}")
-        docs = frozenset(documents)
-        if docs - DOCUMENTS:
-            raise ValueError(f"unknown documents {sorted(docs - DOCUMENTS)}")
-
-        def decorator(func: Callable[..., list[Para]]):
-            self._specs[code] = SectionSpec(code, part, title, order, docs, func)
-            return func
-
-        return decorator
-
-    def unregister(self, code: str) -> None:
-        self._specs.pop(code, None)
-
-    def all(self) -> list[SectionSpec]:
-        return sorted(self._specs.values(), key=lambda s: (s.order, s.code))
-
-    def for_document(self, document: str, part: str | None = None) -> list[SectionSpec]:
-        return [s for s in self.all() if document in s.documents and (part is None or s.part == part)]
-
-    # -- ledger labels: "people" → "党员队伍" for generic paragraphs and workbook sheets ----------
-    def label_ledger(self, ledger: str, label: str) -> None:
-        self._ledger_labels[ledger] = str(label)
-
-    def ledger_label(self, ledger: str) -> str:
-        if ledger in self._ledger_labels:
-            return self._ledger_labels[ledger]
-        from django.apps import apps
-
-        try:
-            return str(apps.get_app_config(ledger).verbose_name)
-        except LookupError:
-            return ledger
-
-    # -- remedies: what "今后的打算" promises for an open finding of a rule -----------------------
-    def remedy(self, rule_code: str, text: str) -> None:
-        self._remedies[rule_code] = text
-
-    def remedy_for(self, rule_code: str) -> str | None:
-        text = self._remedies.get(rule_code)
-        return str(text) if text is not None else None
-
-    # -- obligations: what falls due in a coming period -----------------------------------------
-    def obligations(self, code: str):
-        def decorator(func: Callable[[Any, Period], Iterable[Obligation]]):
-            self._obligations[code] = func
-            return func
-
-        return decorator
-
-    def unregister_obligations(self, code: str) -> None:
-        self._obligations.pop(code, None)
-
-    def obligations_for(self, org, period: Period) -> list[Obligation]:
-        found: list[Obligation] = []
-        for code in sorted(self._obligations):
-            for item in self._obligations[code](org, period):
-                item.source = item.source or code
-                found.append(item)
-        return sorted(found, key=lambda o: (o.due_on or date.max, o.text))
-
-
-sections = SectionRegistry()
+        if always or ctx.value(code).value:
+            parts.append(f"{label}{fig(code)}")
+    if not parts:
+        return []
+    return [Para(scope + "，".join(parts) + "。")]

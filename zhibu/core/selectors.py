@@ -7,9 +7,10 @@ from datetime import date
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
-from . import audit, policy
+from . import policy
 from .models import AuditEntry, Organisation, PartyStatus, PartyStatusChange, Person, PostHolding
 from .models.people import MEMBER_STATUSES
+from .registries import audit_actions
 from .strokes import name_sort_key
 
 
@@ -101,6 +102,6 @@ def composition(org: Organisation, day: date) -> dict[str, int]:
 
 def audit_visible(user) -> QuerySet[AuditEntry]:
     qs = AuditEntry.objects.filter(organisation__in=policy.orgs_readable(user, "audit.view"))
-    for prefix, perm in audit.sensitive_prefixes().items():
+    for prefix, perm in audit_actions.sensitive_prefixes().items():
         qs = qs.filter(~Q(action__startswith=prefix) | Q(organisation__in=policy.orgs_readable(user, perm)))
     return qs

@@ -11,12 +11,13 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import dashboard as dashboard_panels
-from . import policy, search, selectors
+from zhibu.core.registries import dashboard as dashboard_panels
+from zhibu.core.registries import figures, findings, search
+
+from . import policy, selectors
 from .forms import PersonCreateForm, PersonForm, StatusChangeForm
 from .models import PartyStatus
 from .periods import Period
-from .registry import figures, findings
 from .services import accounts as account_services
 from .services import people as people_services
 from .web import call_service, paginate, period_from_request

@@ -16,10 +16,10 @@ from datetime import date, datetime, timedelta
 from django.db.models import F
 from django.utils import timezone
 
-from zhibu.core import demo
 from zhibu.core import selectors as core_selectors
 from zhibu.core.models import Organisation, Person, User
 from zhibu.core.periods import Period
+from zhibu.core.registries import demo
 
 from . import quorum, services
 from .models import Attendance, Meeting, MeetingType

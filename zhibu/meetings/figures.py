@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
-from zhibu.core.registry import figures
+from zhibu.core.registries import figures
 
 from . import selectors
 from .models import Attendance, Meeting

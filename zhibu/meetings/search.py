@@ -1,7 +1,7 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from zhibu.core import search
+from zhibu.core.registries import search
 
 from . import selectors
 

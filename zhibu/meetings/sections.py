@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _l
 
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
-from zhibu.core.sections import Obligation, Para, SectionContext, fig, sections
+from zhibu.core.registries import sections
+from zhibu.core.registries.sections import Obligation, Para, SectionContext, fig
 
 from . import obligations as calendar
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from zhibu.core import audit, policy
+from zhibu.core import policy
 
 from .models import CaseAccessGrant, MentoringCase
 
@@ -25,16 +25,6 @@ VIEW = "mentoring.case.view"
 EDIT = "mentoring.case.edit"
 REVIEW = "mentoring.review"
 MANAGE = "mentoring.manage"
-
-policy.register_permissions(
-    {
-        VIEW: ["secretary", "committee", "member"],
-        EDIT: ["secretary", "committee", "member"],
-        REVIEW: ["secretary", "committee"],
-        MANAGE: ["secretary"],
-    }
-)
-
 
 def _is_mentor(user, case: MentoringCase) -> bool:
     return bool(user.person_id) and user.person_id == case.mentor_id
@@ -50,21 +40,16 @@ def has_active_grant(user, case: MentoringCase) -> bool:
     ).exists()
 
 
-def _can_view(user, case) -> bool:
+def can_view(user, case) -> bool:
     return _is_mentor(user, case) or _is_branch_manager(user, case) or has_active_grant(user, case)
 
 
-def _can_edit(user, case) -> bool:
+def can_edit(user, case) -> bool:
     return _is_mentor(user, case) or _is_branch_manager(user, case)
 
 
-def _can_review(user, case) -> bool:
+def can_review(user, case) -> bool:
     return _is_branch_manager(user, case) or has_active_grant(user, case)
-
-
-policy.register_object_rule(VIEW, _can_view)
-policy.register_object_rule(EDIT, _can_edit)
-policy.register_object_rule(REVIEW, _can_review)
 
 
 def active_grant_exists(user) -> Exists:
@@ -76,7 +61,7 @@ def active_grant_exists(user) -> Exists:
 
 
 def readable_q(user) -> Q:
-    """The SQL form of _can_view, for lists: role in the branch AND (mentor | secretary | grant)."""
+    """The SQL form of can_view, for lists: role in the branch AND (mentor | secretary | grant)."""
     own = Q(mentor_id=user.person_id) if user.person_id else Q(pk__in=[])
     managed = Q(organisation__in=policy.orgs_readable(user, MANAGE))
     return Q(organisation__in=policy.orgs_readable(user, VIEW)) & (own | managed | Q(granted_flag=True))
@@ -85,8 +70,3 @@ def readable_q(user) -> Q:
 def reviewable_q(user) -> Q:
     managed = Q(organisation__in=policy.orgs_readable(user, MANAGE))
     return Q(organisation__in=policy.orgs_readable(user, REVIEW)) & (managed | Q(granted_flag=True))
-
-
-# The audit page lists mentoring activity (who read which pseudonymous case, when) only to the
-# branch secretary; the bureau, the committee and superusers see none of it.
-audit.register_sensitive("mentoring.", perm="mentoring.manage")

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
-from zhibu.core.registry import figures
+from zhibu.core.registries import figures
 from zhibu.meetings import selectors as meeting_selectors
 
 from .models import CaseReview, MentoringCase, MentoringLog, Outcome

@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy as _l
 
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
-from zhibu.core.registry import Finding, findings
+from zhibu.core.registries import findings
+from zhibu.core.registries.findings import Finding
 
 from .figures import RECORDS_PERM, cases_of
 from .models import CaseReview, MentoringCase, MentoringLog

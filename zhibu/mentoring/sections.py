@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _l
 
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
-from zhibu.core.sections import Para, SectionContext, fig, sections
+from zhibu.core.registries import sections
+from zhibu.core.registries.sections import Para, SectionContext, fig
 
 sections.label_ledger("mentoring", _l("党员包教"))
 sections.remedy("mentoring.no_log_in_month", _l("继续搞好党员包教工作，包教过程做到及时记录、不断档。"))

@@ -11,10 +11,10 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhibu.core import dashboard
 from zhibu.core.periods import Period, cn_date
-from zhibu.core.registry import SEVERITIES, figures, findings
-from zhibu.core.sections import Obligation, sections
+from zhibu.core.registries import dashboard, figures, findings, sections
+from zhibu.core.registries.findings import SEVERITIES
+from zhibu.core.registries.sections import Obligation
 
 from .deadlines import DEADLINE_KINDS, deadlines_for, describe, due_date
 from .models import KIND_CHOICES

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from zhibu.core.periods import Period
-from zhibu.core.sections import TOKEN, parse_token, token_key
+from zhibu.core.registries.sections import TOKEN, parse_token, token_key
 
 
 @dataclass

@@ -4,8 +4,8 @@ rechecks. No writes here: services call these inside their transactions."""
 from __future__ import annotations
 
 from zhibu.core.periods import Period
-from zhibu.core.registry import figures
-from zhibu.core.sections import SectionContext
+from zhibu.core.registries import figures
+from zhibu.core.registries.sections import SectionContext
 
 from .builders import build
 from .builders.common import evaluate, resolve_all

@@ -1,8 +1,7 @@
-"""Reports permissions and menu entries."""
+"""Reports permissions and the roles that carry them."""
 
-from django.utils.translation import gettext_lazy as _
 
-from zhibu.core import nav, policy
+from zhibu.core import policy
 
 policy.register_permissions(
     {
@@ -13,6 +12,3 @@ policy.register_permissions(
         "reports.deadlines": ["bureau"],
     }
 )
-
-nav.register(_("总结与报送"), "reports:index", perm="reports.view", order=80)
-nav.register(_("报送管理"), "reports:submissions", perm="reports.receive", order=85)

@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _l
 
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period, cn_date
-from zhibu.core.registry import Finding, findings
+from zhibu.core.registries import findings
+from zhibu.core.registries.findings import Finding
 
 from .deadlines import DEADLINE_KINDS, deadlines_for, due_date
 from .models import KIND_CHOICES, Submission

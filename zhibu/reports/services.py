@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from zhibu.core import audit, policy
 from zhibu.core.audit import snapshot
 from zhibu.core.periods import Period
-from zhibu.core.sections import TOKEN
+from zhibu.core.registries.sections import TOKEN
 from zhibu.core.versioning import update_versioned
 
 from . import drafting

@@ -15,9 +15,9 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from zhibu.core import demo
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period
+from zhibu.core.registries import demo
 from zhibu.meetings.models import Meeting
 
 from . import selectors

@@ -1,8 +1,6 @@
-"""Study permissions, the roles that carry them, and the menu entries they open."""
+"""Study permissions and the roles that carry them."""
 
-from django.utils.translation import gettext_lazy as _
-
-from zhibu.core import nav, policy
+from zhibu.core import policy
 
 BRANCH_ROLES = ["secretary", "committee", "member", "checker"]
 
@@ -27,7 +25,3 @@ def _own_row(user, obj) -> bool:
 
 
 policy.register_object_rule("study.own", _own_row)
-
-nav.register(_("学习"), "study:index", perm="study.view", order=30)
-nav.register(_("我的学习"), "study:mine", perm="study.own", order=31)
-nav.register(_("笔记检查"), "study:checks", perm="study.check", order=32)

@@ -19,7 +19,8 @@ from django.utils.translation import gettext_lazy as _l
 
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period, cn_date
-from zhibu.core.registry import Finding, findings
+from zhibu.core.registries import findings
+from zhibu.core.registries.findings import Finding
 from zhibu.core.strokes import name_sort_key
 
 from . import selectors

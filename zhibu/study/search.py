@@ -3,7 +3,7 @@ from itertools import chain
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from zhibu.core import search
+from zhibu.core.registries import search
 
 from . import selectors
 

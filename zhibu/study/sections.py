@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _l
 
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
-from zhibu.core.sections import Para, SectionContext, fig, sections
+from zhibu.core.registries import sections
+from zhibu.core.registries.sections import Para, SectionContext, fig
 
 sections.label_ledger("study", _l("学习教育"))
 sections.remedy("study.reading_quota", _l("深入开展“学名师、读好书”活动，确保每名党员每学期至少读书2本。"))

@@ -65,6 +65,6 @@ class AuditEntry(models.Model):
 
     @property
     def action_label(self) -> str:
-        from ..audit import action_label
+        from ..registries import audit_actions
 
-        return action_label(self.action)
+        return audit_actions.label(self.action)

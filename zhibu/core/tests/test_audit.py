@@ -25,7 +25,7 @@ BAD_CHECKSUM = ID_NUMBER[:-1] + ("1" if ID_NUMBER[-1] == "0" else "0")
 
 @pytest.fixture
 def entry(world) -> AuditEntry:
-    return audit.record(world.secretary, "test.thing.done", world.people["member"], after={"x": 1})
+    return audit.record(world.secretary, "people.person.updated", world.people["member"], after={"x": 1})
 
 
 # --- append-only ---------------------------------------------------------------------------------
@@ -34,7 +34,7 @@ def entry(world) -> AuditEntry:
 def test_entry_records_who_when_what_object_and_result(world, entry):
     assert entry.actor == world.secretary
     assert entry.actor_name == "张文华"
-    assert entry.action == "test.thing.done"
+    assert entry.action == "people.person.updated"
     assert entry.object_type == "core.person"
     assert entry.object_id == str(world.people["member"].pk)
     assert entry.object_repr == "刘丹"
@@ -44,10 +44,10 @@ def test_entry_records_who_when_what_object_and_result(world, entry):
 
 
 def test_saving_an_existing_entry_is_refused(entry):
-    entry.action = "test.thing.undone"
+    entry.action = "people.person.created"
     with pytest.raises(AppendOnlyError):
         entry.save()
-    assert AuditEntry.objects.get(pk=entry.pk).action == "test.thing.done"
+    assert AuditEntry.objects.get(pk=entry.pk).action == "people.person.updated"
 
 
 def test_deleting_an_entry_is_refused(entry):
@@ -60,13 +60,13 @@ def test_deleting_an_entry_is_refused(entry):
 def test_queryset_update_and_delete_are_refused(entry, manager):
     qs = getattr(AuditEntry, manager).filter(pk=entry.pk)
     with pytest.raises(AppendOnlyError):
-        qs.update(action="test.thing.undone")
+        qs.update(action="people.person.created")
     with pytest.raises(AppendOnlyError):
         qs.delete()
     with pytest.raises(AppendOnlyError), transaction.atomic():
         AuditEntry.objects.bulk_update([entry], ["action"])
     fresh = AuditEntry.objects.get(pk=entry.pk)
-    assert fresh.action == "test.thing.done"
+    assert fresh.action == "people.person.updated"
 
 
 def test_the_database_refuses_a_raw_update(entry):
@@ -76,7 +76,7 @@ def test_the_database_refuses_a_raw_update(entry):
         connection.cursor() as cursor,
     ):
         cursor.execute("UPDATE core_auditentry SET action = %s WHERE id = %s", ["forged", entry.pk])
-    assert AuditEntry.objects.get(pk=entry.pk).action == "test.thing.done"
+    assert AuditEntry.objects.get(pk=entry.pk).action == "people.person.updated"
 
 
 def test_the_database_refuses_a_raw_delete_on_postgresql(entry):
@@ -255,3 +255,25 @@ def test_audit_page_names_actions_in_chinese_and_shows_failures(world, client):
         actor=world.outsider, person=world.people["other_member"], version=1, data={"phone": "1"}
     )
     assert "黄海燕" not in client.get(reverse("core:audit")).content.decode()
+
+
+# --- typed actions ------------------------------------------------------------------------------
+
+
+def test_an_undeclared_action_is_refused_and_nothing_is_written(world):
+    from zhibu.core.registries.audit_actions import UndeclaredAction
+
+    count = AuditEntry.objects.count()
+    with pytest.raises(UndeclaredAction):
+        audit.record(world.secretary, "people.person.renamed", world.people["member"])
+    assert AuditEntry.objects.count() == count
+
+
+def test_every_declared_action_has_a_chinese_label():
+    from zhibu.core.registries import audit_actions
+
+    declared = audit_actions.declared()
+    apps = {code.split(".")[0] for code in declared}
+    assert {"core", "people", "meetings", "study", "mentoring", "reports"} <= apps
+    for code, label in declared.items():
+        assert label != code and any("\u4e00" <= ch <= "\u9fff" for ch in label), code

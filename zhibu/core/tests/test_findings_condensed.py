@@ -1,4 +1,4 @@
-from zhibu.core.registry import Finding, FindingRegistry
+from zhibu.core.registries.findings import Finding, FindingRegistry
 
 
 class Org:

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from zhibu.core.periods import Period
-from zhibu.core.registry import figures, findings
+from zhibu.core.registries import figures, findings
 from zhibu.core.tests.factories import make_org
 from zhibu.meetings import services
 from zhibu.meetings.models import Meeting

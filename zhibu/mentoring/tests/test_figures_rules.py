@@ -6,7 +6,7 @@ import pytest
 import time_machine
 
 from zhibu.core.periods import Period
-from zhibu.core.registry import figures, findings
+from zhibu.core.registries import figures, findings
 from zhibu.meetings.models import Meeting
 from zhibu.mentoring.models import CaseReview, SeminarLink
 

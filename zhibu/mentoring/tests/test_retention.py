@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from zhibu.core.models import AuditEntry
 from zhibu.core.periods import Period
-from zhibu.core.registry import figures
+from zhibu.core.registries import figures
 from zhibu.mentoring.models import MentoringCase, MentoringLog, MentoringSettings, Student
 
 from .factories import make_case, make_log, make_student

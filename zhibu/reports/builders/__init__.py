@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from zhibu.core.periods import Period
-from zhibu.core.sections import SectionContext
+from zhibu.core.registries.sections import SectionContext
 
 from ..document import Document
 

@@ -10,8 +10,10 @@ from datetime import timedelta
 from django.utils.translation import gettext as _
 
 from zhibu.core.periods import Period
-from zhibu.core.registry import FigureValue, Finding, figures, findings
-from zhibu.core.sections import SectionContext, fig, sections, token_key
+from zhibu.core.registries import figures, findings, sections
+from zhibu.core.registries.figures import FigureValue
+from zhibu.core.registries.findings import Finding
+from zhibu.core.registries.sections import SectionContext, fig, token_key
 
 from ..document import Document, Heading, Paragraph, references, resolve
 

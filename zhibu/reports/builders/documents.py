@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from zhibu.core.periods import Period, cn_date
-from zhibu.core.sections import SectionContext, sections
+from zhibu.core.registries import sections
+from zhibu.core.registries.sections import SectionContext
 
 from ..document import Document, Paragraph, SignatureBlock
 from . import register

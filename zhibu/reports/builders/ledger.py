@@ -10,7 +10,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _l
 
 from zhibu.core.periods import Period, cn_date
-from zhibu.core.sections import SectionContext, fig, sections
+from zhibu.core.registries import sections
+from zhibu.core.registries.sections import SectionContext, fig
 
 from ..document import Document, Heading, Paragraph, Table
 from . import register

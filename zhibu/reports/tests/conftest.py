@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from zhibu.core.models import PartyStatusChange, Person
-from zhibu.core.registry import figures
-from zhibu.core.sections import Obligation, sections
+from zhibu.core.registries import figures, sections
+from zhibu.core.registries.sections import Obligation
 
 FAKE = ("fakecare.visits", "fakecare.donations")
 
@@ -32,14 +32,14 @@ def fake_ledger():
     sections.label_ledger("fakecare", "送温暖献爱心")
     yield
     for code in FAKE:
-        figures._specs.pop(code, None)
+        figures.unregister(code)
     sections.unregister("fakecare.practice")
     sections.unregister_obligations("fakecare.calendar")
 
 
 @pytest.fixture
 def fake_section(fake_ledger):
-    from zhibu.core.sections import Para, fig
+    from zhibu.core.registries.sections import Para, fig
 
     @sections.register("fakecare.practice", part="basic", title="送温暖、献爱心", order=30)
     def practice(org, period, ctx):

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from zhibu.core.periods import Period
-from zhibu.core.registry import figures
+from zhibu.core.registries import figures
 from zhibu.core.tests.factories import PersonFactory, make_org
 from zhibu.reports.builders.common import ledgers_without_section
 from zhibu.reports.document import Heading, Paragraph, SignatureBlock

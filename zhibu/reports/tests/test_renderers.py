@@ -10,8 +10,7 @@ from openpyxl import load_workbook
 from zhibu.core.exports import escape_formula as cell
 from zhibu.core.models import Person
 from zhibu.core.periods import Period
-from zhibu.core.registry import figures
-from zhibu.core.sections import sections
+from zhibu.core.registries import figures, sections
 from zhibu.reports import pdf
 from zhibu.reports.drafting import draft
 from zhibu.reports.renderers import render

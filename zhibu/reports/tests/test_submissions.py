@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from zhibu.core.periods import Period
-from zhibu.core.registry import findings
+from zhibu.core.registries import findings
 from zhibu.reports import services, submissions
 from zhibu.reports.models import Submission
 
@@ -130,7 +130,7 @@ def test_deadline_does_not_bind_retroactively(world):
 
 
 def test_deadlines_become_obligations_for_the_dashboard_and_next_month_plans(world):
-    from zhibu.core.sections import sections
+    from zhibu.core.registries import sections
     from zhibu.reports.drafting import draft
 
     with time_machine.travel(_at(2023, 4, 1, 9), tick=False):

@@ -4,7 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 from zhibu.core.periods import Period
-from zhibu.core.registry import figures
+from zhibu.core.registries import figures
 
 from .helpers import book, check, done, meeting, note, session, task
 

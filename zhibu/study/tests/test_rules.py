@@ -3,7 +3,7 @@
 from datetime import date
 
 from zhibu.core.periods import Period
-from zhibu.core.registry import findings
+from zhibu.core.registries import findings
 from zhibu.study.models import StudySettings
 
 from .helpers import book, check, done, meeting, note, session, task

@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from zhibu.core import demo
 from zhibu.core.demo_data import DEMO_ACCOUNTS, demo_password
 from zhibu.core.models import DemoLoad
+from zhibu.core.registries import demo
 
 
 class Command(BaseCommand):

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import policy
+from .. import policy
 
 
 @dataclass(frozen=True)

@@ -1,116 +1,22 @@
-"""The figures and findings registries every ledger registers into and `reports` reads.
-
-A figure is a named number over (organisation, period) that keeps the records behind it:
-
-    @figures.register("meetings.held", label="召开会议次数", unit="次")
-    def held(org, period, *, kind=None) -> QuerySet: ...
-
-The function returns a queryset (the value is its count, or the Sum of `sum_field`), or a
-(value, queryset) pair where the value needs its own computation. A finding is a rule check:
+"""The findings registry: rule checks every ledger registers and the dashboard and documents run.
 
     @findings.register("meetings.committee_missing", label="支委会未按月召开", severity="warning")
     def committee_missing(org, period) -> Iterator[Finding]: ...
 
-Put them in `<app>/figures.py` and `<app>/rules.py` and import those in the AppConfig.ready().
+Put them in `<app>/rules.py`; `core.registries.autodiscover()` imports them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext as _
 
-from .periods import Period
+from ..periods import Period
 
 SEVERITIES = {"info": "提示", "warning": "警告", "critical": "严重"}
-
-
-@dataclass(frozen=True)
-class FigureSpec:
-    code: str
-    label: str
-    unit: str
-    func: Callable[..., Any]
-    sum_field: str | None = None
-    description: str = ""
-    # Sensitive ledgers (mentoring) publish counts only: the records behind the number are listed
-    # only to a user holding this permission on the organisation, and never in documents or exports.
-    records_perm: str | None = None
-
-    @property
-    def ledger(self) -> str:
-        return self.code.split(".", 1)[0]
-
-    @property
-    def records_private(self) -> bool:
-        return self.records_perm is not None
-
-
-@dataclass
-class FigureValue:
-    spec: FigureSpec
-    value: int | Decimal
-    records: QuerySet | None
-    organisation: Any
-    period: Period
-    params: dict = field(default_factory=dict)
-
-    @property
-    def code(self) -> str:
-        return self.spec.code
-
-    def __str__(self) -> str:
-        return f"{self.value}{self.spec.unit}"
-
-
-class FigureRegistry:
-    def __init__(self) -> None:
-        self._specs: dict[str, FigureSpec] = {}
-
-    def register(
-        self,
-        code: str,
-        *,
-        label: str,
-        unit: str,
-        sum_field: str | None = None,
-        description: str = "",
-        records_perm: str | None = None,
-    ):
-        def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
-            if code in self._specs and self._specs[code].func is not func:
-                raise ValueError(f"figure {code} registered twice")
-            self._specs[code] = FigureSpec(
-                code, str(label), str(unit), func, sum_field, str(description), records_perm
-            )
-            return func
-
-        return decorator
-
-    def get(self, code: str) -> FigureSpec:
-        try:
-            return self._specs[code]
-        except KeyError:
-            raise KeyError(f"no figure named {code}") from None
-
-    def all(self) -> list[FigureSpec]:
-        return sorted(self._specs.values(), key=lambda s: s.code)
-
-    def compute(self, code: str, org, period: Period, **params) -> FigureValue:
-        spec = self.get(code)
-        result = spec.func(org, period, **params)
-        if isinstance(result, tuple):
-            value, records = result
-        elif spec.sum_field:
-            records = result
-            value = result.aggregate(total=Sum(spec.sum_field))["total"] or Decimal("0")
-        else:
-            records, value = result, result.count()
-        return FigureValue(spec, value, records, org, period, params)
 
 
 @dataclass
@@ -224,5 +130,10 @@ class FindingRegistry:
         return shown
 
 
-figures = FigureRegistry()
-findings = FindingRegistry()
+_REGISTRY = FindingRegistry()
+register = _REGISTRY.register
+all = _REGISTRY.all  # noqa: A001 - read as findings.all()
+get = _REGISTRY.get
+run = _REGISTRY.run
+condensed = _REGISTRY.condensed
+shown_to = _REGISTRY.shown_to

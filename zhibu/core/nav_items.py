@@ -1,8 +1,0 @@
-from django.utils.translation import gettext_lazy as _
-
-from . import nav
-
-nav.register(_("工作台"), "core:dashboard", perm="core.dashboard", order=0)
-nav.register(_("人员名册"), "core:people", perm="people.view", order=10)
-nav.register(_("统计数"), "core:figures", perm="figures.view", order=900)
-nav.register(_("操作日志"), "core:audit", perm="audit.view", order=990)

@@ -1,0 +1,119 @@
+"""The figures registry every ledger registers into and `reports` reads.
+
+A figure is a named number over (organisation, period) that keeps the records behind it:
+
+    @figures.register("meetings.held", label="召开会议次数", unit="次")
+    def held(org, period, *, kind=None) -> QuerySet: ...
+
+The function returns a queryset (the value is its count, or the Sum of `sum_field`), or a
+(value, queryset) pair where the value needs its own computation.
+
+Put them in `<app>/figures.py`; `core.registries.autodiscover()` imports it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import QuerySet, Sum
+
+from ..periods import Period
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    code: str
+    label: str
+    unit: str
+    func: Callable[..., Any]
+    sum_field: str | None = None
+    description: str = ""
+    # Sensitive ledgers (mentoring) publish counts only: the records behind the number are listed
+    # only to a user holding this permission on the organisation, and never in documents or exports.
+    records_perm: str | None = None
+
+    @property
+    def ledger(self) -> str:
+        return self.code.split(".", 1)[0]
+
+    @property
+    def records_private(self) -> bool:
+        return self.records_perm is not None
+
+
+@dataclass
+class FigureValue:
+    spec: FigureSpec
+    value: int | Decimal
+    records: QuerySet | None
+    organisation: Any
+    period: Period
+    params: dict = field(default_factory=dict)
+
+    @property
+    def code(self) -> str:
+        return self.spec.code
+
+    def __str__(self) -> str:
+        return f"{self.value}{self.spec.unit}"
+
+
+class FigureRegistry:
+    def __init__(self) -> None:
+        self._specs: dict[str, FigureSpec] = {}
+
+    def register(
+        self,
+        code: str,
+        *,
+        label: str,
+        unit: str,
+        sum_field: str | None = None,
+        description: str = "",
+        records_perm: str | None = None,
+    ):
+        def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
+            if code in self._specs and self._specs[code].func is not func:
+                raise ValueError(f"figure {code} registered twice")
+            self._specs[code] = FigureSpec(
+                code, str(label), str(unit), func, sum_field, str(description), records_perm
+            )
+            return func
+
+        return decorator
+
+    def unregister(self, code: str) -> None:
+        self._specs.pop(code, None)
+
+    def get(self, code: str) -> FigureSpec:
+        try:
+            return self._specs[code]
+        except KeyError:
+            raise KeyError(f"no figure named {code}") from None
+
+    def all(self) -> list[FigureSpec]:
+        return sorted(self._specs.values(), key=lambda s: s.code)
+
+    def compute(self, code: str, org, period: Period, **params) -> FigureValue:
+        spec = self.get(code)
+        result = spec.func(org, period, **params)
+        if isinstance(result, tuple):
+            value, records = result
+        elif spec.sum_field:
+            records = result
+            value = result.aggregate(total=Sum(spec.sum_field))["total"] or Decimal("0")
+        else:
+            records, value = result, result.count()
+        return FigureValue(spec, value, records, org, period, params)
+
+
+_REGISTRY = FigureRegistry()
+# The module is the registry: `figures.register(...)`, `figures.compute(...)` everywhere.
+register = _REGISTRY.register
+get = _REGISTRY.get
+unregister = _REGISTRY.unregister
+all = _REGISTRY.all  # noqa: A001 - read as figures.all()
+compute = _REGISTRY.compute

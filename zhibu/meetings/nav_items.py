@@ -1,7 +1,0 @@
-from django.utils.translation import gettext_lazy as _
-
-from zhibu.core import nav
-
-nav.register(_("组织生活"), "meetings:list", perm="meetings.view", order=20)
-nav.register(_("工作日历"), "meetings:calendar", perm="meetings.view", order=21)
-nav.register(_("周期规则"), "meetings:rules", perm="meetings.rules", order=22)

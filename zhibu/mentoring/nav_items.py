@@ -1,8 +1,0 @@
-from django.utils.translation import gettext_lazy as _
-
-from zhibu.core import nav
-
-from . import access
-
-nav.register(_("包教工作"), "mentoring:cases", perm=access.VIEW, order=400)
-nav.register(_("包教检查"), "mentoring:review", perm=access.REVIEW, order=410)

@@ -1,0 +1,19 @@
+"""Mentoring permissions, the roles that carry them, and the object rules that narrow them to the
+case's mentor, the secretary and explicit grants (see access.py for the rule itself)."""
+
+from zhibu.core import policy
+
+from . import access
+from .access import EDIT, MANAGE, REVIEW, VIEW
+
+policy.register_permissions(
+    {
+        VIEW: ["secretary", "committee", "member"],
+        EDIT: ["secretary", "committee", "member"],
+        REVIEW: ["secretary", "committee"],
+        MANAGE: ["secretary"],
+    }
+)
+policy.register_object_rule(VIEW, access.can_view)
+policy.register_object_rule(EDIT, access.can_edit)
+policy.register_object_rule(REVIEW, access.can_review)
