@@ -15,13 +15,23 @@ from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import exports, idnumbers
-from .cells import bool_cell, choice_cell, date_cell, id_number_cell, name_cell, phone_cell, text_cell
+from zhibu.core.spreadsheets import writing as exports
+from zhibu.core.spreadsheets.cells import (
+    bool_cell,
+    choice_cell,
+    date_cell,
+    id_number_cell,
+    name_cell,
+    phone_cell,
+    text_cell,
+)
+from zhibu.core.spreadsheets.reading import Column, ImportResult, ImportSpec, ParsedRow
+
+from . import idnumbers
 from .models import Organisation, PartyStatus, Person
 from .models.people import MEMBER_STATUSES
 from .periods import cn_date
 from .strokes import name_sort_key
-from .tabular import Column, ImportResult, ImportSpec, ParsedRow
 
 # 人员类别: where someone stands towards the unit. "否" under a 是否在职 header means "not serving":
 # a retiree of the unit when 是否退休 says so, otherwise someone from outside it.

@@ -12,10 +12,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import exports
+from zhibu.core.spreadsheets import writing as exports
+from zhibu.core.spreadsheets.files import limit_text
+
 from .roster import roster_spec
 from .services import roster as roster_services
-from .tabular import limit_text
 from .views import chosen_organisation
 
 ERRORS_SHOWN = 200  # a file with thousands of problems is usually the wrong file; the first 200 tell

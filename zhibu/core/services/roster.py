@@ -13,12 +13,16 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from .. import audit, exports, policy
+from zhibu.core.spreadsheets import templates
+from zhibu.core.spreadsheets import writing as exports
+from zhibu.core.spreadsheets.files import Upload, limit_text
+from zhibu.core.spreadsheets.reading import ImportResult, parse_upload
+
+from .. import audit, policy
 from ..crypto import blind_index
 from ..models import Organisation, Person
 from ..models.people import MEMBER_STATUSES
 from ..roster import PersonRow, RosterExporter, person_rows, roster_spec
-from ..tabular import ImportResult, Upload, limit_text, parse_upload
 from .people import person_create
 
 EXPORT_FORMATS = ("xlsx", "csv")
@@ -127,4 +131,4 @@ def roster_export(*, actor, organisation: Organisation, fmt: str = "xlsx") -> ex
 
 
 def roster_template() -> bytes:
-    return exports.import_template(roster_spec(), limit_text(settings.ZHIBU_IMPORT_MAX_BYTES))
+    return templates.import_template(roster_spec(), limit_text(settings.ZHIBU_IMPORT_MAX_BYTES))

@@ -11,10 +11,10 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from zhibu.core import exports
 from zhibu.core.models import AuditEntry
 from zhibu.core.services.people import person_create
 from zhibu.core.services.roster import roster_export
+from zhibu.core.spreadsheets import writing as exports
 from zhibu.core.strokes import name_sort_key
 from zhibu.core.tests.factories import PersonFactory
 from zhibu.core.tests.roster_files import id_for

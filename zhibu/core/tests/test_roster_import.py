@@ -16,7 +16,7 @@ from django.http import Http404
 from zhibu.core.models import AuditEntry, PartyStatusChange, Person
 from zhibu.core.services.people import person_create
 from zhibu.core.services.roster import roster_import
-from zhibu.core.tabular import NOT_A_SPREADSHEET
+from zhibu.core.spreadsheets.files import NOT_A_SPREADSHEET
 from zhibu.core.tests.roster_files import HEADER, csv_bytes, id_for, person_row, sample_rows, xlsx_bytes
 
 

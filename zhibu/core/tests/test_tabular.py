@@ -7,8 +7,17 @@ import datetime as dt
 import pytest
 from django.test import override_settings
 
-from zhibu.core.cells import CellError, bool_cell, choice_cell, date_cell, name_cell, phone_cell, text_cell
-from zhibu.core.tabular import Column, ImportSpec, decode_text, normalise_header, parse_upload
+from zhibu.core.spreadsheets.cells import (
+    CellError,
+    bool_cell,
+    choice_cell,
+    date_cell,
+    name_cell,
+    phone_cell,
+    text_cell,
+)
+from zhibu.core.spreadsheets.files import decode_text
+from zhibu.core.spreadsheets.reading import Column, ImportSpec, normalise_header, parse_upload
 from zhibu.core.tests.roster_files import xlsx_bytes
 
 SPEC = ImportSpec(

@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from zhibu.core.exports import escape_formula as cell
+from zhibu.core.spreadsheets.writing import escape_formula as cell
 
 from ..document import Document, FigureRun, Heading, Paragraph, Table
 from . import register

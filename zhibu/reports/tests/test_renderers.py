@@ -7,10 +7,10 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from openpyxl import load_workbook
 
-from zhibu.core.exports import escape_formula as cell
 from zhibu.core.models import Person
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures, sections
+from zhibu.core.spreadsheets.writing import escape_formula as cell
 from zhibu.reports import pdf
 from zhibu.reports.drafting import draft
 from zhibu.reports.renderers import render

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl.utils.datetime import from_excel
 
-from . import idnumbers
+from .. import idnumbers
 
 Parser = Callable[[Any], Any]
 
