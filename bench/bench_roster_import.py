@@ -28,9 +28,9 @@ from django.core.management import call_command  # noqa: E402
 from openpyxl import load_workbook  # noqa: E402
 
 from zhibu.core.models import Organisation, Person  # noqa: E402
-from zhibu.core.services.roster import roster_import, roster_validate  # noqa: E402
 from zhibu.core.tests.factories import make_org, make_user  # noqa: E402
-from zhibu.core.tests.roster_files import sample_rows, xlsx_bytes  # noqa: E402
+from zhibu.people.services.roster import roster_import, roster_validate  # noqa: E402
+from zhibu.people.tests.roster_files import sample_rows, xlsx_bytes  # noqa: E402
 
 
 def timed(fn):

@@ -44,14 +44,19 @@ def test_ledger_workbook_lists_no_mentoring_records(world, case):
     assert any(r.code == "mentoring.active_cases" and r.value == "1" for r in document.figure_runs())
 
 
+def _dashboard_findings(response) -> list:
+    panel = next(p for p in response.context["panels"] if p["code"] == "core.findings")
+    return panel["data"]["findings"]
+
+
 def test_bureau_dashboard_folds_mentoring_findings_into_a_count(world, login, case):
     import time_machine
 
     with time_machine.travel(date(2023, 6, 10)):
         secretary = login(world.secretary).get(reverse("core:dashboard"))
-        mine = [f.message for f in secretary.context["findings"] if f.code.startswith("mentoring.")]
+        mine = [f.message for f in _dashboard_findings(secretary) if f.code.startswith("mentoring.")]
         bureau = login(world.bureau).get(reverse("core:dashboard"))
-        theirs = [f.message for f in bureau.context["findings"] if f.code.startswith("mentoring.")]
+        theirs = [f.message for f in _dashboard_findings(bureau) if f.code.startswith("mentoring.")]
     assert any(case.student.pseudonym in m for m in mine)  # the secretary acts on each case
     assert theirs and not any(case.student.pseudonym in m for m in theirs)
     assert any("包教当月无记录（" in m for m in theirs)

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "zhibu.core",
+    "zhibu.people",
     "zhibu.meetings",
     "zhibu.study",
     "zhibu.mentoring",

@@ -18,5 +18,6 @@ urlpatterns = [
     path("study/", include("zhibu.study.urls")),
     path("mentoring/", include("zhibu.mentoring.urls")),
     path("reports/", include("zhibu.reports.urls")),
+    path("people/", include("zhibu.people.urls")),
     path("", include("zhibu.core.urls")),
 ]

@@ -1,4 +1,4 @@
-"""Core's audit actions: accounts, roles, organisations, and the roster (people)."""
+"""Core's audit actions: logins, accounts, roles and organisations."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -19,11 +19,3 @@ class CoreAction(models.TextChoices):
     USER_DELETED = "core.user.deleted", _("删除用户")
     PASSWORD_CHANGED = "core.user.password_changed", _("修改密码")
 
-
-@audit_actions.register
-class PeopleAction(models.TextChoices):
-    PERSON_CREATED = "people.person.created", _("添加人员")
-    PERSON_UPDATED = "people.person.updated", _("修改人员信息")
-    STATUS_CHANGED = "people.person.status_changed", _("政治面貌变动")
-    ROSTER_IMPORTED = "people.roster.imported", _("导入花名册")
-    ROSTER_EXPORTED = "people.roster.exported", _("导出花名册")

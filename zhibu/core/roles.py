@@ -8,10 +8,6 @@ OFFICERS = ["secretary", "committee"]
 policy.register_permissions(
     {
         "core.dashboard": ALL,
-        "people.view": [*OFFICERS, "bureau"],
-        "people.edit": OFFICERS,
-        "people.import": ["secretary"],
-        "people.export": [*OFFICERS, "bureau"],
         "audit.view": ["secretary", "bureau"],
         "figures.view": [*OFFICERS, "bureau"],
     }

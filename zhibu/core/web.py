@@ -1,4 +1,5 @@
-"""Small helpers every app's views share: pagination, service error mapping, period parsing."""
+"""Small helpers every app's views share: the organisation a page is about, pagination, service
+error mapping, period parsing."""
 
 from __future__ import annotations
 
@@ -7,14 +8,17 @@ from datetime import date
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from . import policy
 from .periods import Period
 
 PER_PAGE = 25
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def paginate(request: HttpRequest, items, per_page: int = PER_PAGE) -> Page:
@@ -51,3 +55,22 @@ class VersionedForm(forms.Form):
     """Carries the row version the user saw; the service refuses a stale one."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+def home_organisation(user):
+    """The organisation a user's pages open on: the first one they hold a role on."""
+    orgs = list(policy.orgs_readable(user, "core.dashboard").order_by("path")[:1])
+    return orgs[0] if orgs else None
+
+
+def chosen_organisation(request: HttpRequest, perm: str):
+    """?org=CODE among the organisations the user may see with perm (404 otherwise), else home."""
+    code = request.GET.get("org")
+    if code:
+        org = get_object_or_404(policy.orgs_in_scope(request.user), code=code)
+        policy.require(request.user, perm, org)
+        return org
+    org = home_organisation(request.user)
+    if org is None or not policy.has_perm(request.user, perm, org):
+        raise PermissionDenied
+    return org

@@ -16,10 +16,10 @@ from datetime import date, datetime, timedelta
 from django.db.models import F
 from django.utils import timezone
 
-from zhibu.core import selectors as core_selectors
 from zhibu.core.models import Organisation, Person, User
 from zhibu.core.periods import Period
 from zhibu.core.registries import demo
+from zhibu.people import selectors as people_selectors
 
 from . import quorum, services
 from .models import Attendance, Meeting, MeetingType
@@ -265,6 +265,6 @@ def load() -> str:
             types=[loader.types["org_life_meeting"]],
         )
     loader.finish()
-    members = core_selectors.members_on(school, today).count()
+    members = people_selectors.members_on(school, today).count()
     rows = Attendance.objects.filter(meeting__organisation=school).count()
     return f"{school.name}：会议{len(loader.made)}次，签到{rows}人次（党员{members}人）"

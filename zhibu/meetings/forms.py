@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from zhibu.core.forms import DATE_INPUT
 from zhibu.core.models import Organisation, Person
+from zhibu.core.web import DATE_INPUT
 
 from .models import Attendance, CadenceRule, MeetingType
 

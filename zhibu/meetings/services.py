@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from pypinyin import lazy_pinyin
 
 from zhibu.core import audit, policy, uploads
-from zhibu.core import selectors as core_selectors
 from zhibu.core.models import Organisation, Person
 from zhibu.core.strokes import name_sort_key
 from zhibu.core.versioning import update_versioned
+from zhibu.people import selectors as people_selectors
 
 from . import quorum as quorum_mod
 from . import selectors
@@ -80,9 +80,9 @@ def expected_attendees(org: Organisation, types: list[MeetingType], day: date) -
     codes = {t.code for t in types}
     people = []
     if codes == {"committee_meeting"}:
-        people = [h.person for h in core_selectors.committee_on(org, day)]
+        people = [h.person for h in people_selectors.committee_on(org, day)]
     if not people:  # no committee on record yet: list the members, the secretary trims the sheet
-        people = list(core_selectors.members_on(org, day))
+        people = list(people_selectors.members_on(org, day))
     unique = {p.pk: p for p in people}
     return sorted(unique.values(), key=lambda p: name_sort_key(p.name))
 
@@ -208,7 +208,7 @@ def attendance_add(
             {"person": _("%(name)s已在本次会议的签到名单中，不能重复添加") % {"name": person.name}}
         )
     day = selectors.local_day(meeting.held_at)
-    is_member = core_selectors.members_on(org, day).filter(pk=person.pk).exists()
+    is_member = people_selectors.members_on(org, day).filter(pk=person.pk).exists()
     if not is_member and not meeting.types.filter(allows_non_members=True).exists():
         raise ValidationError(
             {

@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from zhibu.core import policy
-from zhibu.core.views import chosen_organisation
-from zhibu.core.web import call_service, paginate
+from zhibu.core.web import call_service, chosen_organisation, paginate
 
 from . import quorum, selectors, services
 from .forms import AttachmentForm, MeetingForm, VoteForm

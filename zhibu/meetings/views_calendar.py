@@ -13,8 +13,7 @@ from django.utils.translation import gettext as _
 
 from zhibu.core import policy
 from zhibu.core.periods import Period
-from zhibu.core.views import chosen_organisation
-from zhibu.core.web import call_service, paginate
+from zhibu.core.web import call_service, chosen_organisation, paginate
 
 from . import obligations, selectors, services
 from .forms import MeetingTypeForm, RuleForm

@@ -10,10 +10,10 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from zhibu.core.demo_data import SEED_SCHOOL
 from zhibu.core.models import Organisation, Person, User
 from zhibu.core.periods import Period
 from zhibu.core.registries import demo
+from zhibu.people.demo_data import SEED_SCHOOL
 
 from .models import CaseReview, MentoringCase, MentoringLog, MentoringSettings, Outcome, Student
 from .services import pseudonym_for

@@ -6,8 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from zhibu.core.forms import DATE_INPUT
-from zhibu.core.web import VersionedForm
+from zhibu.core.web import DATE_INPUT, VersionedForm
 
 from .models import Dimension, Outcome, Scheme, Student
 

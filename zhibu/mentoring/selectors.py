@@ -13,10 +13,10 @@ from django.utils import timezone
 from zhibu.core import policy
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period
-from zhibu.core.selectors import members_on
 from zhibu.core.strokes import name_sort_key
 from zhibu.meetings import selectors as meeting_selectors
 from zhibu.meetings.models import Meeting
+from zhibu.people.selectors import members_on
 
 from . import access
 from .models import (

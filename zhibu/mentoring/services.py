@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 
 from zhibu.core import audit, policy, uploads
 from zhibu.core.models import Organisation, Person, User
-from zhibu.core.selectors import members_on
 from zhibu.core.versioning import update_versioned
 from zhibu.meetings.models import Meeting
+from zhibu.people.selectors import members_on
 
 from . import access
 from .models import (

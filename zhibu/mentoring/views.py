@@ -19,8 +19,7 @@ from django.views.decorators.http import require_POST
 
 from zhibu.core import policy
 from zhibu.core.periods import Period
-from zhibu.core.views import chosen_organisation
-from zhibu.core.web import call_service, paginate
+from zhibu.core.web import call_service, chosen_organisation, paginate
 
 from . import access, selectors, services
 from .forms import CaseCreateForm, GrantForm, LogForm, OutcomeForm, PlanForm, ReviewForm, SeminarForm

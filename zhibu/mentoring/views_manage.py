@@ -10,8 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhibu.core import audit
-from zhibu.core.views import chosen_organisation
-from zhibu.core.web import call_service, paginate
+from zhibu.core.web import call_service, chosen_organisation, paginate
 
 from . import access, booklet, selectors, services
 from .forms import BookletForm, SettingsForm, StudentForm

@@ -3,9 +3,9 @@ deadlines bind from today, so the demo's past years carry no late/missing findin
 
 from __future__ import annotations
 
-from zhibu.core.demo_data import BUREAU
 from zhibu.core.models import Organisation, User
 from zhibu.core.registries import demo
+from zhibu.people.demo_data import BUREAU
 
 from .submissions import deadline_set
 

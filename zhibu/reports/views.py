@@ -13,8 +13,7 @@ from django.views.decorators.http import require_POST
 
 from zhibu.core import audit, policy
 from zhibu.core.periods import Period
-from zhibu.core.views import chosen_organisation
-from zhibu.core.web import call_service, paginate
+from zhibu.core.web import call_service, chosen_organisation, paginate
 
 from . import drafting, pdf, renderers, selectors, services
 from .forms import GenerateForm, ParagraphForm, PeriodForm

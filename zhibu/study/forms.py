@@ -5,8 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from zhibu.core.forms import DATE_INPUT
-from zhibu.core.web import VersionedForm
+from zhibu.core.web import DATE_INPUT, VersionedForm
 
 from .models import NoteCheck, StudyForm
 

@@ -23,13 +23,13 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from zhibu.core import policy
-from zhibu.core import selectors as core_selectors
 from zhibu.core.models import Organisation, Person
 from zhibu.core.models.people import MEMBER_STATUSES
 from zhibu.core.periods import Period
 from zhibu.core.strokes import name_sort_key
 from zhibu.meetings.models import Meeting
 from zhibu.meetings.selectors import attendance_for
+from zhibu.people import selectors as people_selectors
 
 from .models import (
     NoteCheck,
@@ -94,13 +94,13 @@ def meetings_linkable(org: Organisation) -> QuerySet[Meeting]:
 # -- members and their hours -------------------------------------------------------------------
 def members_of(org: Organisation, day: date) -> QuerySet[Person]:
     """Serving members (预备 + 正式, not retired) on `day`: the people study quotas apply to."""
-    return core_selectors.members_on(org, day).filter(is_retired=False)
+    return people_selectors.members_on(org, day).filter(is_retired=False)
 
 
 def member_choices(org: Organisation) -> QuerySet[Person]:
     """Current members of the branch (retired ones too: they attend), for pickers."""
     return (
-        core_selectors.people_of(org)
+        people_selectors.people_of(org)
         .filter(party_status__in=MEMBER_STATUSES)
         .exclude(left_on__lt=timezone.localdate())
         .order_by("name_pinyin", "pk")
@@ -109,7 +109,7 @@ def member_choices(org: Organisation) -> QuerySet[Person]:
 
 def officer_ids(branch: Organisation, day: date) -> set[int]:
     """Secretary and committee members of the branch on `day` (the higher study-hours target)."""
-    return set(core_selectors.committee_on(branch, day).values_list("person_id", flat=True))
+    return set(people_selectors.committee_on(branch, day).values_list("person_id", flat=True))
 
 
 def _sum_sub(qs: QuerySet, field: str) -> Coalesce:
@@ -276,7 +276,7 @@ def unchecked_notes(org: Organisation, start: date, end: date) -> QuerySet[Study
 def month_sheet(org: Organisation, month: date) -> list[dict]:
     """The checker's sheet for one month: every serving member, her notes that month, her check."""
     end = Period.month(month.year, month.month).end
-    members = core_selectors.sorted_by_strokes(members_of(org, end))
+    members = people_selectors.sorted_by_strokes(members_of(org, end))
     counts = dict(
         StudyNote.objects.filter(organisation=org, month=month)
         .values("person")
@@ -345,7 +345,7 @@ def reading_tally(org: Organisation, term: Period) -> list[dict]:
     """Every serving member's books in the term against the quota, 按姓氏笔画 (two queries)."""
     quota = settings_for(org).books_per_term
     books = books_by_person(org, [term.start])
-    members = core_selectors.sorted_by_strokes(members_of(org, min(term.end, timezone.localdate())))
+    members = people_selectors.sorted_by_strokes(members_of(org, min(term.end, timezone.localdate())))
     return [
         {
             "person": p,

@@ -68,7 +68,7 @@ class Person(VersionedModel):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("core:person", args=[self.pk])
+        return reverse("people:person", args=[self.pk])
 
     @property
     def is_member(self) -> bool:

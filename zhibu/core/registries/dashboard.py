@@ -33,7 +33,7 @@ def register(code: str, *, template: str, perm: str, order: int = 100):
 def panels_for(request, org, period) -> list[dict[str, Any]]:
     visible = sorted(_PANELS.values(), key=lambda p: (p.order, p.code))
     return [
-        {"template": p.template, "data": p.context(request, org, period)}
+        {"code": p.code, "template": p.template, "data": p.context(request, org, period)}
         for p in visible
         if policy.has_perm(request.user, p.perm, org)
     ]

@@ -24,3 +24,18 @@ def register(name: str, *, order: int = 100):
 
 def loaders() -> list[DemoLoader]:
     return sorted(_LOADERS.values(), key=lambda loader: (loader.order, loader.name))
+
+
+# Who can log in to the demo, printed by `manage.py demo`: the app that makes the accounts says so.
+_ACCOUNTS: list[Callable[[], tuple[str, list[tuple[str, str]]]]] = []
+
+
+def register_accounts(func: Callable[[], tuple[str, list[tuple[str, str]]]]):
+    """`func() -> (password, [(username, who), ...])` for the demo accounts an app created."""
+    if func not in _ACCOUNTS:
+        _ACCOUNTS.append(func)
+    return func
+
+
+def accounts() -> list[tuple[str, list[tuple[str, str]]]]:
+    return [func() for func in _ACCOUNTS]

@@ -12,7 +12,7 @@ from django.contrib.auth.hashers import Argon2PasswordHasher
 from zhibu.core.idnumbers import with_check_digit
 from zhibu.core.models import Organisation, PartyStatusChange, Person, RoleGrant, User
 from zhibu.core.services.organisations import organisation_create
-from zhibu.core.services.people import pinyin_of
+from zhibu.people.services.persons import pinyin_of
 
 _seq = itertools.count(1)
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"

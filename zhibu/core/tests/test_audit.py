@@ -15,9 +15,9 @@ from django.utils import timezone
 from zhibu.core import audit
 from zhibu.core.models import AuditEntry, PartyStatusChange, Person
 from zhibu.core.models.audit import AppendOnlyError
-from zhibu.core.services import people as people_services
 from zhibu.core.tests.factories import id_number_for
 from zhibu.core.versioning import StaleEdit
+from zhibu.people.services import persons as people_services
 
 ID_NUMBER = id_number_for(501, date(1985, 6, 1))
 BAD_CHECKSUM = ID_NUMBER[:-1] + ("1" if ID_NUMBER[-1] == "0" else "0")

@@ -13,8 +13,8 @@ from django.test import override_settings
 
 from zhibu.core import crypto
 from zhibu.core.models import Person
-from zhibu.core.services import people as people_services
 from zhibu.core.tests.factories import id_number_for
+from zhibu.people.services import persons as people_services
 
 NUMBER = id_number_for(321, date(1979, 11, 2))
 

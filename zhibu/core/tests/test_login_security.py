@@ -176,8 +176,8 @@ def test_expired_password_redirects_every_page_to_the_change_form(world, client,
 
     for url in (
         reverse("core:dashboard"),
-        reverse("core:people") + "?org=yucai",
-        reverse("core:person", kwargs={"pk": world.people["member"].pk}),
+        reverse("people:list") + "?org=yucai",
+        reverse("people:person", kwargs={"pk": world.people["member"].pk}),
         reverse("core:audit"),
     ):
         response = client.get(url)
@@ -242,7 +242,7 @@ def test_thirty_minutes_idle_logs_out(world, client, frozen):
     assert logged_in(client)
 
     frozen.shift(timedelta(minutes=30, seconds=1))
-    response = client.get(reverse("core:people") + "?org=yucai")
+    response = client.get(reverse("people:list") + "?org=yucai")
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
     assert not Session.objects.filter(session_key=session_key).exists()
@@ -253,7 +253,7 @@ def test_thirty_minutes_idle_logs_out(world, client, frozen):
 def test_htmx_request_after_timeout_navigates_the_whole_page(world, client, frozen):
     client.force_login(world.secretary)
     frozen.shift(timedelta(minutes=31))
-    response = client.get(reverse("core:people"), {"org": "yucai", "q": "刘"}, headers={"HX-Request": "true"})
+    response = client.get(reverse("people:list"), {"org": "yucai", "q": "刘"}, headers={"HX-Request": "true"})
     assert response.status_code == 302
     assert response["HX-Redirect"] == response["Location"]
     location = urlsplit(response["Location"])
@@ -303,7 +303,7 @@ VALID_PERSON = {"name": "新同志", "gender": "F", "is_staff_member": "on", "pa
 def test_post_without_csrf_token_is_refused_and_writes_nothing(world):
     client = Client(enforce_csrf_checks=True)
     client.force_login(world.secretary)
-    url = reverse("core:person_create") + "?org=yucai"
+    url = reverse("people:create") + "?org=yucai"
     people, entries = Person.objects.count(), AuditEntry.objects.count()
 
     response = client.post(url, VALID_PERSON)

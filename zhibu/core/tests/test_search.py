@@ -12,7 +12,7 @@ def test_secretary_finds_her_member_by_two_characters(world, login):
     response = login(world.secretary).get(reverse("core:search"), {"q": "刘丹"})
     assert response.status_code == 200
     assert titles(response) == ["刘丹"]
-    assert reverse("core:person", args=[world.people["member"].pk]) in response.content.decode()
+    assert reverse("people:person", args=[world.people["member"].pk]) in response.content.decode()
 
 
 def test_search_by_pinyin(world, login):

@@ -18,7 +18,7 @@ from zhibu.core.spreadsheets.cells import (
 )
 from zhibu.core.spreadsheets.files import decode_text
 from zhibu.core.spreadsheets.reading import Column, ImportSpec, normalise_header, parse_upload
-from zhibu.core.tests.roster_files import xlsx_bytes
+from zhibu.people.tests.roster_files import xlsx_bytes
 
 SPEC = ImportSpec(
     code="test",

@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from zhibu.core.models import AuditEntry, Person
-from zhibu.core.services import people as people_services
 from zhibu.core.versioning import StaleEdit, update_versioned
+from zhibu.people.services import persons as people_services
 
 CONFLICT = "该记录已被他人修改"
 
@@ -34,7 +34,7 @@ def form_data(response) -> dict:
 
 def test_second_officer_saving_a_stale_form_gets_a_conflict_and_changes_nothing(world):
     person = world.people["member"]
-    url = reverse("core:person_edit", kwargs={"pk": person.pk})
+    url = reverse("people:edit", kwargs={"pk": person.pk})
     secretary, committee = Client(), Client()
     secretary.force_login(world.secretary)
     committee.force_login(world.committee)
@@ -70,7 +70,7 @@ def test_second_officer_saving_a_stale_form_gets_a_conflict_and_changes_nothing(
 
 def test_form_without_a_version_is_refused(world, client):
     person = world.people["member"]
-    url = reverse("core:person_edit", kwargs={"pk": person.pk})
+    url = reverse("people:edit", kwargs={"pk": person.pk})
     client.force_login(world.secretary)
     data = form_data(client.get(url))
     del data["version"]
@@ -101,7 +101,7 @@ def test_update_versioned_bumps_the_version_once_per_save(world):
 
 def test_two_officers_recording_the_same_status_step_do_not_duplicate_it(world):
     person = world.people["checker"]  # 入党积极分子
-    url = reverse("core:person_status", kwargs={"pk": person.pk})
+    url = reverse("people:status", kwargs={"pk": person.pk})
     secretary, committee = Client(), Client()
     secretary.force_login(world.secretary)
     committee.force_login(world.committee)

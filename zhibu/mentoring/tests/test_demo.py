@@ -3,13 +3,13 @@ from datetime import date
 import pytest
 import time_machine
 
-from zhibu.core.demo_data import load as load_core
 from zhibu.core.models import User
 from zhibu.core.periods import Period
 from zhibu.core.registries import findings
 from zhibu.mentoring import selectors
 from zhibu.mentoring.demo_data import load as load_mentoring
 from zhibu.mentoring.models import MentoringCase, MentoringLog, Student
+from zhibu.people.demo_data import load as load_core
 
 
 @pytest.fixture

@@ -4,10 +4,10 @@ from datetime import date
 
 import pytest
 
-from zhibu.core.demo_data import load as load_core
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures, findings
+from zhibu.people.demo_data import load as load_core
 from zhibu.study.demo_data import FORUMS, PARTY_HISTORY
 from zhibu.study.demo_data import load as load_study
 from zhibu.study.models import StudySession

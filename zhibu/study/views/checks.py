@@ -12,8 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhibu.core.periods import Period
-from zhibu.core.views import chosen_organisation
-from zhibu.core.web import call_service
+from zhibu.core.web import call_service, chosen_organisation
 
 from .. import selectors
 from ..forms import CheckSheetForm, SettingsForm

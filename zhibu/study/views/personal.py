@@ -15,8 +15,7 @@ from django.views.decorators.http import require_POST
 
 from zhibu.core import policy
 from zhibu.core.periods import Period
-from zhibu.core.views import chosen_organisation
-from zhibu.core.web import call_service, paginate
+from zhibu.core.web import call_service, chosen_organisation, paginate
 
 from .. import selectors
 from ..forms import DoneForm, NoteForm, ReadingForm

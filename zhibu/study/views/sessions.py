@@ -9,8 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from zhibu.core import policy
-from zhibu.core.views import chosen_organisation
-from zhibu.core.web import call_service, paginate, period_from_request
+from zhibu.core.web import call_service, chosen_organisation, paginate, period_from_request
 
 from .. import selectors
 from ..figures import PARTY_HISTORY

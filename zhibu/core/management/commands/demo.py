@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from zhibu.core.demo_data import DEMO_ACCOUNTS, demo_password
 from zhibu.core.models import DemoLoad
 from zhibu.core.registries import demo
 
@@ -18,7 +17,8 @@ class Command(BaseCommand):
                 summary = loader.func()
                 DemoLoad.objects.create(name=loader.name)
             self.stdout.write(self.style.SUCCESS(f"  demo {loader.name}: loaded {summary or ''}"))
-        self.stdout.write("")
-        self.stdout.write(f"演示账号 / demo accounts (password: {demo_password()}):")
-        for username, who in DEMO_ACCOUNTS:
-            self.stdout.write(f"  {username:<10} {who}")
+        for password, logins in demo.accounts():
+            self.stdout.write("")
+            self.stdout.write(f"演示账号 / demo accounts (password: {password}):")
+            for username, who in logins:
+                self.stdout.write(f"  {username:<10} {who}")

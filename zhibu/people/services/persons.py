@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from pypinyin import lazy_pinyin
 
-from .. import audit, idnumbers, policy
-from ..crypto import blind_index
-from ..models import Organisation, PartyStatus, PartyStatusChange, Person
-from ..versioning import update_versioned
+from zhibu.core import audit, idnumbers, policy
+from zhibu.core.crypto import blind_index
+from zhibu.core.models import Organisation, PartyStatus, PartyStatusChange, Person
+from zhibu.core.versioning import update_versioned
 
 PERSON_FIELDS = (
     "name",

@@ -6,11 +6,10 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from zhibu.core.models import Organisation
+from zhibu.core.periods import Period
 from zhibu.core.registries import sections
 from zhibu.core.registries.sections import Para, SectionContext, fig
-
-from .models import Organisation
-from .periods import Period
 
 sections.label_ledger("people", _l("党员队伍"))
 sections.remedy(

@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy
 
 from zhibu.core.spreadsheets import writing as exports
 from zhibu.core.spreadsheets.files import limit_text
+from zhibu.core.web import chosen_organisation
 
-from .roster import roster_spec
-from .services import roster as roster_services
-from .views import chosen_organisation
+from ..roster import roster_spec
+from ..services import roster as roster_services
 
 ERRORS_SHOWN = 200  # a file with thousands of problems is usually the wrong file; the first 200 tell
 
@@ -42,7 +42,7 @@ def roster_import(request: HttpRequest) -> HttpResponse:
             if result.ignored_columns:
                 ignored = "、".join(result.ignored_columns)
                 messages.info(request, _("以下列不在花名册中，没有导入：%(cols)s") % {"cols": ignored})
-            return redirect(f"{reverse('core:people')}?org={org.code}")
+            return redirect(f"{reverse('people:list')}?org={org.code}")
     context = {
         "org": org,
         "form": form,
@@ -53,7 +53,7 @@ def roster_import(request: HttpRequest) -> HttpResponse:
         "max_size": limit_text(settings.ZHIBU_IMPORT_MAX_BYTES),
         "max_rows": roster_spec().max_rows,
     }
-    return render(request, "core/roster_import.html", context)
+    return render(request, "people/roster_import.html", context)
 
 
 @login_required

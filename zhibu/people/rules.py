@@ -6,12 +6,12 @@ from datetime import date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from zhibu.core.models import Organisation, PartyStatus, Person
+from zhibu.core.periods import Period
 from zhibu.core.registries import findings
 from zhibu.core.registries.findings import Finding
 
 from . import selectors
-from .models import Organisation, PartyStatus, Person
-from .periods import Period
 
 DEVELOPMENT_WINDOW_YEARS = 2
 

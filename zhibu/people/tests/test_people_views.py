@@ -14,7 +14,7 @@ from zhibu.core.models import AuditEntry, PartyStatusChange, Person
 from zhibu.core.strokes import name_sort_key
 from zhibu.core.tests.factories import PersonFactory, id_number_for
 
-PEOPLE = reverse("core:people")
+PEOPLE = reverse("people:list")
 BRANCH_A = {"张文华", "于雪华", "刘丹", "何静"}
 BRANCH_B = {"林志强", "黄海燕"}
 
@@ -63,7 +63,7 @@ def test_list_never_shows_a_full_id_number(world, login):
     assert f"{number[:6]}********{number[-4:]}" in html
     assert (
         number
-        not in client.get(reverse("core:person", kwargs={"pk": world.people["member"].pk})).content.decode()
+        not in client.get(reverse("people:person", kwargs={"pk": world.people["member"].pk})).content.decode()
     )
 
 
@@ -93,7 +93,7 @@ def test_member_gets_403_and_outsider_404(world, login):
     outsider = login(world.outsider)
     assert outsider.get(PEOPLE + "?org=yucai").status_code == 404
     assert outsider.get(PEOPLE + "?org=no-such-branch").status_code == 404
-    for name in ("core:person", "core:person_edit", "core:person_status"):
+    for name in ("people:person", "people:edit", "people:status"):
         url = reverse(name, kwargs={"pk": world.people["member"].pk})
         assert outsider.get(url).status_code == 404, name
         assert outsider.post(url, {"name": "篡改"}).status_code == 404, name
@@ -102,7 +102,7 @@ def test_member_gets_403_and_outsider_404(world, login):
 
 def test_refusals_are_explained_in_chinese(world, login, settings):
     settings.DEBUG = False
-    not_found = login(world.outsider).get(reverse("core:person", kwargs={"pk": world.people["member"].pk}))
+    not_found = login(world.outsider).get(reverse("people:person", kwargs={"pk": world.people["member"].pk}))
     assert not_found.status_code == 404
     assert "页面不存在" in not_found.content.decode()
     assert "刘丹" not in not_found.content.decode()  # nothing about the record leaks
@@ -114,7 +114,7 @@ def test_refusals_are_explained_in_chinese(world, login, settings):
 def test_outsider_cannot_create_in_another_branch(world, login):
     before = counts()
     response = login(world.outsider).post(
-        reverse("core:person_create") + "?org=yucai", {"name": "外人", "gender": "M", "party_status": "none"}
+        reverse("people:create") + "?org=yucai", {"name": "外人", "gender": "M", "party_status": "none"}
     )
     assert response.status_code == 404
     assert counts() == before
@@ -130,15 +130,15 @@ def test_bureau_sees_both_branches(world, login):
     client = login(world.bureau)
     assert set(names_on(client.get(PEOPLE + "?org=school-14"))) == BRANCH_B
     assert set(names_on(client.get(PEOPLE + "?org=yucai"))) == BRANCH_A
-    detail = client.get(reverse("core:person", kwargs={"pk": world.people["outsider"].pk}))
+    detail = client.get(reverse("people:person", kwargs={"pk": world.people["outsider"].pk}))
     assert detail.status_code == 200
     # ...but reads only: no edit links, and the edit form is refused.
     assert (
         "编辑"
-        not in client.get(reverse("core:person", kwargs={"pk": world.people["member"].pk})).content.decode()
+        not in client.get(reverse("people:person", kwargs={"pk": world.people["member"].pk})).content.decode()
     )
     assert (
-        client.get(reverse("core:person_edit", kwargs={"pk": world.people["member"].pk})).status_code == 403
+        client.get(reverse("people:edit", kwargs={"pk": world.people["member"].pk})).status_code == 403
     )
 
 
@@ -167,7 +167,7 @@ def test_create_happy_path(world, login):
     before = counts()
     client = login(world.secretary)
     response = client.post(
-        reverse("core:person_create") + "?org=yucai",
+        reverse("people:create") + "?org=yucai",
         {
             "name": "王新",
             "gender": "M",
@@ -180,7 +180,7 @@ def test_create_happy_path(world, login):
     )
     person = Person.objects.get(name="王新")
     assert response.status_code == 302
-    assert response["Location"] == reverse("core:person", kwargs={"pk": person.pk})
+    assert response["Location"] == reverse("people:person", kwargs={"pk": person.pk})
     assert person.organisation == world.branch
     assert person.id_number == number
     assert person.birth_date == date(1990, 2, 3)  # read from the ID number
@@ -195,7 +195,7 @@ def test_create_happy_path(world, login):
 def test_edit_happy_path(world, login):
     person = world.people["member"]
     client = login(world.committee)
-    url = reverse("core:person_edit", kwargs={"pk": person.pk})
+    url = reverse("people:edit", kwargs={"pk": person.pk})
     assert client.get(url).status_code == 200
     response = client.post(
         url,
@@ -217,7 +217,7 @@ def test_edit_happy_path(world, login):
 def test_status_change_happy_path(world, login):
     person = world.people["checker"]
     response = login(world.secretary).post(
-        reverse("core:person_status", kwargs={"pk": person.pk}),
+        reverse("people:status", kwargs={"pk": person.pk}),
         {"status": "candidate", "since": "2024-05-01", "note": "支委会讨论通过"},
     )
     assert response.status_code == 302
@@ -228,7 +228,7 @@ def test_status_change_happy_path(world, login):
 
 def _create(login, world, **overrides):
     data = {"name": "王新", "gender": "M", "is_staff_member": "on", "party_status": "none", **overrides}
-    return login(world.secretary).post(reverse("core:person_create") + "?org=yucai", data)
+    return login(world.secretary).post(reverse("people:create") + "?org=yucai", data)
 
 
 def test_invalid_id_number_checksum_is_refused(world, login):
@@ -259,7 +259,7 @@ def test_duplicate_id_number_is_refused(world, login):
     # Also when editing someone else to the same number.
     person = world.people["member"]
     response = login(world.secretary).post(
-        reverse("core:person_edit", kwargs={"pk": person.pk}),
+        reverse("people:edit", kwargs={"pk": person.pk}),
         {"name": "刘丹", "gender": "F", "id_number": number, "version": 1},
     )
     assert "该身份证号已登记在其他人员名下" in response.content.decode()
@@ -282,7 +282,7 @@ def test_status_date_in_the_future_is_refused(world, login):
     before = counts()
     tomorrow = timezone.localdate() + timedelta(days=1)
     response = login(world.secretary).post(
-        reverse("core:person_status", kwargs={"pk": person.pk}),
+        reverse("people:status", kwargs={"pk": person.pk}),
         {"status": "candidate", "since": tomorrow.isoformat()},
     )
     assert response.status_code == 200
@@ -296,7 +296,7 @@ def test_status_date_before_the_last_change_is_refused(world, login):
     person = world.people["checker"]  # activist since 2005-07-01 (factory default)
     before = counts()
     response = login(world.secretary).post(
-        reverse("core:person_status", kwargs={"pk": person.pk}),
+        reverse("people:status", kwargs={"pk": person.pk}),
         {"status": "candidate", "since": "2001-01-01"},
     )
     assert "起始日期不能早于上一次变动" in response.content.decode()

@@ -2,11 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from zhibu.core.models import Organisation, PartyStatus
+from zhibu.core.periods import Period
 from zhibu.core.registries import figures
 
 from . import selectors
-from .models import Organisation, PartyStatus
-from .periods import Period
 
 
 @figures.register("people.members", label=_("党员人数"), unit=_("人"))

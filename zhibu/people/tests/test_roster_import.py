@@ -14,10 +14,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from zhibu.core.models import AuditEntry, PartyStatusChange, Person
-from zhibu.core.services.people import person_create
-from zhibu.core.services.roster import roster_import
 from zhibu.core.spreadsheets.files import NOT_A_SPREADSHEET
-from zhibu.core.tests.roster_files import HEADER, csv_bytes, id_for, person_row, sample_rows, xlsx_bytes
+from zhibu.people.services.persons import person_create
+from zhibu.people.services.roster import roster_import
+from zhibu.people.tests.roster_files import HEADER, csv_bytes, id_for, person_row, sample_rows, xlsx_bytes
 
 
 def counts() -> tuple[int, int, int]:
@@ -320,7 +320,7 @@ def test_same_name_without_id_number_twice(world, run):
 
 
 def test_template_example_row_left_in(run):
-    from zhibu.core.services.roster import roster_template
+    from zhibu.people.services.roster import roster_template
 
     assert refused(run, roster_template()) == ["工作表“花名册”第2行：这是导入模板中的示例行，请删除后再导入"]
 

@@ -1,11 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import PartyStatus, Person
-from .services.people import PERSON_FIELDS
-from .web import VersionedForm
+from zhibu.core.models import PartyStatus, Person
+from zhibu.core.web import DATE_INPUT, VersionedForm
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from .services.persons import PERSON_FIELDS
 
 
 class PersonForm(forms.ModelForm):

@@ -11,10 +11,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from zhibu.core import selectors
-from zhibu.core.demo_data import DEMO_ACCOUNTS
 from zhibu.core.models import DemoLoad, Organisation, Person, User
 from zhibu.core.tests.factories import FAST_HASHERS
+from zhibu.people import selectors
+from zhibu.people.demo_data import DEMO_ACCOUNTS
 
 DEMO_PASSWORD = "Demo-Passwort-2024"
 
@@ -81,7 +81,7 @@ def test_demo_accounts_use_the_configured_password(demo_env):
 def test_generated_password_is_kept_under_var_dir(db, settings, tmp_path, monkeypatch):
     settings.VAR_DIR = tmp_path
     monkeypatch.delenv("ZHIBU_DEMO_PASSWORD", raising=False)
-    from zhibu.core.demo_data import demo_password
+    from zhibu.people.demo_data import demo_password
 
     password = demo_password()
     assert (tmp_path / "demo_password").read_text().strip() == password
@@ -97,7 +97,7 @@ def test_demo_secretary_logs_in_and_another_branch_gets_404(demo_env):
     secretary = Client()
     response = secretary.post(reverse("login"), {"username": "secretary", "password": DEMO_PASSWORD})
     assert response.status_code == 302
-    page = secretary.get(reverse("core:people"))
+    page = secretary.get(reverse("people:list"))
     assert page.status_code == 200
     assert page.context["org"].code == "yucai"
     assert page.context["page"].paginator.count == 32  # 19 members and activists + 13 other staff
@@ -108,6 +108,6 @@ def test_demo_secretary_logs_in_and_another_branch_gets_404(demo_env):
         outsider.post(reverse("login"), {"username": "outsider", "password": DEMO_PASSWORD}).status_code
         == 302
     )
-    assert outsider.get(reverse("core:people") + "?org=yucai").status_code == 404
+    assert outsider.get(reverse("people:list") + "?org=yucai").status_code == 404
     someone = Person.objects.get(name="张文华")
-    assert outsider.get(reverse("core:person", kwargs={"pk": someone.pk})).status_code == 404
+    assert outsider.get(reverse("people:person", kwargs={"pk": someone.pk})).status_code == 404

@@ -9,10 +9,10 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from zhibu.core.models import AuditEntry, PartyStatusChange, Person
-from zhibu.core.roster import roster_spec
-from zhibu.core.tests.roster_files import csv_bytes, sample_rows, xlsx_bytes
+from zhibu.people.roster import roster_spec
+from zhibu.people.tests.roster_files import csv_bytes, sample_rows, xlsx_bytes
 
-IMPORT = reverse("core:people_import") + "?org=yucai"
+IMPORT = reverse("people:import") + "?org=yucai"
 
 
 def counts() -> tuple[int, int, int]:
@@ -28,14 +28,14 @@ def test_import_page_shows_the_form_and_columns(world, login):
     assert response.status_code == 200
     page = response.content.decode()
     assert 'enctype="multipart/form-data"' in page
-    assert reverse("core:people_import_template") in page
+    assert reverse("people:import_template") in page
     assert "公民身份号码" in page  # the aliases are listed
 
 
 def test_import_success_redirects_to_the_list_with_a_count(world, login):
     before = counts()
     response = login(world.secretary).post(IMPORT, upload(xlsx_bytes(sample_rows(3))), follow=True)
-    assert response.redirect_chain[-1][0] == reverse("core:people") + "?org=yucai"
+    assert response.redirect_chain[-1][0] == reverse("people:list") + "?org=yucai"
     assert "已导入3人" in response.content.decode()
     assert counts()[0] == before[0] + 3
 
@@ -92,7 +92,7 @@ def test_other_branch_gets_404_and_writes_nothing(world, login):
 
 
 def test_template_has_header_example_and_notes(world, login):
-    response = login(world.secretary).get(reverse("core:people_import_template") + "?org=yucai")
+    response = login(world.secretary).get(reverse("people:import_template") + "?org=yucai")
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
     wb = load_workbook(io.BytesIO(response.content))
@@ -110,7 +110,7 @@ def test_template_has_header_example_and_notes(world, login):
 def test_filled_in_template_imports(world, login):
     """The round trip users make: download, replace the example row, upload."""
     client = login(world.secretary)
-    wb = load_workbook(io.BytesIO(client.get(reverse("core:people_import_template") + "?org=yucai").content))
+    wb = load_workbook(io.BytesIO(client.get(reverse("people:import_template") + "?org=yucai").content))
     sheet = wb["花名册"]
     person = sample_rows(1)[0]
     for column, value in enumerate([*person[:8], "在职", "否"], start=1):
@@ -123,10 +123,10 @@ def test_filled_in_template_imports(world, login):
 
 
 def test_people_list_buttons_follow_the_permissions(world, login):
-    url = reverse("core:people") + "?org=yucai"
+    url = reverse("people:list") + "?org=yucai"
     secretary_page = login(world.secretary).get(url).content.decode()
-    assert reverse("core:people_import") in secretary_page
-    assert reverse("core:people_export") in secretary_page
+    assert reverse("people:import") in secretary_page
+    assert reverse("people:export") in secretary_page
     committee_page = login(world.committee).get(url).content.decode()
-    assert reverse("core:people_import") not in committee_page
-    assert reverse("core:people_export") in committee_page
+    assert reverse("people:import") not in committee_page
+    assert reverse("people:export") in committee_page

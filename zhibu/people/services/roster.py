@@ -13,17 +13,17 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from zhibu.core import audit, policy
+from zhibu.core.crypto import blind_index
+from zhibu.core.models import Organisation, Person
+from zhibu.core.models.people import MEMBER_STATUSES
 from zhibu.core.spreadsheets import templates
 from zhibu.core.spreadsheets import writing as exports
 from zhibu.core.spreadsheets.files import Upload, limit_text
 from zhibu.core.spreadsheets.reading import ImportResult, parse_upload
 
-from .. import audit, policy
-from ..crypto import blind_index
-from ..models import Organisation, Person
-from ..models.people import MEMBER_STATUSES
 from ..roster import PersonRow, RosterExporter, person_rows, roster_spec
-from .people import person_create
+from .persons import person_create
 
 EXPORT_FORMATS = ("xlsx", "csv")
 

@@ -12,14 +12,14 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from zhibu.core.models import AuditEntry
-from zhibu.core.services.people import person_create
-from zhibu.core.services.roster import roster_export
 from zhibu.core.spreadsheets import writing as exports
 from zhibu.core.strokes import name_sort_key
 from zhibu.core.tests.factories import PersonFactory
-from zhibu.core.tests.roster_files import id_for
+from zhibu.people.services.persons import person_create
+from zhibu.people.services.roster import roster_export
+from zhibu.people.tests.roster_files import id_for
 
-EXPORT = reverse("core:people_export") + "?org=yucai"
+EXPORT = reverse("people:export") + "?org=yucai"
 HYPERLINK = '=HYPERLINK("http://evil.example/","点我")'
 
 
@@ -116,7 +116,7 @@ def test_export_view_xlsx_and_csv(world, login, roster):
 
 
 def test_bureau_exports_the_whole_tree(world, login):
-    rows = read_xlsx(login(world.bureau).get(reverse("core:people_export") + "?org=bureau").content)[2:]
+    rows = read_xlsx(login(world.bureau).get(reverse("people:export") + "?org=bureau").content)[2:]
     assert {r[11] for r in rows} == {world.branch.name, world.other_branch.name}
 
 

@@ -15,6 +15,10 @@ from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zhibu.core import idnumbers
+from zhibu.core.models import Organisation, PartyStatus, Person
+from zhibu.core.models.people import MEMBER_STATUSES
+from zhibu.core.periods import cn_date
 from zhibu.core.spreadsheets import writing as exports
 from zhibu.core.spreadsheets.cells import (
     bool_cell,
@@ -26,12 +30,7 @@ from zhibu.core.spreadsheets.cells import (
     text_cell,
 )
 from zhibu.core.spreadsheets.reading import Column, ImportResult, ImportSpec, ParsedRow
-
-from . import idnumbers
-from .models import Organisation, PartyStatus, Person
-from .models.people import MEMBER_STATUSES
-from .periods import cn_date
-from .strokes import name_sort_key
+from zhibu.core.strokes import name_sort_key
 
 # 人员类别: where someone stands towards the unit. "否" under a 是否在职 header means "not serving":
 # a retiree of the unit when 是否退休 says so, otherwise someone from outside it.

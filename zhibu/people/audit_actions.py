@@ -1,0 +1,15 @@
+"""Audit actions of the people ledger."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from zhibu.core.registries import audit_actions
+
+
+@audit_actions.register
+class PeopleAction(models.TextChoices):
+    PERSON_CREATED = "people.person.created", _("添加人员")
+    PERSON_UPDATED = "people.person.updated", _("修改人员信息")
+    STATUS_CHANGED = "people.person.status_changed", _("政治面貌变动")
+    ROSTER_IMPORTED = "people.roster.imported", _("导入花名册")
+    ROSTER_EXPORTED = "people.roster.exported", _("导出花名册")

@@ -1,0 +1,13 @@
+"""Roster permissions and the roles that carry them."""
+
+from zhibu.core import policy
+from zhibu.core.roles import OFFICERS
+
+policy.register_permissions(
+    {
+        "people.view": [*OFFICERS, "bureau"],
+        "people.edit": OFFICERS,
+        "people.import": ["secretary"],
+        "people.export": [*OFFICERS, "bureau"],
+    }
+)

@@ -1,0 +1,92 @@
+"""Reads of the roster: people in scope, members and staff on a day by the dated history, status
+changes, the committee. Other ledgers read people only through these."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.shortcuts import get_object_or_404
+
+from zhibu.core import policy
+from zhibu.core.models import Organisation, PartyStatus, PartyStatusChange, Person, PostHolding
+from zhibu.core.models.people import MEMBER_STATUSES
+from zhibu.core.strokes import name_sort_key
+
+
+def people_visible(user, perm: str = "people.view") -> QuerySet[Person]:
+    return Person.objects.filter(organisation__in=policy.orgs_readable(user, perm)).select_related(
+        "organisation"
+    )
+
+
+def person_get(user, pk: int) -> Person:
+    """404 for anyone without people.view on the person's organisation, and for anyone out of scope."""
+    person = get_object_or_404(Person.objects.filter(organisation__in=policy.orgs_in_scope(user)), pk=pk)
+    policy.require(user, "people.view", person)
+    return person
+
+
+def people_search(qs: QuerySet[Person], text: str) -> QuerySet[Person]:
+    text = text.strip()
+    if not text:
+        return qs
+    return qs.filter(Q(name__icontains=text) | Q(name_pinyin__icontains=text.lower().replace(" ", "")))
+
+
+def sorted_by_strokes(people) -> list[Person]:
+    """Official name lists are ordered 按姓氏笔画."""
+    return sorted(people, key=lambda p: name_sort_key(p.name))
+
+
+def status_on(day: date) -> Subquery:
+    """The party status each person held on `day`, from the dated history."""
+    latest = PartyStatusChange.objects.filter(person=OuterRef("pk"), since__lte=day).order_by("-since", "-pk")
+    return Subquery(latest.values("status")[:1])
+
+
+def people_of(org: Organisation) -> QuerySet[Person]:
+    return Person.objects.filter(organisation__in=org.subtree())
+
+
+def members_on(org: Organisation, day: date) -> QuerySet[Person]:
+    """Party members (预备 + 正式) of org's subtree on `day`, by the dated history."""
+    return (
+        people_of(org)
+        .annotate(status_then=status_on(day))
+        .filter(status_then__in=MEMBER_STATUSES)
+        .exclude(left_on__lt=day)
+    )
+
+
+def staff_on(org: Organisation, day: date) -> QuerySet[Person]:
+    return people_of(org).filter(is_staff_member=True, is_retired=False).exclude(left_on__lt=day)
+
+
+def status_changes(org: Organisation, status: str, start: date, end: date) -> QuerySet[PartyStatusChange]:
+    return PartyStatusChange.objects.filter(
+        organisation__in=org.subtree(), status=status, since__range=(start, end)
+    ).select_related("person")
+
+
+def committee_on(org: Organisation, day: date) -> QuerySet[PostHolding]:
+    return (
+        PostHolding.objects.filter(organisation=org, started_on__lte=day)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=day))
+        .select_related("person")
+    )
+
+
+def composition(org: Organisation, day: date) -> dict[str, int]:
+    """Counts for the roster header: members, probationary, staff, retired members, activists."""
+    members = list(members_on(org, day).values_list("status_then", "is_retired", "is_staff_member"))
+    staff = staff_on(org, day).count()
+    in_service = sum(1 for _, retired, is_staff in members if not retired and is_staff)
+    return {
+        "members": len(members),
+        "probationary": sum(1 for status, _, _ in members if status == PartyStatus.PROBATIONARY),
+        "retired_members": sum(1 for _, retired, _ in members if retired),
+        "serving_members": in_service,
+        "staff": staff,
+        "member_share_percent": round(100 * in_service / staff) if staff else 0,
+    }

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from .views import people, roster
+
+app_name = "people"
+
+urlpatterns = [
+    path("", people.people_list, name="list"),
+    path("new/", people.person_create, name="create"),
+    path("import/", roster.roster_import, name="import"),
+    path("import/template/", roster.roster_template, name="import_template"),
+    path("export/", roster.roster_export, name="export"),
+    path("<int:pk>/", people.person_detail, name="person"),
+    path("<int:pk>/edit/", people.person_edit, name="edit"),
+    path("<int:pk>/status/", people.person_status, name="status"),
+]
