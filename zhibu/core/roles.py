@@ -10,5 +10,8 @@ policy.register_permissions(
         "core.dashboard": ALL,
         "audit.view": ["secretary", "bureau"],
         "figures.view": [*OFFICERS, "bureau"],
+        # Logins and role grants of an organisation's people; organisations under a committee.
+        "core.accounts.manage": ["secretary", "bureau"],
+        "core.organisations.manage": ["bureau"],
     }
 )

@@ -9,16 +9,15 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from pypinyin import lazy_pinyin
 
-from zhibu.core import audit, policy, uploads
+from zhibu.core import audit, policy, uploads, writes
 from zhibu.core.models import Organisation, Person
 from zhibu.core.strokes import name_sort_key
-from zhibu.core.versioning import update_versioned
+from zhibu.meetings.audit_actions import MeetingsAction
 from zhibu.people import selectors as people_selectors
 
 from . import quorum as quorum_mod
@@ -87,19 +86,16 @@ def expected_attendees(org: Organisation, types: list[MeetingType], day: date) -
     return sorted(unique.values(), key=lambda p: name_sort_key(p.name))
 
 
-@transaction.atomic
-def meeting_create(
+def meeting_add(
     *,
     actor,
     organisation: Organisation,
     data: dict[str, Any],
     types: Iterable[MeetingType],
     attendees: Iterable[Person] | None = None,
-    check_permission: bool = True,
 ) -> Meeting:
-    """Record a meeting; the sheet starts with `attendees` (default: who is expected that day)."""
-    if check_permission:
-        policy.require(actor, "meetings.edit", organisation)
+    """Internal: validate and record a meeting with its sheet (`attendees`, default: who is
+    expected that day). The caller has checked the permission."""
     data = {k: v for k, v in data.items() if k in MEETING_FIELDS}
     types = _clean_meeting(organisation, data, types)
     meeting = Meeting(organisation=organisation, **data)
@@ -121,55 +117,72 @@ def meeting_create(
         Attendance(meeting=meeting, organisation=organisation, person=p) for p in people
     )
     audit.record(
-        actor, "meetings.meeting.created", meeting, after={**audit.snapshot(meeting), "types": _codes(types)}
+        actor,
+        MeetingsAction.MEETING_CREATED,
+        meeting,
+        after={**audit.snapshot(meeting), "types": _codes(types)},
     )
     return meeting
+
+
+@writes.service
+def meeting_create(
+    *,
+    actor,
+    organisation: Organisation,
+    data: dict[str, Any],
+    types: Iterable[MeetingType],
+    attendees: Iterable[Person] | None = None,
+) -> Meeting:
+    """Record a meeting; the sheet starts with `attendees` (default: who is expected that day)."""
+    policy.require(actor, "meetings.edit", organisation)
+    return meeting_add(actor=actor, organisation=organisation, data=data, types=types, attendees=attendees)
 
 
 def _codes(types: Iterable[MeetingType]) -> list[str]:
     return sorted(t.code for t in types)
 
 
-@transaction.atomic
+@writes.service
 def meeting_update(
     *, actor, meeting: Meeting, version: int | None, data: dict[str, Any], types: Iterable[MeetingType]
 ) -> Meeting:
     policy.require(actor, "meetings.edit", meeting)
-    before = {**audit.snapshot(meeting), "types": _codes(meeting.types.all())}
+    types_before = _codes(meeting.types.all())
     data = {k: v for k, v in data.items() if k in MEETING_FIELDS}
     types = _clean_meeting(meeting.organisation, data, types)
     if data.get("held") and not meeting.held:
         # A planned meeting marked held now: late if that happens long after the day itself.
         data["recorded_late"] = _is_late(True, data["held_at"])
-    update_versioned(meeting, version, **data)
-    meeting.types.set(types)
-    audit.record(
-        actor,
-        "meetings.meeting.updated",
+    writes.model_update(
         meeting,
-        before=before,
-        after={**audit.snapshot(meeting), "types": _codes(types)},
+        actor=actor,
+        action=MeetingsAction.MEETING_UPDATED,
+        version=version,
+        fields=data,
+        extra_before={"types": types_before},
+        extra_after={"types": _codes(types)},
     )
+    meeting.types.set(types)
     return meeting
 
 
 # --- attendance -----------------------------------------------------------------------------------
-@transaction.atomic
+@writes.service
 def attendance_toggle(*, actor, attendance: Attendance) -> Attendance:
     """One click on the sheet: 出席 → 请假 → 缺席 → 出席."""
     policy.require(actor, "meetings.edit", attendance.meeting)
-    before = audit.snapshot(attendance)
-    attendance.status = CYCLE[attendance.status]
-    if attendance.status != Attendance.Status.LEAVE:
-        attendance.reason = ""
-    attendance.save(update_fields=["status", "reason"])
-    audit.record(
-        actor, "meetings.attendance.changed", attendance, before=before, after=audit.snapshot(attendance)
+    status = CYCLE[attendance.status]
+    reason = attendance.reason if status == Attendance.Status.LEAVE else ""
+    return writes.model_change(
+        attendance,
+        actor=actor,
+        action=MeetingsAction.ATTENDANCE_CHANGED,
+        fields={"status": status, "reason": reason},
     )
-    return attendance
 
 
-@transaction.atomic
+@writes.service
 def attendance_set(*, actor, attendance: Attendance, status: str, reason: str = "") -> Attendance:
     policy.require(actor, "meetings.edit", attendance.meeting)
     if status not in Attendance.Status.values:
@@ -179,17 +192,16 @@ def attendance_set(*, actor, attendance: Attendance, status: str, reason: str = 
         raise ValidationError(
             {"reason": _("%(name)s请假，请填写请假事由") % {"name": attendance.person.name}}
         )
-    before = audit.snapshot(attendance)
-    attendance.status = status
-    attendance.reason = reason if status == Attendance.Status.LEAVE else ""
-    attendance.save(update_fields=["status", "reason"])
-    audit.record(
-        actor, "meetings.attendance.changed", attendance, before=before, after=audit.snapshot(attendance)
+    reason = reason if status == Attendance.Status.LEAVE else ""
+    return writes.model_change(
+        attendance,
+        actor=actor,
+        action=MeetingsAction.ATTENDANCE_CHANGED,
+        fields={"status": status, "reason": reason},
     )
-    return attendance
 
 
-@transaction.atomic
+@writes.service
 def attendance_add(
     *, actor, meeting: Meeting, person: Person, status: str = Attendance.Status.PRESENT, reason: str = ""
 ) -> Attendance:
@@ -218,15 +230,18 @@ def attendance_add(
         )
     if status == Attendance.Status.LEAVE and not reason.strip():
         raise ValidationError({"reason": _("%(name)s请假，请填写请假事由") % {"name": person.name}})
-    row = Attendance.objects.create(
-        meeting=meeting,
-        organisation=org,
-        person=person,
-        status=status,
-        reason=reason.strip(),
-        is_guest=not is_member,
+    row = writes.model_create(
+        Attendance(
+            meeting=meeting,
+            organisation=org,
+            person=person,
+            status=status,
+            reason=reason.strip(),
+            is_guest=not is_member,
+        ),
+        actor=actor,
+        action=MeetingsAction.ATTENDANCE_ADDED,
     )
-    audit.record(actor, "meetings.attendance.added", row, after=audit.snapshot(row))
     return row
 
 
@@ -235,7 +250,7 @@ def _type_names(meeting: Meeting) -> str:
 
 
 # --- votes ----------------------------------------------------------------------------------------
-@transaction.atomic
+@writes.service
 def vote_record(
     *, actor, meeting: Meeting, subject: str, approve: int, oppose: int = 0, abstain: int = 0
 ) -> MeetingVote:
@@ -256,20 +271,23 @@ def vote_record(
                 % {"n": approve + oppose + abstain, "p": present}
             }
         )
-    vote = MeetingVote.objects.create(
-        meeting=meeting,
-        organisation=meeting.organisation,
-        subject=subject.strip(),
-        approve=approve,
-        oppose=oppose,
-        abstain=abstain,
+    vote = writes.model_create(
+        MeetingVote(
+            meeting=meeting,
+            organisation=meeting.organisation,
+            subject=subject.strip(),
+            approve=approve,
+            oppose=oppose,
+            abstain=abstain,
+        ),
+        actor=actor,
+        action=MeetingsAction.VOTE_RECORDED,
     )
-    audit.record(actor, "meetings.vote.recorded", vote, after=audit.snapshot(vote))
     return vote
 
 
 # --- attachments ----------------------------------------------------------------------------------
-@transaction.atomic
+@writes.service
 def attachment_add(*, actor, meeting: Meeting, upload: UploadedFile, caption: str = "") -> Attachment:
     policy.require(actor, "meetings.edit", meeting)
     kind = uploads.check_upload(upload)
@@ -290,12 +308,12 @@ def attachment_add(*, actor, meeting: Meeting, upload: UploadedFile, caption: st
     except Exception:
         item.file.delete(save=False)
         raise
-    audit.record(actor, "meetings.attachment.added", item, after=audit.snapshot(item))
+    audit.record(actor, MeetingsAction.ATTACHMENT_ADDED, item, after=audit.snapshot(item))
     return item
 
 
 # --- types and cadence rules ---------------------------------------------------------------------
-@transaction.atomic
+@writes.service
 def meeting_type_create(
     *, actor, organisation: Organisation, name: str, allows_non_members: bool = False
 ) -> MeetingType:
@@ -311,10 +329,14 @@ def meeting_type_create(
     while MeetingType.objects.filter(organisation=organisation, code=code).exists():
         suffix += 1
         code = f"{base}-{suffix}"
-    item = MeetingType.objects.create(
-        code=code, name=name, organisation=organisation, order=500, allows_non_members=allows_non_members
+    item = writes.model_create(
+        MeetingType(
+            code=code, name=name, organisation=organisation, order=500, allows_non_members=allows_non_members
+        ),
+        actor=actor,
+        action=MeetingsAction.TYPE_CREATED,
+        organisation=organisation,
     )
-    audit.record(actor, "meetings.type.created", item, after=audit.snapshot(item), organisation=organisation)
     return item
 
 
@@ -327,7 +349,7 @@ def _require_rules(actor, organisation: Organisation | None) -> None:
         raise PermissionDenied
 
 
-@transaction.atomic
+@writes.service
 def cadence_rule_set(
     *,
     actor,
@@ -367,23 +389,27 @@ def cadence_rule_set(
         current.save(update_fields=["effective_to"])
         audit.record(
             actor,
-            "meetings.rule.closed",
+            MeetingsAction.RULE_CLOSED,
             current,
             before=before,
             after=audit.snapshot(current),
             organisation=organisation,
         )
-    rule = CadenceRule.objects.create(
-        meeting_type=meeting_type,
+    rule = writes.model_create(
+        CadenceRule(
+            meeting_type=meeting_type,
+            organisation=organisation,
+            org_kind=current.org_kind
+            if current
+            else ("group" if meeting_type.code == "group_meeting" else "branch"),
+            every=every,
+            times=times,
+            term_time_only=term_time_only,
+            effective_from=effective_from,
+            basis=basis.strip()[:200],
+        ),
+        actor=actor,
+        action=MeetingsAction.RULE_CREATED,
         organisation=organisation,
-        org_kind=current.org_kind
-        if current
-        else ("group" if meeting_type.code == "group_meeting" else "branch"),
-        every=every,
-        times=times,
-        term_time_only=term_time_only,
-        effective_from=effective_from,
-        basis=basis.strip()[:200],
     )
-    audit.record(actor, "meetings.rule.created", rule, after=audit.snapshot(rule), organisation=organisation)
     return rule

@@ -13,7 +13,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from docx import Document
@@ -23,10 +22,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from zhibu.core import audit, policy
+from zhibu.core import audit, policy, writes
 from zhibu.core.models import Organisation, User
 from zhibu.core.periods import cn_date
 from zhibu.core.strokes import name_sort_key
+from zhibu.mentoring.audit_actions import MentoringAction
 
 from . import access
 from .models import MentoringCase
@@ -196,7 +196,7 @@ def render(org: Organisation, cases: list[MentoringCase], *, real_names: bool) -
     return buffer.getvalue()
 
 
-@transaction.atomic
+@writes.service
 def booklet_export(
     *, actor: User, organisation: Organisation, case_ids: list[int], real_names: bool, confirm: bool
 ) -> bytes:
@@ -209,7 +209,7 @@ def booklet_export(
     data = render(organisation, cases, real_names=real_names)
     audit.record(
         actor,
-        "mentoring.booklet.exported",
+        MentoringAction.BOOKLET_EXPORTED,
         None,
         organisation=organisation,
         object_repr=TITLE,

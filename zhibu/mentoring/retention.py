@@ -7,12 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from zhibu.core import audit
+from zhibu.core import audit, writes
 
+from .audit_actions import MentoringAction
 from .models import (
     CaseAccessGrant,
     CaseReview,
@@ -50,7 +50,7 @@ def due_students(today: date) -> list[Student]:
     ]
 
 
-@transaction.atomic
+@writes.service
 def anonymise_student(student: Student) -> int:
     """Anonymise one student and purge the texts of every case about her; returns logs purged."""
     cases = MentoringCase.objects.filter(student=student).annotate(
@@ -76,7 +76,7 @@ def anonymise_student(student: Student) -> int:
     )
     audit.record(
         None,
-        "mentoring.student.anonymised",
+        MentoringAction.STUDENT_ANONYMISED,
         student,
         after={"logs_purged": purged, "left_on": student.left_on.isoformat()},
     )

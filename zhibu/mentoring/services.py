@@ -14,10 +14,11 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhibu.core import audit, policy, uploads
+from zhibu.core import audit, policy, uploads, writes
 from zhibu.core.models import Organisation, Person, User
 from zhibu.core.versioning import update_versioned
 from zhibu.meetings.models import Meeting
+from zhibu.mentoring.audit_actions import MentoringAction
 from zhibu.people.selectors import members_on
 
 from . import access
@@ -49,7 +50,7 @@ def pseudonym_for(sequence: int) -> str:
 
 
 # -- settings -----------------------------------------------------------------------------------
-@transaction.atomic
+@writes.service
 def settings_update(*, actor: User, organisation: Organisation, data: dict[str, Any]) -> MentoringSettings:
     policy.require(actor, access.MANAGE, organisation)
     current = settings_for(organisation)
@@ -64,7 +65,9 @@ def settings_update(*, actor: User, organisation: Organisation, data: dict[str, 
         current = MentoringSettings(organisation=organisation, **{k: data[k] for k in SETTINGS_FIELDS})
         current.full_clean()
         current.save()
-    audit.record(actor, "mentoring.settings.changed", current, before=before, after=audit.snapshot(current))
+    audit.record(
+        actor, MentoringAction.SETTINGS_CHANGED, current, before=before, after=audit.snapshot(current)
+    )
     return current
 
 
@@ -95,7 +98,7 @@ def _clean_student(organisation: Organisation, data: dict[str, Any], existing: S
     return data
 
 
-@transaction.atomic
+@writes.service
 def student_create(*, actor: User, organisation: Organisation, data: dict[str, Any]) -> Student:
     policy.require(actor, access.MANAGE, organisation)
     clean = _clean_student(organisation, data, None)
@@ -105,19 +108,17 @@ def student_create(*, actor: User, organisation: Organisation, data: dict[str, A
     student = Student(
         organisation=organisation, sequence=last + 1, pseudonym=pseudonym_for(last + 1), **clean
     )
-    student.full_clean()
-    student.save()
-    audit.record(actor, "mentoring.student.created", student, after=audit.snapshot(student))
+    writes.model_create(student, actor=actor, action=MentoringAction.STUDENT_CREATED)
     return student
 
 
-@transaction.atomic
+@writes.service
 def student_update(*, actor: User, student: Student, version: int | None, data: dict[str, Any]) -> Student:
     policy.require(actor, access.MANAGE, student)
     clean = _clean_student(student.organisation, data, student)
-    before = audit.snapshot(student)
-    student = update_versioned(student, version, **clean)
-    audit.record(actor, "mentoring.student.changed", student, before=before, after=audit.snapshot(student))
+    student = writes.model_update(
+        student, actor=actor, action=MentoringAction.STUDENT_CHANGED, version=version, fields=clean
+    )
     return student
 
 
@@ -136,7 +137,7 @@ def _check_mentor(organisation: Organisation, mentor: Person, on: date) -> None:
         )
 
 
-@transaction.atomic
+@writes.service
 def case_create(
     *,
     actor: User,
@@ -174,11 +175,11 @@ def case_create(
             case.save()
     except IntegrityError:  # a concurrent create won the race on the open-case constraint
         raise ValidationError({"student": _("该学生已有进行中的同类帮教记录。")}) from None
-    audit.record(actor, "mentoring.case.created", case, after=audit.snapshot(case))
+    audit.record(actor, MentoringAction.CASE_CREATED, case, after=audit.snapshot(case))
     return case
 
 
-@transaction.atomic
+@writes.service
 def case_plan_update(
     *, actor: User, case: MentoringCase, version: int | None, plan: dict[str, str]
 ) -> MentoringCase:
@@ -186,13 +187,13 @@ def case_plan_update(
     fields = {name: (plan.get(name) or "").strip() for name in PLAN_FIELDS}
     if not any(fields.values()):
         raise ValidationError(_("包教方案至少要写一个方面的目标与措施。"))
-    before = audit.snapshot(case)
-    case = update_versioned(case, version, **fields)
-    audit.record(actor, "mentoring.plan.changed", case, before=before, after=audit.snapshot(case))
+    case = writes.model_update(
+        case, actor=actor, action=MentoringAction.PLAN_CHANGED, version=version, fields=fields
+    )
     return case
 
 
-@transaction.atomic
+@writes.service
 def case_outcome_update(
     *,
     actor: User,
@@ -214,12 +215,15 @@ def case_outcome_update(
             raise ValidationError({name: _("日期不能早于帮教开始日期 %(d)s。") % {"d": case.started_on}})
         if day and day > timezone.localdate():
             raise ValidationError({name: _("日期不能晚于今天。")})
-    before = audit.snapshot(case)
-    case = update_versioned(
-        case, version, outcome=outcome, outcome_on=outcome_on, outcome_evidence=evidence, ended_on=ended_on
+    fields = {
+        "outcome": outcome,
+        "outcome_on": outcome_on,
+        "outcome_evidence": evidence,
+        "ended_on": ended_on,
+    }
+    return writes.model_update(
+        case, actor=actor, action=MentoringAction.OUTCOME_CHANGED, version=version, fields=fields
     )
-    audit.record(actor, "mentoring.outcome.changed", case, before=before, after=audit.snapshot(case))
-    return case
 
 
 def _check_attachment(upload) -> str:
@@ -230,7 +234,7 @@ def _check_attachment(upload) -> str:
         raise ValidationError({"attachment": exc.messages}) from exc
 
 
-@transaction.atomic
+@writes.service
 def log_create(
     *,
     actor: User,
@@ -276,12 +280,12 @@ def log_create(
             size=attachment.size,
             content=base64.b64encode(attachment.read()).decode(),
         )
-    audit.record(actor, "mentoring.log.created", log, after=audit.snapshot(log), object_repr=str(case))
+    audit.record(actor, MentoringAction.LOG_CREATED, log, after=audit.snapshot(log), object_repr=str(case))
     return log
 
 
 # -- monthly review -----------------------------------------------------------------------------
-@transaction.atomic
+@writes.service
 def review_save(*, actor: User, case: MentoringCase, month: date, reviewed: bool, remark: str) -> CaseReview:
     policy.require(actor, access.REVIEW, case)
     month = month.replace(day=1)
@@ -307,12 +311,12 @@ def review_save(*, actor: User, case: MentoringCase, month: date, reviewed: bool
             "remark": remark,
         },
     )
-    audit.record(actor, "mentoring.review.saved", review, before=before, after=audit.snapshot(review))
+    audit.record(actor, MentoringAction.REVIEW_SAVED, review, before=before, after=audit.snapshot(review))
     return review
 
 
 # -- access grants ------------------------------------------------------------------------------
-@transaction.atomic
+@writes.service
 def grant_create(
     *, actor: User, case: MentoringCase, user: User, reason: str, ends_on: date
 ) -> CaseAccessGrant:
@@ -327,32 +331,33 @@ def grant_create(
         raise ValidationError({"ends_on": _("授权有效期最长一年，到期后可重新授权。")})
     if not policy.has_perm(user, access.VIEW, case.organisation):
         raise ValidationError({"user": _("只能授权给本支部的党员或支委。")})
-    grant = CaseAccessGrant.objects.create(
-        case=case,
-        organisation_id=case.organisation_id,
-        user=user,
-        reason=reason,
-        ends_on=ends_on,
-        granted_by=actor,
+    grant = writes.model_create(
+        CaseAccessGrant(
+            case=case,
+            organisation_id=case.organisation_id,
+            user=user,
+            reason=reason,
+            ends_on=ends_on,
+            granted_by=actor,
+        ),
+        actor=actor,
+        action=MentoringAction.GRANT_CREATED,
     )
-    audit.record(actor, "mentoring.grant.created", grant, after=audit.snapshot(grant))
     return grant
 
 
-@transaction.atomic
+@writes.service
 def grant_revoke(*, actor: User, grant: CaseAccessGrant) -> CaseAccessGrant:
     policy.require(actor, access.MANAGE, grant)
     if grant.revoked_at:
         return grant
-    before = audit.snapshot(grant)
-    grant.revoked_at = timezone.now()
-    grant.save(update_fields=["revoked_at"])
-    audit.record(actor, "mentoring.grant.revoked", grant, before=before, after=audit.snapshot(grant))
-    return grant
+    return writes.model_change(
+        grant, actor=actor, action=MentoringAction.GRANT_REVOKED, fields={"revoked_at": timezone.now()}
+    )
 
 
 # -- seminars -----------------------------------------------------------------------------------
-@transaction.atomic
+@writes.service
 def seminar_link(*, actor: User, case: MentoringCase, meeting: Meeting) -> SeminarLink:
     policy.require(actor, access.MANAGE, case)
     if meeting.organisation_id != case.organisation_id:
@@ -361,11 +366,11 @@ def seminar_link(*, actor: User, case: MentoringCase, meeting: Meeting) -> Semin
         case=case, meeting=meeting, defaults={"organisation_id": case.organisation_id}
     )
     if created:
-        audit.record(actor, "mentoring.seminar.linked", link, after=audit.snapshot(link))
+        audit.record(actor, MentoringAction.SEMINAR_LINKED, link, after=audit.snapshot(link))
     return link
 
 
 # -- reads --------------------------------------------------------------------------------------
 def record_read(*, actor: User, case: MentoringCase, what: str) -> None:
     """One audit entry per read of a case's content (detail page, log page, form showing it)."""
-    audit.record(actor, "mentoring.case.read", case, after={"what": what})
+    audit.record(actor, MentoringAction.CASE_READ, case, after={"what": what})

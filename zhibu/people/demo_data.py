@@ -14,10 +14,10 @@ from django.conf import settings
 from zhibu.core.idnumbers import with_check_digit
 from zhibu.core.models import CommitteeTerm, Organisation, PostHolding, User
 from zhibu.core.registries import demo
-from zhibu.core.services.accounts import role_grant, user_create
-from zhibu.core.services.organisations import organisation_create
+from zhibu.core.services.accounts import role_add, user_add
+from zhibu.core.services.organisations import organisation_add
 
-from .services.persons import person_create
+from .services.persons import person_add
 
 SEED_SCHOOL = "yucai"
 BUREAU = "bureau"
@@ -100,7 +100,7 @@ def _people(org: Organisation, rows, counter: list[int]):
     made = {}
     for name, gender, birth, status, since, retired, staff in rows:
         counter[0] += 1
-        made[name] = person_create(
+        made[name] = person_add(
             actor=None,
             organisation=org,
             data={
@@ -115,7 +115,6 @@ def _people(org: Organisation, rows, counter: list[int]):
             },
             party_status=status,
             status_since=since,
-            check_permission=False,
         )
     return made
 
@@ -129,8 +128,8 @@ def _committee(org: Organisation, started: date, posts: list[tuple]) -> None:
 def _account(
     username: str, password: str, person, org: Organisation, role: str, subtree: bool = False
 ) -> User:
-    user = user_create(actor=None, username=username, password=password, person=person)
-    role_grant(actor=None, user=user, organisation=org, role=role, include_subtree=subtree)
+    user = user_add(actor=None, username=username, password=password, person=person)
+    role_add(actor=None, user=user, organisation=org, role=role, include_subtree=subtree)
     return user
 
 
@@ -139,7 +138,7 @@ def _account(
 def load() -> str:
     password = demo_password()
     counter = [0]
-    bureau = organisation_create(
+    bureau = organisation_add(
         actor=None,
         code=BUREAU,
         name="XX市教育体育局党委",
@@ -147,7 +146,7 @@ def load() -> str:
         unit_name="XX市教育体育局",
         short_name="局党委",
     )
-    school = organisation_create(
+    school = organisation_add(
         actor=None,
         code=SEED_SCHOOL,
         name="XX市育才学校党支部",
@@ -175,10 +174,10 @@ def load() -> str:
     _account("member", password, people["刘丹"], school, "member")
     _account("checker", password, people["何静"], school, "checker")
     _account("committee", password, people["于雪华"], school, "committee")
-    bureau_user = user_create(actor=None, username="bureau", password=password)
-    role_grant(actor=None, user=bureau_user, organisation=bureau, role="bureau", include_subtree=True)
+    bureau_user = user_add(actor=None, username="bureau", password=password)
+    role_add(actor=None, user=bureau_user, organisation=bureau, role="bureau", include_subtree=True)
     for index, (code, name, unit, names) in enumerate(OTHER_BRANCHES):
-        branch = organisation_create(
+        branch = organisation_add(
             actor=None, code=code, name=name, kind="branch", parent=bureau, unit_name=unit
         )
         rows = [

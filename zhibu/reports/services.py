@@ -4,14 +4,14 @@ validates, writes a new revision and audits, in one transaction."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
-from zhibu.core import audit, policy
+from zhibu.core import audit, policy, writes
 from zhibu.core.audit import snapshot
 from zhibu.core.periods import Period
 from zhibu.core.registries.sections import TOKEN
 from zhibu.core.versioning import update_versioned
+from zhibu.reports.audit_actions import ReportsAction
 
 from . import drafting
 from .models import KIND_CHOICES, ReportDocument, ReportRevision
@@ -33,7 +33,7 @@ def _add_revision(record: ReportDocument, *, actor, blocks, values, changes=None
     )
 
 
-@transaction.atomic
+@writes.service
 def document_generate(*, actor, organisation, kind: str, period: Period) -> ReportDocument:
     """Draft a document from the registries and keep it as revision 1."""
     policy.require(actor, "reports.edit", organisation)
@@ -55,7 +55,7 @@ def document_generate(*, actor, organisation, kind: str, period: Period) -> Repo
         revision_number=1,
     )
     _add_revision(record, actor=actor, blocks=blocks, values=values, note=_("系统起草"))
-    audit.record(actor, "reports.document.generated", record, after=snapshot(record))
+    audit.record(actor, ReportsAction.DOCUMENT_GENERATED, record, after=snapshot(record))
     return record
 
 
@@ -82,7 +82,7 @@ def _check_text(text: str) -> str:
     return text
 
 
-@transaction.atomic
+@writes.service
 def paragraph_edit(
     *, actor, document: ReportDocument, key: str, text: str, version: int | None
 ) -> ReportDocument:
@@ -105,11 +105,13 @@ def paragraph_edit(
     _add_revision(
         document, actor=actor, blocks=blocks, values=values, changes=revision.changes, note=_("编辑段落")
     )
-    audit.record(actor, "reports.paragraph.edited", document, before=before, after={"key": key, "text": text})
+    audit.record(
+        actor, ReportsAction.PARAGRAPH_EDITED, document, before=before, after={"key": key, "text": text}
+    )
     return document
 
 
-@transaction.atomic
+@writes.service
 def document_recheck(*, actor, document: ReportDocument, version: int | None) -> dict[str, dict]:
     """Recompute every referenced figure, keep the text as it is, and record which values changed."""
     policy.require(actor, "reports.edit", document)
@@ -120,11 +122,11 @@ def document_recheck(*, actor, document: ReportDocument, version: int | None) ->
     _add_revision(
         document, actor=actor, blocks=revision.blocks, values=values, changes=changes, note=_("重新核对数字")
     )
-    audit.record(actor, "reports.document.rechecked", document, after={"changed": sorted(changes)})
+    audit.record(actor, ReportsAction.DOCUMENT_RECHECKED, document, after={"changed": sorted(changes)})
     return changes
 
 
-@transaction.atomic
+@writes.service
 def document_redraft(*, actor, document: ReportDocument, version: int | None) -> ReportDocument:
     """Throw the edits away and draft again from the registries (older revisions stay)."""
     policy.require(actor, "reports.edit", document)
@@ -133,5 +135,5 @@ def document_redraft(*, actor, document: ReportDocument, version: int | None) ->
     )
     update_versioned(document, version, revision_number=document.revision_number + 1, title=title)
     _add_revision(document, actor=actor, blocks=blocks, values=values, note=_("重新起草"))
-    audit.record(actor, "reports.document.redrafted", document, after=snapshot(document))
+    audit.record(actor, ReportsAction.DOCUMENT_REDRAFTED, document, after=snapshot(document))
     return document

@@ -5,13 +5,13 @@ other move is refused with a message."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhibu.core import audit, policy
+from zhibu.core import audit, policy, writes
 from zhibu.core.audit import snapshot
 from zhibu.core.versioning import update_versioned
+from zhibu.reports.audit_actions import ReportsAction
 
 from . import deadlines, drafting
 from .models import SUBMITTABLE, ReportDocument, Submission, SubmissionDeadline
@@ -24,6 +24,9 @@ TRANSITIONS = {
 }
 
 
+DECISIONS = {"receive": ReportsAction.SUBMISSION_RECEIVED, "return": ReportsAction.SUBMISSION_RETURNED}
+
+
 def _move(submission: Submission, action: str) -> str:
     allowed, target = TRANSITIONS[action]
     if submission.status not in allowed:
@@ -33,7 +36,7 @@ def _move(submission: Submission, action: str) -> str:
     return target
 
 
-@transaction.atomic
+@writes.service
 def submission_submit(*, actor, document: ReportDocument, version: int | None = None) -> Submission:
     policy.require(actor, "reports.submit", document)
     if document.kind not in SUBMITTABLE:
@@ -50,39 +53,43 @@ def submission_submit(*, actor, document: ReportDocument, version: int | None = 
             "due_on": deadlines.due_for(org, document.kind, drafting.period_of(document)),
         },
     )
-    before = snapshot(submission)
     target = _move(submission, "submit")
-    update_versioned(
+    return writes.model_update(
         submission,
-        submission.version if created or version is None else version,
-        status=target,
-        submitted_at=timezone.now(),
-        revision_number=document.revision_number,
-        reason="",
+        actor=actor,
+        action=ReportsAction.SUBMISSION_SUBMITTED,
+        version=submission.version if created or version is None else version,
+        fields={
+            "status": target,
+            "submitted_at": timezone.now(),
+            "revision_number": document.revision_number,
+            "reason": "",
+        },
     )
-    audit.record(actor, "reports.submission.submitted", submission, before=before, after=snapshot(submission))
-    return submission
 
 
-@transaction.atomic
+@writes.service
 def submission_decide(
     *, actor, submission: Submission, action: str, reason: str = "", version: int | None
 ) -> Submission:
     """The superior receives a submission, or returns it with a reason."""
     policy.require(actor, "reports.receive", submission)
-    if action not in {"receive", "return"}:
+    if action not in DECISIONS:
         raise ValidationError(_("未知的操作。"))
     reason = reason.strip()
     if action == "return" and not reason:
         raise ValidationError({"reason": _("退回时必须填写退回原因。")})
-    before = snapshot(submission)
     target = _move(submission, action)
-    update_versioned(submission, version, status=target, decided_at=timezone.now(), reason=reason)
-    audit.record(actor, f"reports.submission.{action}", submission, before=before, after=snapshot(submission))
-    return submission
+    return writes.model_update(
+        submission,
+        actor=actor,
+        action=DECISIONS[action],
+        version=version,
+        fields={"status": target, "decided_at": timezone.now(), "reason": reason},
+    )
 
 
-@transaction.atomic
+@writes.service
 def deadline_set(
     *, actor, organisation, kind: str, weekday: int | None, day_of_month: int | None
 ) -> SubmissionDeadline:
@@ -103,5 +110,5 @@ def deadline_set(
     before = None if created else snapshot(deadline)
     if not created:
         update_versioned(deadline, deadline.version, weekday=weekday, day_of_month=day_of_month)
-    audit.record(actor, "reports.deadline.set", deadline, before=before, after=snapshot(deadline))
+    audit.record(actor, ReportsAction.DEADLINE_SET, deadline, before=before, after=snapshot(deadline))
     return deadline

@@ -11,7 +11,7 @@ from django.contrib.auth.hashers import Argon2PasswordHasher
 
 from zhibu.core.idnumbers import with_check_digit
 from zhibu.core.models import Organisation, PartyStatusChange, Person, RoleGrant, User
-from zhibu.core.services.organisations import organisation_create
+from zhibu.core.services.organisations import organisation_add
 from zhibu.people.services.persons import pinyin_of
 
 _seq = itertools.count(1)
@@ -20,7 +20,7 @@ GIVEN = ["秀英", "建国", "丽娟", "晓明", "海燕", "志强", "红梅", "
 
 
 def make_org(code: str, name: str, kind: str = "branch", parent: Organisation | None = None) -> Organisation:
-    return organisation_create(
+    return organisation_add(
         actor=None, code=code, name=name, kind=kind, parent=parent, unit_name=name.replace("党支部", "")
     )
 

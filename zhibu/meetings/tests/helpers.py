@@ -28,7 +28,7 @@ def make_meeting(
     held: bool = True,
     **data,
 ) -> Meeting:
-    return services.meeting_create(
+    return services.meeting_add(
         actor=None,
         organisation=org,
         data={
@@ -39,7 +39,6 @@ def make_meeting(
             **data,
         },
         types=[mtype(c) for c in (codes or ("general_meeting",))],
-        check_permission=False,
     )
 
 

@@ -7,15 +7,15 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from pypinyin import lazy_pinyin
 
-from zhibu.core import audit, idnumbers, policy
+from zhibu.core import audit, idnumbers, policy, writes
 from zhibu.core.crypto import blind_index
 from zhibu.core.models import Organisation, PartyStatus, PartyStatusChange, Person
 from zhibu.core.versioning import update_versioned
+from zhibu.people.audit_actions import PeopleAction
 
 PERSON_FIELDS = (
     "name",
@@ -57,18 +57,16 @@ def _clean_identity(data: dict[str, Any], *, exclude_pk: int | None = None) -> d
     return data
 
 
-@transaction.atomic
-def person_create(
+def person_add(
     *,
     actor,
     organisation: Organisation,
     data: dict[str, Any],
     party_status: str = PartyStatus.NONE,
     status_since: date | None = None,
-    check_permission: bool = True,
 ) -> Person:
-    if check_permission:
-        policy.require(actor, "people.edit", organisation)
+    """Internal: validate and add one person with the first step of her status history. The
+    caller has checked the permission (person_create, the roster import, the demo)."""
     if party_status not in PartyStatus.values:
         raise ValidationError({"party_status": _("未知的政治面貌")})
     if status_since and status_since > timezone.localdate():
@@ -87,22 +85,40 @@ def person_create(
             status=party_status,
             since=status_since or timezone.localdate(),
         )
-    audit.record(actor, "people.person.created", person, after=audit.snapshot(person))
+    audit.record(actor, PeopleAction.PERSON_CREATED, person, after=audit.snapshot(person))
     return person
 
 
-@transaction.atomic
+@writes.service
+def person_create(
+    *,
+    actor,
+    organisation: Organisation,
+    data: dict[str, Any],
+    party_status: str = PartyStatus.NONE,
+    status_since: date | None = None,
+) -> Person:
+    policy.require(actor, "people.edit", organisation)
+    return person_add(
+        actor=actor,
+        organisation=organisation,
+        data=data,
+        party_status=party_status,
+        status_since=status_since,
+    )
+
+
+@writes.service
 def person_update(*, actor, person: Person, version: int | None, data: dict[str, Any]) -> Person:
     policy.require(actor, "people.edit", person)
-    before = audit.snapshot(person)
     allowed = (*PERSON_FIELDS, "id_number_digest", "name_pinyin")
     fields = {k: v for k, v in _clean_identity(data, exclude_pk=person.pk).items() if k in allowed}
-    update_versioned(person, version, **fields)
-    audit.record(actor, "people.person.updated", person, before=before, after=audit.snapshot(person))
-    return person
+    return writes.model_update(
+        person, actor=actor, action=PeopleAction.PERSON_UPDATED, version=version, fields=fields
+    )
 
 
-@transaction.atomic
+@writes.service
 def person_set_status(
     *, actor, person: Person, status: str, since: date, note: str = "", version: int | None = None
 ) -> PartyStatusChange:
@@ -127,5 +143,5 @@ def person_set_status(
     else:
         Person.objects.filter(pk=person.pk).update(party_status=status)
         person.refresh_from_db()
-    audit.record(actor, "people.person.status_changed", person, before=before, after=audit.snapshot(person))
+    audit.record(actor, PeopleAction.STATUS_CHANGED, person, before=before, after=audit.snapshot(person))
     return change

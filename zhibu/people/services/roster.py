@@ -2,8 +2,8 @@
 
 Import validates every row of the file first — cells, cross-field rules, duplicates inside the
 file and against the database — and writes only when there is no problem at all; then every person
-is created through people.person_create (the same path as the form) in one transaction, with one
-summary audit entry beside the per-person ones.
+is created through person_add (the same path as the form; people.import implies the right to
+add) in one transaction, with one summary audit entry beside the per-person ones.
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ from zhibu.core.spreadsheets import templates
 from zhibu.core.spreadsheets import writing as exports
 from zhibu.core.spreadsheets.files import Upload, limit_text
 from zhibu.core.spreadsheets.reading import ImportResult, parse_upload
+from zhibu.people.audit_actions import PeopleAction
 
 from ..roster import PersonRow, RosterExporter, person_rows, roster_spec
-from .persons import person_create
+from .persons import person_add
 
 EXPORT_FORMATS = ("xlsx", "csv")
 
@@ -90,15 +91,15 @@ def roster_import(*, actor, organisation: Organisation, upload: Upload, filename
         return result
     current: PersonRow | None = None
     try:
-        with transaction.atomic():
+        # Durable: when this returns, all the people and the summary entry are committed, or none.
+        with transaction.atomic(durable=True):
             for current in rows:
-                person_create(
+                person_add(
                     actor=actor,
                     organisation=organisation,
                     data=current.data,
                     party_status=current.party_status,
                     status_since=current.status_since,
-                    check_permission=False,  # people.import was required above and implies the right to add
                 )
             summary = {
                 "created": len(rows),
@@ -106,7 +107,7 @@ def roster_import(*, actor, organisation: Organisation, upload: Upload, filename
                 "sheet": result.sheet,
                 "file": filename or getattr(upload, "name", ""),
             }
-            audit.record(actor, "people.roster.imported", organisation, after=summary)
+            audit.record(actor, PeopleAction.ROSTER_IMPORTED, organisation, after=summary)
     except (ValidationError, IntegrityError) as exc:
         # Only a concurrent edit gets here (the rows were checked above); report it on its row.
         reason = "；".join(exc.messages) if isinstance(exc, ValidationError) else _("与已登记的人员重复")
@@ -123,7 +124,7 @@ def roster_export(*, actor, organisation: Organisation, fmt: str = "xlsx") -> ex
     rendered = exports.render(exporter, fmt if fmt in EXPORT_FORMATS else "xlsx")
     audit.record(
         actor,
-        "people.roster.exported",
+        PeopleAction.ROSTER_EXPORTED,
         organisation,
         after={"format": rendered.filename.rsplit(".", 1)[-1], "rows": exporter.count},
     )

@@ -7,14 +7,13 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhibu.core import audit, policy
+from zhibu.core import audit, policy, writes
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import cn_date
-from zhibu.core.versioning import update_versioned
+from zhibu.study.audit_actions import StudyAction
 
 from ..models import NoteCheck, StudySettings
 from .common import not_future, person_in
@@ -27,7 +26,7 @@ class CheckEntry:
     remark: str = ""
 
 
-@transaction.atomic
+@writes.service
 def checks_record(
     *,
     actor,
@@ -75,7 +74,7 @@ def _save_check(
     return check
 
 
-@transaction.atomic
+@writes.service
 def settings_update(
     *,
     actor,
@@ -100,11 +99,7 @@ def settings_update(
     row = StudySettings.objects.filter(organisation=organisation).first()
     if row is None:
         row = StudySettings(organisation=organisation, **values)
-        row.full_clean()
-        row.save()
-        audit.record(actor, "study.settings.created", row, after=audit.snapshot(row))
+        writes.model_create(row, actor=actor, action=StudyAction.SETTINGS_CREATED)
         return row
-    before = audit.snapshot(row)
-    update_versioned(row, version, **values)
-    audit.record(actor, "study.settings.updated", row, before=before, after=audit.snapshot(row))
+    writes.model_update(row, actor=actor, action=StudyAction.SETTINGS_UPDATED, version=version, fields=values)
     return row

@@ -10,20 +10,19 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
 from django.utils.translation import gettext as _
 
-from zhibu.core import audit
+from zhibu.core import audit, writes
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period, cn_date
 from zhibu.core.uploads import SCANS, check_upload
-from zhibu.core.versioning import update_versioned
+from zhibu.study.audit_actions import StudyAction
 
 from ..models import ReadingRecord, SelfStudyDone, SelfStudyTask, StudyNote
 from .common import not_future, person_in, require_own_or_edit, required_text
 
 
-@transaction.atomic
+@writes.service
 def selfstudy_done(
     *, actor, task: SelfStudyTask, person: Person, done_on: date | None, reflection: str
 ) -> SelfStudyDone:
@@ -42,7 +41,7 @@ def selfstudy_done(
             _("%(name)s已完成“%(task)s”，无需重复提交") % {"name": person.name, "task": task.title}
         )
     done.save()
-    audit.record(actor, "study.selfstudy.done", done, after=audit.snapshot(done))
+    audit.record(actor, StudyAction.SELFSTUDY_DONE, done, after=audit.snapshot(done))
     return done
 
 
@@ -70,7 +69,7 @@ def _reading_fields(title: str, author: str, finished_on: date | None, notes: st
     }
 
 
-@transaction.atomic
+@writes.service
 def reading_create(
     *,
     actor,
@@ -86,13 +85,11 @@ def reading_create(
     person_in(organisation, person)
     for name, value in _reading_fields(title, author, finished_on, notes).items():
         setattr(record, name, value)
-    record.full_clean()
-    record.save()
-    audit.record(actor, "study.reading.created", record, after=audit.snapshot(record))
+    writes.model_create(record, actor=actor, action=StudyAction.READING_CREATED)
     return record
 
 
-@transaction.atomic
+@writes.service
 def reading_update(
     *,
     actor,
@@ -104,21 +101,25 @@ def reading_update(
     notes: str = "",
 ) -> ReadingRecord:
     require_own_or_edit(actor, record)
-    before = audit.snapshot(record)
-    update_versioned(record, version, **_reading_fields(title, author, finished_on, notes))
-    audit.record(actor, "study.reading.updated", record, before=before, after=audit.snapshot(record))
+    writes.model_update(
+        record,
+        actor=actor,
+        action=StudyAction.READING_UPDATED,
+        version=version,
+        fields=_reading_fields(title, author, finished_on, notes),
+    )
     return record
 
 
-@transaction.atomic
+@writes.service
 def reading_delete(*, actor, record: ReadingRecord) -> None:
     require_own_or_edit(actor, record)
     before = audit.snapshot(record)
-    audit.record(actor, "study.reading.deleted", record, before=before)
+    audit.record(actor, StudyAction.READING_DELETED, record, before=before)
     record.delete()
 
 
-@transaction.atomic
+@writes.service
 def note_create(
     *,
     actor,
@@ -151,5 +152,5 @@ def note_create(
     if scan:
         note.scan.save(f"scan.{ext}", scan, save=False)
     note.save()
-    audit.record(actor, "study.note.created", note, after=audit.snapshot(note))
+    audit.record(actor, StudyAction.NOTE_CREATED, note, after=audit.snapshot(note))
     return note

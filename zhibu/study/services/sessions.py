@@ -7,14 +7,13 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
-from zhibu.core import audit, policy
+from zhibu.core import audit, policy, writes
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import cn_date
-from zhibu.core.versioning import update_versioned
 from zhibu.meetings.models import Meeting
+from zhibu.study.audit_actions import StudyAction
 
 from ..models import SelfStudyTask, StudyAttendance, StudyForm, StudySession
 from .common import clean_hours, not_future, person_in, required_text
@@ -43,7 +42,7 @@ def _set_attendance(session: StudySession, present: Iterable[Person]) -> None:
     )
 
 
-@transaction.atomic
+@writes.service
 def session_create(
     *,
     actor,
@@ -72,11 +71,11 @@ def session_create(
     session.full_clean()
     session.save()
     _set_attendance(session, present)
-    audit.record(actor, "study.session.created", session, after=audit.snapshot(session))
+    audit.record(actor, StudyAction.SESSION_CREATED, session, after=audit.snapshot(session))
     return session
 
 
-@transaction.atomic
+@writes.service
 def session_from_meeting(
     *,
     actor,
@@ -108,13 +107,11 @@ def session_from_meeting(
         speaker=_clean_speaker(organisation, speaker),
         note=note or "",
     )
-    session.full_clean()
-    session.save()
-    audit.record(actor, "study.session.created", session, after=audit.snapshot(session))
+    writes.model_create(session, actor=actor, action=StudyAction.SESSION_CREATED)
     return session
 
 
-@transaction.atomic
+@writes.service
 def session_update(
     *,
     actor,
@@ -131,7 +128,6 @@ def session_update(
 ) -> StudySession:
     """Edit a session. A meeting-linked one keeps the meeting's date, topic and attendance."""
     policy.require(actor, "study.edit", session)
-    before = audit.snapshot(session)
     fields = {
         "form": _clean_form(study_form),
         "subject": (subject or "").strip(),
@@ -142,10 +138,11 @@ def session_update(
     if not session.meeting_id:
         fields["topic"] = required_text(topic, "topic", _("学习内容"), 200)
         fields["held_on"] = not_future(held_on, "held_on", _("学习日期"))
-    update_versioned(session, version, **fields)
+    writes.model_update(
+        session, actor=actor, action=StudyAction.SESSION_UPDATED, version=version, fields=fields
+    )
     if present is not None and not session.meeting_id:
         _set_attendance(session, present)
-    audit.record(actor, "study.session.updated", session, before=before, after=audit.snapshot(session))
     return session
 
 
@@ -163,7 +160,7 @@ def _clean_task_dates(assigned_on: date | None, due_on: date | None) -> tuple[da
     return assigned, due_on
 
 
-@transaction.atomic
+@writes.service
 def task_create(
     *,
     actor,
@@ -184,13 +181,11 @@ def task_create(
         due_on=due,
         hours=clean_hours(hours),
     )
-    task.full_clean()
-    task.save()
-    audit.record(actor, "study.task.created", task, after=audit.snapshot(task))
+    writes.model_create(task, actor=actor, action=StudyAction.TASK_CREATED)
     return task
 
 
-@transaction.atomic
+@writes.service
 def task_update(
     *,
     actor,
@@ -203,16 +198,14 @@ def task_update(
     hours: Decimal,
 ) -> SelfStudyTask:
     policy.require(actor, "study.edit", task)
-    before = audit.snapshot(task)
     assigned, due = _clean_task_dates(assigned_on, due_on)
-    update_versioned(
-        task,
-        version,
-        title=required_text(title, "title", _("自学任务"), 200),
-        material=material or "",
-        assigned_on=assigned,
-        due_on=due,
-        hours=clean_hours(hours),
+    fields = {
+        "title": required_text(title, "title", _("自学任务"), 200),
+        "material": material or "",
+        "assigned_on": assigned,
+        "due_on": due,
+        "hours": clean_hours(hours),
+    }
+    return writes.model_update(
+        task, actor=actor, action=StudyAction.TASK_UPDATED, version=version, fields=fields
     )
-    audit.record(actor, "study.task.updated", task, before=before, after=audit.snapshot(task))
-    return task

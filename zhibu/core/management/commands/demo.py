@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
+from zhibu.core import writes
 from zhibu.core.models import DemoLoad
 from zhibu.core.registries import demo
 
@@ -13,7 +13,8 @@ class Command(BaseCommand):
             if DemoLoad.objects.filter(name=loader.name).exists():
                 self.stdout.write(f"  demo {loader.name}: already loaded")
                 continue
-            with transaction.atomic():
+            # One transaction per ledger's demo: its services join it, so it loads whole or not at all.
+            with writes.batch():
                 summary = loader.func()
                 DemoLoad.objects.create(name=loader.name)
             self.stdout.write(self.style.SUCCESS(f"  demo {loader.name}: loaded {summary or ''}"))
