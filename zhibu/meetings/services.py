@@ -17,11 +17,11 @@ from pypinyin import lazy_pinyin
 from zhibu.core import audit, policy, uploads, writes
 from zhibu.core.models import Organisation, Person
 from zhibu.core.strokes import name_sort_key
-from zhibu.meetings.audit_actions import MeetingsAction
 from zhibu.people import selectors as people_selectors
 
 from . import quorum as quorum_mod
 from . import selectors
+from .audit_actions import MeetingsAction
 from .models import Attachment, Attendance, CadenceRule, Meeting, MeetingType, MeetingVote
 
 LATE_AFTER_DAYS = 7
@@ -384,15 +384,11 @@ def cadence_rule_set(
     if errors:
         raise ValidationError(errors)
     if current:
-        before = audit.snapshot(current)
-        current.effective_to = effective_from - timedelta(days=1)
-        current.save(update_fields=["effective_to"])
-        audit.record(
-            actor,
-            MeetingsAction.RULE_CLOSED,
+        writes.model_change(
             current,
-            before=before,
-            after=audit.snapshot(current),
+            actor=actor,
+            action=MeetingsAction.RULE_CLOSED,
+            fields={"effective_to": effective_from - timedelta(days=1)},
             organisation=organisation,
         )
     rule = writes.model_create(

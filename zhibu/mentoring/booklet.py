@@ -26,9 +26,9 @@ from zhibu.core import audit, policy, writes
 from zhibu.core.models import Organisation, User
 from zhibu.core.periods import cn_date
 from zhibu.core.strokes import name_sort_key
-from zhibu.mentoring.audit_actions import MentoringAction
 
 from . import access
+from .audit_actions import MentoringAction
 from .models import MentoringCase
 from .selectors import booklet_cases
 

@@ -18,10 +18,10 @@ from zhibu.core import audit, policy, uploads, writes
 from zhibu.core.models import Organisation, Person, User
 from zhibu.core.versioning import update_versioned
 from zhibu.meetings.models import Meeting
-from zhibu.mentoring.audit_actions import MentoringAction
 from zhibu.people.selectors import members_on
 
 from . import access
+from .audit_actions import MentoringAction
 from .models import (
     CaseAccessGrant,
     CaseReview,

@@ -11,9 +11,9 @@ from zhibu.core.audit import snapshot
 from zhibu.core.periods import Period
 from zhibu.core.registries.sections import TOKEN
 from zhibu.core.versioning import update_versioned
-from zhibu.reports.audit_actions import ReportsAction
 
 from . import drafting
+from .audit_actions import ReportsAction
 from .models import KIND_CHOICES, ReportDocument, ReportRevision
 
 MAX_PARAGRAPH = 4000

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from zhibu.core import audit, policy, writes
 from zhibu.core.audit import snapshot
 from zhibu.core.versioning import update_versioned
-from zhibu.reports.audit_actions import ReportsAction
 
 from . import deadlines, drafting
+from .audit_actions import ReportsAction
 from .models import SUBMITTABLE, ReportDocument, Submission, SubmissionDeadline
 
 S = Submission.Status

@@ -15,7 +15,8 @@ from zhibu.core import audit, idnumbers, policy, writes
 from zhibu.core.crypto import blind_index
 from zhibu.core.models import Organisation, PartyStatus, PartyStatusChange, Person
 from zhibu.core.versioning import update_versioned
-from zhibu.people.audit_actions import PeopleAction
+
+from ..audit_actions import PeopleAction
 
 PERSON_FIELDS = (
     "name",

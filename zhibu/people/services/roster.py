@@ -21,8 +21,8 @@ from zhibu.core.spreadsheets import templates
 from zhibu.core.spreadsheets import writing as exports
 from zhibu.core.spreadsheets.files import Upload, limit_text
 from zhibu.core.spreadsheets.reading import ImportResult, parse_upload
-from zhibu.people.audit_actions import PeopleAction
 
+from ..audit_actions import PeopleAction
 from ..roster import PersonRow, RosterExporter, person_rows, roster_spec
 from .persons import person_add
 

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from zhibu.core import audit, policy, writes
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import cn_date
-from zhibu.study.audit_actions import StudyAction
 
+from ..audit_actions import StudyAction
 from ..models import NoteCheck, StudySettings
 from .common import not_future, person_in
 
@@ -69,7 +69,7 @@ def _save_check(
     check.result = entry.result
     check.remark = (entry.remark or "").strip()[:200]
     check.save()
-    action = "study.check.updated" if before else "study.check.created"
+    action = StudyAction.CHECK_UPDATED if before else StudyAction.CHECK_CREATED
     audit.record(actor, action, check, before=before, after=audit.snapshot(check))
     return check
 

@@ -16,8 +16,8 @@ from zhibu.core import audit, writes
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period, cn_date
 from zhibu.core.uploads import SCANS, check_upload
-from zhibu.study.audit_actions import StudyAction
 
+from ..audit_actions import StudyAction
 from ..models import ReadingRecord, SelfStudyDone, SelfStudyTask, StudyNote
 from .common import not_future, person_in, require_own_or_edit, required_text
 

@@ -9,12 +9,12 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from zhibu.core import audit, policy, writes
+from zhibu.core import policy, writes
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import cn_date
 from zhibu.meetings.models import Meeting
-from zhibu.study.audit_actions import StudyAction
 
+from ..audit_actions import StudyAction
 from ..models import SelfStudyTask, StudyAttendance, StudyForm, StudySession
 from .common import clean_hours, not_future, person_in, required_text
 
@@ -68,10 +68,8 @@ def session_create(
         speaker=_clean_speaker(organisation, speaker),
         note=note or "",
     )
-    session.full_clean()
-    session.save()
+    writes.model_create(session, actor=actor, action=StudyAction.SESSION_CREATED)
     _set_attendance(session, present)
-    audit.record(actor, StudyAction.SESSION_CREATED, session, after=audit.snapshot(session))
     return session
 
 
