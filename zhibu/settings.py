@@ -5,23 +5,62 @@ ZHIBU_SECRET_KEY, ZHIBU_FERNET_KEYS, ZHIBU_ALLOWED_HOSTS and ZHIBU_HTTPS (see do
 """
 
 import os
+import re
 import secrets
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("ZHIBU_VAR_DIR", BASE_DIR / "var"))
 
 
-def envbool(name: str, default: str = "0") -> bool:
-    return os.environ.get(name, default).lower() in {"1", "true", "yes", "on"}
+# Typed readers for the environment: a value they cannot read stops the start with a message naming
+# the variable (ZHIBU_HTTPS=ture must not quietly mean "no HTTPS"). Unset or empty means the default.
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
 
 
-def envlist(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+def _env(name: str) -> str | None:
+    value = os.environ.get(name, "").strip()
+    return value or None
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    """1/0, true/false, yes/no, on/off in any case; anything else is ImproperlyConfigured."""
+    value = _env(name)
+    if value is None:
+        return default
+    if value.lower() in _TRUE:
+        return True
+    if value.lower() in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name}={value!r} is not a boolean: use 1/0, true/false, yes/no or on/off")
+
+
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
+    """A whole number in ASCII digits, optionally signed, not below `minimum`."""
+    value = _env(name)
+    if value is None:
+        number = default
+    elif re.fullmatch(r"[+-]?[0-9]+", value):
+        number = int(value)
+    else:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number")
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(f"{name}={number} is below the minimum {minimum}")
+    return number
+
+
+def env_list(name: str, default: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """Comma-separated, blanks dropped."""
+    value = _env(name)
+    if value is None:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
 
 
 def _local_secret(filename: str, make) -> str:
@@ -41,15 +80,15 @@ def _fernet_key() -> str:
     return Fernet.generate_key().decode()
 
 
-DEBUG = envbool("ZHIBU_DEBUG")
+DEBUG = env_bool("ZHIBU_DEBUG", False)
 SECRET_KEY = os.environ.get("ZHIBU_SECRET_KEY") or _local_secret(
     "secret_key", lambda: secrets.token_urlsafe(64)
 )
 # Comma-separated Fernet keys, newest first: the first encrypts, all decrypt
 # (key rotation: docs/operations.md).
-FERNET_KEYS = envlist("ZHIBU_FERNET_KEYS") or [_local_secret("fernet.key", _fernet_key)]
-ALLOWED_HOSTS = envlist("ZHIBU_ALLOWED_HOSTS", "127.0.0.1,localhost")
-CSRF_TRUSTED_ORIGINS = envlist("ZHIBU_CSRF_TRUSTED_ORIGINS")
+FERNET_KEYS = env_list("ZHIBU_FERNET_KEYS") or [_local_secret("fernet.key", _fernet_key)]
+ALLOWED_HOSTS = env_list("ZHIBU_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = env_list("ZHIBU_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -158,25 +197,25 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # axes warns that username-only lockout can be sprayed across accounts; per-account is the rule we
 # want (DESIGN.md: one school behind one IP), and the password policy carries the rest.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
-ZHIBU_PASSWORD_MAX_AGE_DAYS = int(os.environ.get("ZHIBU_PASSWORD_MAX_AGE_DAYS", "90"))
+ZHIBU_PASSWORD_MAX_AGE_DAYS = env_int("ZHIBU_PASSWORD_MAX_AGE_DAYS", 90, minimum=0)  # 0: never
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
-ZHIBU_SESSION_IDLE_SECONDS = int(os.environ.get("ZHIBU_SESSION_IDLE_SECONDS", str(30 * 60)))
-ZHIBU_SESSION_ABSOLUTE_SECONDS = int(os.environ.get("ZHIBU_SESSION_ABSOLUTE_SECONDS", str(12 * 3600)))
+ZHIBU_SESSION_IDLE_SECONDS = env_int("ZHIBU_SESSION_IDLE_SECONDS", 30 * 60, minimum=1)
+ZHIBU_SESSION_ABSOLUTE_SECONDS = env_int("ZHIBU_SESSION_ABSOLUTE_SECONDS", 12 * 3600, minimum=1)
 SESSION_COOKIE_AGE = ZHIBU_SESSION_ABSOLUTE_SECONDS
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 
 # --- transport security ---------------------------------------------------------------------
-HTTPS = envbool("ZHIBU_HTTPS")
+HTTPS = env_bool("ZHIBU_HTTPS", False)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-if envbool("ZHIBU_BEHIND_PROXY"):
+if env_bool("ZHIBU_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
