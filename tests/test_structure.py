@@ -278,9 +278,6 @@ def test_ledgers_import_no_documents_overseers_or_other_ledgers_views():
     )
 
 
-@pytest.mark.xfail(
-    strict=True, reason="today: zhibu.reports.demo_data imports zhibu.people.demo_data (line 8)"
-)
 def test_documents_import_only_the_kernel():
     offences = document_offences(_imports())
     assert not offences, _report(

@@ -3,17 +3,16 @@ deadlines bind from today, so the demo's past years carry no late/missing findin
 
 from __future__ import annotations
 
-from zhibu.core.models import Organisation, User
+from zhibu.core.models import User
 from zhibu.core.registries import demo
-from zhibu.people.demo_data import BUREAU
 
 from .submissions import deadline_set
 
 
 @demo.register("reports", order=90)
 def load() -> str:
-    bureau = Organisation.objects.get(code=BUREAU)
     actor = User.objects.get(username="bureau")
+    bureau = actor.grants.get(role="bureau").organisation
     deadline_set(actor=actor, organisation=bureau, kind="weekly", weekday=4, day_of_month=None)
     deadline_set(actor=actor, organisation=bureau, kind="monthly", weekday=None, day_of_month=5)
     return "2 deadlines"

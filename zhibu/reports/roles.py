@@ -1,6 +1,5 @@
 """Reports permissions and the roles that carry them."""
 
-
 from zhibu.core import policy
 
 policy.register_permissions(

@@ -10,7 +10,6 @@ from zhibu.core.registries import sections
 from zhibu.core.registries.sections import SectionContext
 
 from ..document import Document, Paragraph, SignatureBlock
-from . import register
 from .common import (
     drafted,
     generic_paragraph,
@@ -22,6 +21,7 @@ from .common import (
     plan_paragraphs,
     weakness_paragraphs,
 )
+from .registry import register
 
 
 def period_title(period: Period) -> str:

@@ -14,8 +14,8 @@ from zhibu.core.registries import sections
 from zhibu.core.registries.sections import SectionContext, fig
 
 from ..document import Document, Heading, Paragraph, Table
-from . import register
 from .common import fmt_value, ledgers_with_figures
+from .registry import register
 
 HIDDEN_FIELDS = {"id", "version", "created_at", "updated_at", "path", "password", "name_pinyin"}
 MAX_ROWS = 2000  # a branch's year is far below; a bureau-wide workbook is cut with a note
