@@ -1,40 +1,87 @@
-"""Factories with Chinese data. Build organisations through the service so paths are right."""
+"""factory_boy factories for core's models, with Chinese data, and the helpers built on them.
+
+Rows are written directly: test setup arranges data, the services are what tests exercise. An
+organisation's materialised path is computed here from its parent, as the service would.
+"""
 
 from __future__ import annotations
 
-import itertools
 from datetime import date
 from functools import cache
 
 import factory
 from django.contrib.auth.hashers import Argon2PasswordHasher
+from django.utils import timezone
 
 from zhibu.core.idnumbers import with_check_digit
-from zhibu.core.models import Organisation, PartyStatusChange, Person, RoleGrant, User
-from zhibu.core.services.organisations import organisation_add
+from zhibu.core.models import (
+    AuditEntry,
+    CommitteeTerm,
+    DemoLoad,
+    Organisation,
+    PartyStatusChange,
+    Person,
+    PostHolding,
+    RoleGrant,
+    User,
+)
 from zhibu.people.services.persons import pinyin_of
 
-_seq = itertools.count(1)
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
 GIVEN = ["秀英", "建国", "丽娟", "晓明", "海燕", "志强", "红梅", "文华", "雪华", "春华"]
+DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 14 → 十四, 20 → 二十, 35 → 三十五 (enough for school names in tests)."""
+    if n < 10:
+        return DIGITS[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else DIGITS[tens]) + "十" + (DIGITS[ones] if ones else "")
+    return str(n)
+
+
+# --- organisations --------------------------------------------------------------------------------
+def _path(org) -> str:
+    return f"{org.parent.path}{org.code}/" if org.parent else f"/{org.code}/"
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    """A 党支部 at the root unless given a parent; `path` follows the parent's, like the service's."""
+
+    class Meta:
+        model = Organisation
+
+    code = factory.Sequence(lambda n: f"org-{n}")
+    name = factory.Sequence(lambda n: f"XX市第{chinese_number(n % 90 + 1)}中学党支部")
+    kind = Organisation.Kind.BRANCH
+    parent = None
+    path = factory.LazyAttribute(_path)
+    unit_name = factory.LazyAttribute(lambda org: org.name.replace("党支部", ""))
 
 
 def make_org(code: str, name: str, kind: str = "branch", parent: Organisation | None = None) -> Organisation:
-    return organisation_add(
-        actor=None, code=code, name=name, kind=kind, parent=parent, unit_name=name.replace("党支部", "")
+    return OrganisationFactory(
+        code=code, name=name, kind=kind, parent=parent, unit_name=name.replace("党支部", "")
     )
 
 
+# --- people ---------------------------------------------------------------------------------------
 def id_number_for(n: int, birth: date = date(1980, 1, 1)) -> str:
     return with_check_digit(f"110101{birth:%Y%m%d}{n % 1000:03d}")
 
 
 class PersonFactory(factory.django.DjangoModelFactory):
+    """Someone on a branch's roster, a 正式党员 since 2005 unless told otherwise.
+
+    `history=<date>` dates the status history row; `history=False` writes none."""
+
     class Meta:
         model = Person
         skip_postgeneration_save = True
 
-    organisation = None
+    organisation = factory.SubFactory(OrganisationFactory)
     name = factory.Sequence(lambda n: SURNAMES[n % len(SURNAMES)] + GIVEN[n % len(GIVEN)])
     name_pinyin = factory.LazyAttribute(lambda person: pinyin_of(person.name))
     gender = "F"
@@ -47,13 +94,45 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def history(obj, create, extracted, **kwargs):
-        if create and obj.party_status != "none":
+        if create and extracted is not False and obj.party_status != "none":
             since = extracted or date(2005, 7, 1)
             PartyStatusChange.objects.create(
                 person=obj, organisation=obj.organisation, status=obj.party_status, since=since
             )
 
 
+class PartyStatusChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PartyStatusChange
+
+    person = factory.SubFactory(PersonFactory, party_status="activist", history=False)
+    organisation = factory.SelfAttribute("person.organisation")
+    status = factory.SelfAttribute("person.party_status")
+    since = date(2021, 6, 20)
+    note = "支部委员会研究确定"
+
+
+class CommitteeTermFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CommitteeTerm
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    started_on = date(2020, 9, 1)
+    note = "支部党员大会选举产生"
+
+
+class PostHoldingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PostHolding
+
+    term = factory.SubFactory(CommitteeTermFactory)
+    organisation = factory.SelfAttribute("term.organisation")
+    person = factory.SubFactory(PersonFactory, organisation=factory.SelfAttribute("..organisation"))
+    post = "secretary"
+    started_on = factory.SelfAttribute("term.started_on")
+
+
+# --- accounts -------------------------------------------------------------------------------------
 TEST_PASSWORD = "Zhibu-test-123"
 FAST_HASHERS = ["zhibu.core.tests.factories.FastArgon2PasswordHasher"]
 
@@ -74,16 +153,57 @@ def _password_hash(password: str) -> str:
     return FastArgon2PasswordHasher().encode(password, FastArgon2PasswordHasher().salt())
 
 
+class UserFactory(factory.django.DjangoModelFactory):
+    """A login whose password is TEST_PASSWORD (hashed once per run)."""
+
+    class Meta:
+        model = User
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = factory.LazyFunction(lambda: _password_hash(TEST_PASSWORD))
+    password_changed_at = factory.LazyFunction(timezone.now)
+    person = None
+
+
+class RoleGrantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoleGrant
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = "member"
+    include_subtree = False
+
+
 def make_user(
     username: str, org: Organisation, role: str, *, person: Person | None = None, subtree: bool = False
 ) -> User:
-    from django.utils import timezone
-
-    user = User.objects.create(
-        username=username,
-        password=_password_hash(TEST_PASSWORD),
-        password_changed_at=timezone.now(),
-        person=person,
-    )
-    RoleGrant.objects.create(user=user, organisation=org, role=role, include_subtree=subtree)
+    user = UserFactory(username=username, person=person)
+    RoleGrantFactory(user=user, organisation=org, role=role, include_subtree=subtree)
     return user
+
+
+# --- audit and demo -------------------------------------------------------------------------------
+class AuditEntryFactory(factory.django.DjangoModelFactory):
+    """An audit row, created only: entries are append-only (never saved twice)."""
+
+    class Meta:
+        model = AuditEntry
+
+    actor = None
+    actor_name = "张文华"
+    action = "people.person.updated"
+    object_type = "core.person"
+    object_id = "1"
+    object_repr = "刘丹"
+    organisation = factory.SubFactory(OrganisationFactory)
+    before = factory.LazyFunction(lambda: {"phone": "13900000001"})
+    after = factory.LazyFunction(lambda: {"phone": "13900000002"})
+    success = True
+
+
+class DemoLoadFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DemoLoad
+
+    name = factory.Sequence(lambda n: f"demo-ledger-{n}")

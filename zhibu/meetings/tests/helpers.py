@@ -1,15 +1,18 @@
-"""Shared builders for the meetings tests (and the permission matrix)."""
+"""Shared builders for the meetings tests (and the permission matrix), over the factories."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from zhibu.core.testing import png_bytes  # noqa: F401 - re-exported for the meetings tests
-from zhibu.meetings import services
 from zhibu.meetings.models import Meeting, MeetingType
+from zhibu.meetings.selectors import local_day
+from zhibu.meetings.services import LATE_AFTER_DAYS, expected_attendees
+
+from .factories import AttendanceFactory, MeetingFactory, global_type
 
 
 def at(y: int, m: int, d: int, hh: int = 15, mm: int = 30) -> datetime:
@@ -17,7 +20,7 @@ def at(y: int, m: int, d: int, hh: int = 15, mm: int = 30) -> datetime:
 
 
 def mtype(code: str) -> MeetingType:
-    return MeetingType.objects.get(code=code, organisation__isnull=True)
+    return global_type(code)
 
 
 def make_meeting(
@@ -28,18 +31,22 @@ def make_meeting(
     held: bool = True,
     **data,
 ) -> Meeting:
-    return services.meeting_add(
-        actor=None,
+    """A meeting as if entered now: its sheet lists who is expected that day (the committee for a
+    支委会 alone, otherwise the members), and it is marked late when entered a week after."""
+    types = [mtype(c) for c in (codes or ("general_meeting",))]
+    held_at = held_at or at(2023, 3, 8)
+    meeting = MeetingFactory(
         organisation=org,
-        data={
-            "topic": topic,
-            "held_at": held_at or at(2023, 3, 8),
-            "place": "党员活动室",
-            "held": held,
-            **data,
-        },
-        types=[mtype(c) for c in (codes or ("general_meeting",))],
+        topic=topic,
+        held_at=held_at,
+        held=held,
+        recorded_late=held and timezone.now() - held_at > timedelta(days=LATE_AFTER_DAYS),
+        types=types,
+        **{"place": "党员活动室", "minutes": "", **data},
     )
+    for person in expected_attendees(org, types, local_day(held_at)):
+        AttendanceFactory(meeting=meeting, organisation=org, person=person)
+    return meeting
 
 
 def png_upload(name: str = "活动照片.png") -> SimpleUploadedFile:

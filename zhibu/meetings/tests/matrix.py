@@ -26,13 +26,9 @@ def meeting_row(world):
 
 
 def attachment(world):
-    from zhibu.meetings import services
+    from .factories import AttachmentFactory
 
-    from .helpers import png_upload
-
-    item = services.attachment_add(
-        actor=world.users["secretary"], meeting=_meeting(world), upload=png_upload()
-    )
+    item = AttachmentFactory(meeting=_meeting(world), uploaded_by=world.users["secretary"], caption="")
     return {"pk": item.pk}
 
 

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from zhibu.core.periods import Period
 from zhibu.meetings import obligations, services
 
+from .factories import CadenceRuleFactory
 from .helpers import at, make_meeting, mtype
 
 Y2023 = Period.year(2023)
@@ -92,15 +93,14 @@ def test_rule_change_keeps_past_periods(world, committee_2023):
 
 
 def test_branch_rule_overrides_default_for_that_branch_only(world):
-    with time_machine.travel(at(2023, 1, 1), tick=False):
-        services.cadence_rule_set(
-            actor=world.bureau,
-            meeting_type=mtype("party_lecture"),
-            organisation=world.branch,
-            every="month",
-            times=1,
-            effective_from=date(2023, 1, 1),
-        )
+    CadenceRuleFactory(
+        meeting_type=mtype("party_lecture"),
+        organisation=world.branch,
+        every="month",
+        times=1,
+        effective_from=date(2023, 1, 1),
+        basis="",
+    )
     today = date(2023, 3, 1)
     assert "1月" in states(world.branch, "party_lecture", today)
     assert "第1季度" in states(world.other_branch, "party_lecture", today)

@@ -18,6 +18,7 @@ from zhibu.core.versioning import StaleEdit
 from zhibu.meetings import quorum, services
 from zhibu.meetings.models import Attachment, Attendance, Meeting, MeetingVote
 
+from .factories import MeetingVoteFactory
 from .helpers import at, make_meeting, mtype, png_upload
 
 NOW = at(2023, 6, 30, 12, 0)
@@ -38,6 +39,12 @@ def create(world, actor=None, **data):
         data=payload,
         types=[mtype("committee_meeting")],
     )
+
+
+def committee_meeting(world, **data) -> Meeting:
+    """The same 支委会 as `create` makes, written through the factories (setup, not under test)."""
+    fields = {"held_at": at(2023, 6, 28), "topic": "支委会：研究6月工作", "place": "校长室", **data}
+    return make_meeting(world.branch, "committee_meeting", **fields)
 
 
 def test_create_records_meeting_sheet_and_audit(world, frozen):
@@ -81,7 +88,7 @@ def test_member_and_other_branch_cannot_create(world, frozen):
 
 
 def test_stale_edit_writes_nothing(world, frozen):
-    meeting = create(world)
+    meeting = committee_meeting(world)
     types = [mtype("committee_meeting")]
     data = {"topic": "新主题", "held_at": meeting.held_at, "held": True}
     services.meeting_update(actor=world.secretary, meeting=meeting, version=1, data=data, types=types)
@@ -99,7 +106,7 @@ def test_stale_edit_writes_nothing(world, frozen):
 
 # --- attendance ---------------------------------------------------------------------------------
 def test_attendee_from_another_branch_is_refused(world, frozen):
-    meeting = create(world)
+    meeting = committee_meeting(world)
     with pytest.raises(ValidationError) as exc:
         services.attendance_add(actor=world.secretary, meeting=meeting, person=world.people["other_member"])
     assert "黄海燕不是XX市育才学校党支部的人员" in str(exc.value)
@@ -107,7 +114,7 @@ def test_attendee_from_another_branch_is_refused(world, frozen):
 
 
 def test_duplicate_attendee_is_refused(world, frozen):
-    meeting = create(world)
+    meeting = committee_meeting(world)
     with pytest.raises(ValidationError) as exc:
         services.attendance_add(actor=world.secretary, meeting=meeting, person=world.people["member"])
     assert "刘丹已在本次会议的签到名单中，不能重复添加" in str(exc.value)
@@ -115,7 +122,7 @@ def test_duplicate_attendee_is_refused(world, frozen):
 
 
 def test_non_member_only_where_type_allows(world, frozen):
-    committee = create(world)
+    committee = committee_meeting(world)
     with pytest.raises(ValidationError) as exc:
         services.attendance_add(actor=world.secretary, meeting=committee, person=world.people["checker"])
     assert "何静不是党员，支委会不允许非党员列席" in str(exc.value)
@@ -125,7 +132,7 @@ def test_non_member_only_where_type_allows(world, frozen):
 
 
 def test_toggle_cycles_present_leave_absent(world, frozen):
-    row = create(world).attendance.first()
+    row = committee_meeting(world).attendance.first()
     seen = []
     for _ in range(3):
         row = services.attendance_toggle(actor=world.secretary, attendance=row)
@@ -134,7 +141,7 @@ def test_toggle_cycles_present_leave_absent(world, frozen):
 
 
 def test_leave_needs_a_reason(world, frozen):
-    row = create(world).attendance.select_related("person").first()
+    row = committee_meeting(world).attendance.select_related("person").first()
     with pytest.raises(ValidationError) as exc:
         services.attendance_set(actor=world.secretary, attendance=row, status="leave", reason=" ")
     assert "请假，请填写请假事由" in str(exc.value)
@@ -152,9 +159,7 @@ def test_quorum_counts_full_members_only(world, frozen):
     assert meeting.attendance.count() == 4
     q = quorum.quorum_of(meeting)
     assert (q.eligible, q.present, q.reached) == (3, 3, True)
-    leave = meeting.attendance.filter(person__name__in=["刘丹", "于雪华"])
-    for row in leave:
-        services.attendance_set(actor=world.secretary, attendance=row, status="leave", reason="外出培训")
+    meeting.attendance.filter(person__name__in=["刘丹", "于雪华"]).update(status="leave", reason="外出培训")
     q = quorum.quorum_of(meeting)
     assert (q.present, q.reached) == (1, False)
     assert q.text == "应到会有表决权党员3人，实到1人，未过半数"
@@ -162,7 +167,7 @@ def test_quorum_counts_full_members_only(world, frozen):
 
 def test_vote_threshold_is_half_of_those_who_should_attend(world, frozen):
     meeting = make_meeting(world.branch, "general_meeting", held_at=at(2023, 6, 20))
-    vote = services.vote_record(actor=world.secretary, meeting=meeting, subject="评选优秀共产党员", approve=2)
+    vote = MeetingVoteFactory(meeting=meeting, subject="评选优秀共产党员", approve=2)
     result = quorum.vote_results(meeting, quorum.quorum_of(meeting))[0]
     assert result.passed and "超过应到会有表决权党员3人的半数，通过" in result.text
     vote.approve = 1
@@ -170,7 +175,7 @@ def test_vote_threshold_is_half_of_those_who_should_attend(world, frozen):
 
 
 def test_vote_bad_input(world, frozen):
-    committee = create(world)
+    committee = committee_meeting(world)
     with pytest.raises(ValidationError, match="只有支部党员大会"):
         services.vote_record(actor=world.secretary, meeting=committee, subject="x", approve=1)
     general = make_meeting(world.branch, "general_meeting", held_at=at(2023, 6, 20))
@@ -182,7 +187,7 @@ def test_vote_bad_input(world, frozen):
 
 # --- attachments --------------------------------------------------------------------------------
 def test_photo_is_stored_under_a_generated_name(world, frozen, settings):
-    meeting = create(world)
+    meeting = committee_meeting(world)
     item = services.attachment_add(
         actor=world.secretary, meeting=meeting, upload=png_upload("../../etc/合影.png")
     )
@@ -194,7 +199,7 @@ def test_photo_is_stored_under_a_generated_name(world, frozen, settings):
 
 
 def test_twenty_megabyte_photo_is_refused(world, frozen):
-    meeting = create(world)
+    meeting = committee_meeting(world)
     big = SimpleUploadedFile("大合影.jpg", b"\xff\xd8\xff\xe0" + b"\0" * (20 * 1024 * 1024), "image/jpeg")
     with pytest.raises(ValidationError) as exc:
         services.attachment_add(actor=world.secretary, meeting=meeting, upload=big)
@@ -203,7 +208,7 @@ def test_twenty_megabyte_photo_is_refused(world, frozen):
 
 
 def test_text_renamed_jpg_is_refused(world, frozen, settings):
-    meeting = create(world)
+    meeting = committee_meeting(world)
     fake = SimpleUploadedFile("照片.jpg", "这不是图片".encode(), "image/jpeg")
     with pytest.raises(ValidationError) as exc:
         services.attachment_add(actor=world.secretary, meeting=meeting, upload=fake)
@@ -219,7 +224,7 @@ def test_real_docx_accepted_and_svg_refused(world, frozen):
     document = docx.Document()
     document.add_paragraph("会议纪要")
     document.save(buffer)
-    meeting = create(world)
+    meeting = committee_meeting(world)
     item = services.attachment_add(
         actor=world.secretary, meeting=meeting, upload=SimpleUploadedFile("纪要.docx", buffer.getvalue())
     )
@@ -268,7 +273,7 @@ def test_rule_cannot_be_backdated(world, frozen):
 
 
 def test_planned_meeting_marked_held_long_after_is_late(world, frozen):
-    meeting = create(world, held_at=NOW + timedelta(days=1), held=False)
+    meeting = committee_meeting(world, held_at=NOW + timedelta(days=1), held=False)
     data = {"topic": meeting.topic, "held_at": meeting.held_at, "held": True}
     with time_machine.travel(NOW + timedelta(days=12), tick=False):
         services.meeting_update(

@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from zhibu.core.tests.factories import PersonFactory
-from zhibu.meetings import services
 from zhibu.meetings.models import Attachment, Attendance, CadenceRule, Meeting
 
+from .factories import AttachmentFactory, MeetingVoteFactory
 from .helpers import at, make_meeting, mtype, png_bytes, png_upload
 
 NOW = at(2023, 6, 30, 12, 0)
@@ -149,7 +149,8 @@ def test_one_click_toggle_returns_the_row(world, login):
 def test_reason_is_saved_and_blank_reason_is_refused(world, login):
     meeting = make_meeting(world.branch, "general_meeting", held_at=at(2023, 6, 20))
     row = meeting.attendance.get(person=world.people["member"])
-    services.attendance_toggle(actor=world.secretary, attendance=row)
+    row.status = Attendance.Status.LEAVE
+    row.save(update_fields=["status"])
     url = reverse("meetings:attendance_reason", args=[meeting.pk, row.pk])
     client = login(world.secretary)
     bad = client.post(url, {"reason": "  "}, HTTP_HX_REQUEST="true")
@@ -193,9 +194,7 @@ def test_sign_sheet_lists_names_by_strokes(world, login):
 
 def test_detail_shows_quorum_and_vote_result(world, login):
     meeting = make_meeting(world.branch, "general_meeting", held_at=at(2023, 6, 20))
-    services.vote_record(
-        actor=world.secretary, meeting=meeting, subject="评选优秀共产党员", approve=2, abstain=1
-    )
+    MeetingVoteFactory(meeting=meeting, subject="评选优秀共产党员", approve=2, abstain=1)
     html = login(world.checker).get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
     assert "应到会有表决权党员3人，实到3人，超过半数" in html
     assert "赞成2票，超过应到会有表决权党员3人的半数，通过" in html
@@ -235,8 +234,16 @@ def test_document_is_served_as_a_download(world, login):
     book.active["A1"] = "签到"
     book.save(buffer)
     meeting = make_meeting(world.branch, "theme_day", held_at=at(2023, 6, 20))
-    item = services.attachment_add(
-        actor=world.secretary, meeting=meeting, upload=SimpleUploadedFile("签到表.xlsx", buffer.getvalue())
+    item = AttachmentFactory(
+        meeting=meeting,
+        kind=Attachment.Kind.DOCUMENT,
+        file__filename="签到表.xlsx",
+        file__data=buffer.getvalue(),
+        original_name="签到表.xlsx",
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        size=len(buffer.getvalue()),
+        caption="",
+        uploaded_by=world.secretary,
     )
     served = login(world.member).get(reverse("meetings:attachment", args=[item.pk]))
     assert served["Content-Disposition"].startswith("attachment")

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from zhibu.core.models import CommitteeTerm, PostHolding
+from zhibu.core.tests.factories import CommitteeTermFactory, PostHoldingFactory
 
 
 @pytest.fixture(autouse=True)
@@ -15,19 +15,7 @@ def media(settings, tmp_path):
 @pytest.fixture
 def branch(world):
     """Branch A with 张文华 as secretary since 2020 (the officers' 56-hour target)."""
-    term = CommitteeTerm.objects.create(organisation=world.branch, started_on=date(2020, 9, 1))
-    PostHolding.objects.create(
-        term=term,
-        organisation=world.branch,
-        person=world.people["secretary"],
-        post="secretary",
-        started_on=date(2020, 9, 1),
-    )
-    PostHolding.objects.create(
-        term=term,
-        organisation=world.branch,
-        person=world.people["committee"],
-        post="organisation",
-        started_on=date(2020, 9, 1),
-    )
+    term = CommitteeTermFactory(organisation=world.branch, started_on=date(2020, 9, 1), note="")
+    PostHoldingFactory(term=term, person=world.people["secretary"], post="secretary")
+    PostHoldingFactory(term=term, person=world.people["committee"], post="organisation")
     return world.branch

@@ -5,6 +5,7 @@ from django.core.files.storage import default_storage
 
 from zhibu.core.testing import ALL_OK, Case, officers
 
+from .factories import StudyNoteFactory
 from .helpers import PNG, book, note, session, task
 
 ORG_A = "?org=yucai"
@@ -32,12 +33,17 @@ def a_note(world):
 
 
 def a_scanned_note(world):
-    n = note(world.branch, world.people["member"], date(2023, 3, 6))
     name = "study/notes/matrix-scan.png"
     if not default_storage.exists(name):
         default_storage.save(name, ContentFile(PNG))
-    n.scan.name, n.scan_type = name, "image/png"
-    n.save()
+    n = StudyNoteFactory(
+        organisation=world.branch,
+        person=world.people["member"],
+        written_on=date(2023, 3, 6),
+        text="笔记内容",
+        scan=name,
+        scan_type="image/png",
+    )
     return {"pk": n.pk}
 
 

@@ -4,8 +4,8 @@ from datetime import date
 
 from zhibu.core.periods import Period
 from zhibu.core.registries import findings
-from zhibu.study.models import StudySettings
 
+from .factories import StudySettingsFactory
 from .helpers import book, check, done, meeting, note, session, task
 
 YEAR_2022 = Period.year(2022)
@@ -32,7 +32,7 @@ def test_reading_quota_per_member_per_term(world, branch):
 
 
 def test_reading_quota_is_configurable(world, branch):
-    StudySettings.objects.create(organisation=branch, books_per_term=1)
+    StudySettingsFactory(organisation=branch, books_per_term=1)
     for person in (world.people[k] for k in ("member", "secretary", "committee")):
         book(branch, person, "平凡的世界", date(2022, 10, 10))
         book(branch, person, "苦难辉煌", date(2023, 3, 10))
@@ -79,7 +79,7 @@ def test_hours_target_members_32_officers_56(world, branch):
 
 def test_hours_target_counts_meeting_attendance(world, branch):
     member = world.people["member"]
-    StudySettings.objects.create(organisation=branch, member_hours=4, officer_hours=1)
+    StudySettingsFactory(organisation=branch, member_hours=4, officer_hours=1)
     m = meeting(branch, "党史专题党课：延安精神", date(2022, 11, 10), present=[member])
     session(branch, "party_lecture", subject="党史", hours="3", mtg=m)
     result = _run("study.hours_target", branch, YEAR_2022)

@@ -14,7 +14,7 @@ from zhibu.study.models import NoteCheck, ReadingRecord, SelfStudyDone, StudyNot
 from zhibu.study.services import checks, personal, sessions
 from zhibu.study.services.checks import CheckEntry
 
-from .helpers import PNG, book, meeting, task
+from .helpers import PNG, book, meeting, session, task
 
 
 def _messages(exc: ValidationError) -> str:
@@ -104,15 +104,7 @@ def test_session_roles(world, branch):
 
 
 def test_session_stale_edit_refused(world, branch):
-    s = sessions.session_create(
-        actor=world.secretary,
-        organisation=branch,
-        study_form="forum",
-        subject="",
-        topic="座谈",
-        held_on=date(2022, 1, 13),
-        hours=2,
-    )
+    s = session(branch, "forum", date(2022, 1, 13), topic="座谈")
     edit = {"study_form": "forum", "subject": "", "held_on": date(2022, 1, 13), "hours": 3}
     sessions.session_update(actor=world.committee, session=s, version=1, topic="座谈（修改）", **edit)
     with pytest.raises(StaleEdit):
