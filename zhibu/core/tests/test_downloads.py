@@ -7,11 +7,13 @@ import csv
 import io
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.http import FileResponse, Http404
 from openpyxl import load_workbook
 
 from zhibu.core import downloads
+from zhibu.core.models import AuditEntry
 from zhibu.core.registries import exporters
 from zhibu.core.spreadsheets import writing
 
@@ -123,3 +125,30 @@ def test_export_needs_an_audit_action_and_refuses_formats_not_offered(db):
     with pytest.raises(Http404):
         downloads.export(None, spec, "xlsx", action="core.user.changed")
     assert spec.choose("xlsx") == "csv" and spec.choose(None) == "csv" and spec.choose("csv") == "csv"
+
+
+def test_a_new_ledger_export_is_a_few_lines(world):
+    """A ListExporter and one register call: permission, rendering, audit and headers come with it."""
+    spec = exporters.register(
+        "test.numbers",
+        label="数字台账",
+        formats=("xlsx", "csv"),
+        perm="figures.view",
+        action="core.organisation.changed",
+        build=lambda org, n=3: Numbers(n),
+    )
+    try:
+        response = downloads.export(world.secretary, "test.numbers", "csv", obj=world.branch, n=4)
+        assert (
+            response["Content-Disposition"] == "attachment; filename*=utf-8''%E6%95%B0%E5%AD%97%E8%A1%A8.csv"
+        )
+        assert len(response.content.decode("utf-8-sig").splitlines()) == 5
+        entry = AuditEntry.objects.get(action="core.organisation.changed")
+        assert entry.after == {"format": "csv", "rows": 4} and entry.organisation == world.branch
+        with pytest.raises(PermissionDenied):
+            downloads.export(world.member, spec, "xlsx", obj=world.branch)
+        with pytest.raises(Http404):
+            downloads.export(world.outsider, spec, "xlsx", obj=world.branch)
+        assert AuditEntry.objects.filter(action="core.organisation.changed").count() == 1
+    finally:
+        exporters._EXPORTERS.pop("test.numbers")
