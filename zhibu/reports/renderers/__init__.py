@@ -8,7 +8,7 @@ import functools
 from collections.abc import Callable
 
 from zhibu.core.registries import exporters
-from zhibu.core.registries.exporters import DOCUMENT, Progress, Renderer, no_progress
+from zhibu.core.registries.exporters import DOCUMENT, Progress, no_progress
 
 from ..document import Document
 
@@ -43,12 +43,6 @@ def register(
         return func
 
     return decorator
-
-
-def formats() -> dict[str, Renderer]:
-    """The document formats this machine can produce (pdf only where LibreOffice is installed)."""
-    load()
-    return exporters.formats(DOCUMENT)
 
 
 def render(fmt: str, document: Document) -> bytes:
