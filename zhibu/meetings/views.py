@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from zhibu.core import policy
+from zhibu.core import downloads, policy
 from zhibu.core.web import call_service, chosen_organisation, paginate
 
 from . import quorum, selectors, services
@@ -184,12 +184,9 @@ def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
     """Served only through policy; images inline (their type was checked by content), everything
     else as a download, never sniffed."""
     item = selectors.attachment_get(request.user, pk)
-    response = FileResponse(
+    return downloads.file_response(
         item.file.open("rb"),
-        content_type=item.content_type,
-        as_attachment=item.kind != item.Kind.IMAGE,
         filename=item.original_name,
+        content_type=item.content_type,
+        inline=item.kind == item.Kind.IMAGE,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, max-age=3600"
-    return response

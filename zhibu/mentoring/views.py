@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhibu.core import policy
+from zhibu.core import downloads, policy
 from zhibu.core.periods import Period
 from zhibu.core.web import call_service, chosen_organisation, paginate
 
@@ -280,7 +280,10 @@ def seminar_link(request: HttpRequest, pk: int) -> HttpResponse:
 def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = selectors.attachment_get(request.user, pk)
     services.record_read(actor=request.user, case=attachment.log.case, what=f"attachment {attachment.pk}")
-    response = HttpResponse(base64.b64decode(attachment.content), content_type=attachment.content_type)
-    suffix = Path(attachment.filename).suffix
-    response["Content-Disposition"] = f'attachment; filename="attachment-{attachment.pk}{suffix}"'
-    return response
+    # Never the uploaded name: it often names the student. A neutral Chinese name and the suffix.
+    name = _("包教记录附件%(n)d%(suffix)s") % {"n": attachment.pk, "suffix": Path(attachment.filename).suffix}
+    return downloads.file_response(
+        base64.b64decode(attachment.content),
+        filename=name,
+        content_type=attachment.content_type,
+    )

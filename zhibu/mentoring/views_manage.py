@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhibu.core import audit
+from zhibu.core import audit, downloads
 from zhibu.core.web import call_service, chosen_organisation, paginate
 
 from . import access, booklet, selectors, services
@@ -113,8 +113,9 @@ def booklet_export(request: HttpRequest) -> HttpResponse:
             confirm=form.cleaned_data["confirm"],
         )
         if data:
-            response = HttpResponse(data, content_type=DOCX)
-            name = f"chunfeng-booklet-{org.code}-{timezone.localdate():%Y%m%d}.docx"
-            response["Content-Disposition"] = f'attachment; filename="{name}"'
-            return response
+            name = _("%(org)s党员包教工作记录%(day)s.docx") % {
+                "org": org.name,
+                "day": f"{timezone.localdate():%Y%m%d}",
+            }
+            return downloads.file_response(data, filename=name, content_type=DOCX)
     return render(request, "mentoring/booklet.html", {"form": form, "org": org, "case_count": len(cases)})

@@ -283,7 +283,6 @@ class RosterExporter(exports.ListExporter):
         self.note = _(
             "%(org)s人员名册（%(day)s导出，按姓氏笔画排序）。身份证号已隐去中间8位，导出文件不含完整身份证号。"
         ) % {"org": organisation.name, "day": cn_date(today)}
-        self.count = 0
 
     def header(self) -> Sequence[str]:
         return (
@@ -304,8 +303,8 @@ class RosterExporter(exports.ListExporter):
     def iterate_list(self) -> Iterator[Sequence[Any]]:
         yield self.header()
         people = sorted(self.people, key=lambda p: name_sort_key(p.name))
+        self.total = len(people)
         for number, person in enumerate(people, start=1):
-            self.count = number
             yield (
                 number,
                 person.name,

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlencode
 
 from django.urls import reverse
 
 from zhibu.core.periods import Period
+from zhibu.core.registries.exporters import DOCUMENT
 from zhibu.core.registries.sections import TOKEN, parse_token, token_key
 
 
@@ -73,6 +74,8 @@ Block = Heading | Paragraph | Table | SignatureBlock
 
 @dataclass
 class Document:
+    export_source: ClassVar[str] = DOCUMENT  # rendered by the registry's "document" renderers
+
     kind: str
     title: str
     org: Any

@@ -11,11 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhibu.core import audit, policy
+from zhibu.core import downloads, policy
 from zhibu.core.periods import Period
 from zhibu.core.web import call_service, chosen_organisation, paginate
 
-from . import drafting, pdf, renderers, selectors, services
+from . import drafting, exporters, selectors, services
 from .forms import GenerateForm, ParagraphForm, PeriodForm
 
 
@@ -75,8 +75,7 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
         "editable": policy.has_perm(request.user, "reports.edit", record),
         "can_submit": policy.has_perm(request.user, "reports.submit", record) and record.kind != "ledger",
         "submission": selectors.submission_of(record),
-        "formats": renderers.formats(),
-        "pdf_available": pdf.available(),
+        "formats": {r.fmt: r for r in exporters.SAVED_DOCUMENT.renderers()},
     }
     return render(request, "reports/document.html", context)
 
@@ -139,25 +138,7 @@ def redraft(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     record = selectors.document_get(request.user, pk)
-    doc = drafting.load(record)
-    if fmt == "pdf":
-        if not pdf.available():
-            raise Http404
-        body, content_type = pdf.convert(renderers.render("docx", doc)), "application/pdf"
-    elif fmt in renderers.formats():
-        body, content_type = renderers.render(fmt, doc), renderers.formats()[fmt].content_type
-    else:
-        raise Http404
-    audit.record(request.user, "reports.document.exported", record, after={"format": fmt})
-    return _attachment(body, content_type, f"{record.title}.{fmt}")
-
-
-def _attachment(body: bytes, content_type: str, filename: str) -> HttpResponse:
-    from urllib.parse import quote
-
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
+    return downloads.export(request.user, exporters.SAVED_DOCUMENT, fmt, obj=record)
 
 
 @login_required
@@ -169,10 +150,11 @@ def workbook(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("请填写正确的起止日期（截止日期不能早于起始日期）。"))
         return _index(request, org, status=400)
     period = Period.span(form.cleaned_data["start"], form.cleaned_data["end"])
-    doc, _values = drafting.draft("ledger", org, period)
-    audit.record(
-        request.user, "reports.ledger.exported", org, after={"from": str(period.start), "to": str(period.end)}
-    )
-    return _attachment(
-        renderers.render("xlsx", doc), renderers.formats()["xlsx"].content_type, f"{doc.title}.xlsx"
+    return downloads.export(
+        request.user,
+        exporters.LEDGER_WORKBOOK,
+        "xlsx",
+        obj=org,
+        period=period,
+        after={"from": str(period.start), "to": str(period.end)},
     )

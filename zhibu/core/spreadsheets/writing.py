@@ -2,7 +2,9 @@
 
 An exporter is a row iterator (pretix's shape): `iterate_list()` yields the header first, then one
 sequence per row. Renderers turn it into .xlsx (openpyxl write-only, so memory stays flat however
-many rows) or .csv (UTF-8 with BOM, which Excel opens without garbling Chinese).
+many rows) or .csv (UTF-8 with BOM, which Excel opens without garbling Chinese). Both are registered
+as the "rows" renderers of `core.registries.exporters` (by core/exporters.py); files are served by
+`core.downloads`. Both report progress every PROGRESS_EVERY rows (see the registry's docstring).
 
 Every text cell that a spreadsheet would read as a formula — beginning with = + - @, a tab or a
 carriage return — is prefixed with an apostrophe (OWASP "CSV injection"), in both formats: a name
@@ -17,35 +19,38 @@ import csv
 import datetime as dt
 import io
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from itertools import chain, islice
 from typing import Any
 
-from django.http import HttpResponse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from ..registries.exporters import ROWS, Progress, no_progress
+
 # What Excel/WPS would evaluate at the start of a cell, full-width forms included (WPS accepts them).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 WIDTH_SAMPLE_ROWS = 200  # rows measured to size the columns; the rest stream through
 MIN_WIDTH, MAX_WIDTH = 6, 50
+PROGRESS_EVERY = 500  # rows between two progress reports
 _BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
 
 class ListExporter:
-    """Base of every exporter. Subclasses set title (the sheet name), filename (without extension)
-    and optionally note (a line above the header in .xlsx), and implement iterate_list()."""
+    """Base of every row exporter. Subclasses set title (the sheet name), filename (without
+    extension) and optionally note (a line above the header in .xlsx), and implement iterate_list().
+    iterate_list() may set `total` (the number of data rows) once it knows it, for progress reports."""
 
+    export_source = ROWS
     title: str = "Sheet1"
     filename: str = "export"
     note: str = ""
+    total: int | None = None
 
     def iterate_list(self) -> Iterator[Sequence[Any]]:
         raise NotImplementedError
@@ -104,7 +109,23 @@ def _xlsx_cell(ws, value: Any) -> Any:
     return escape_formula(str(value))
 
 
-def render_xlsx(exporter: ListExporter) -> bytes:
+class _Counter:
+    """Counts the data rows a renderer writes and reports them every PROGRESS_EVERY rows."""
+
+    def __init__(self, exporter: ListExporter, progress: Progress):
+        self.exporter, self.progress, self.done = exporter, progress, 0
+
+    def tick(self) -> None:
+        self.done += 1
+        if self.done % PROGRESS_EVERY == 0:
+            self.progress(self.done, self.exporter.total)
+
+    def finish(self) -> None:
+        self.progress(self.done, self.exporter.total if self.exporter.total is not None else self.done)
+
+
+def render_xlsx(exporter: ListExporter, progress: Progress = no_progress) -> bytes:
+    counter = _Counter(exporter, progress)
     rows = iter(exporter.iterate_list())
     header = list(next(rows))
     sample = list(islice(rows, WIDTH_SAMPLE_ROWS))
@@ -127,48 +148,22 @@ def render_xlsx(exporter: ListExporter) -> bytes:
     ws.append(head_cells)
     for row in chain(sample, rows):
         ws.append([_xlsx_cell(ws, v) for v in row])
+        counter.tick()
     out = io.BytesIO()
     wb.save(out)
+    counter.finish()
     return out.getvalue()
 
 
-def render_csv(exporter: ListExporter) -> bytes:
+def render_csv(exporter: ListExporter, progress: Progress = no_progress) -> bytes:
+    counter = _Counter(exporter, progress)
     out = io.StringIO(newline="")
     out.write("\ufeff")  # the BOM is what tells Excel the file is UTF-8
     writer = csv.writer(out, lineterminator="\r\n")
-    for row in exporter.iterate_list():
+    rows = iter(exporter.iterate_list())
+    writer.writerow([escape_formula(display_text(v)) for v in next(rows)])
+    for row in rows:
         writer.writerow([escape_formula(display_text(v)) for v in row])
+        counter.tick()
+    counter.finish()
     return out.getvalue().encode("utf-8")
-
-
-@dataclass(frozen=True)
-class Renderer:
-    extension: str
-    content_type: str
-    render: Callable[[ListExporter], bytes]
-
-
-RENDERERS: dict[str, Renderer] = {
-    "xlsx": Renderer("xlsx", XLSX_TYPE, render_xlsx),
-    "csv": Renderer("csv", "text/csv; charset=utf-8", render_csv),
-}
-
-
-@dataclass(frozen=True)
-class Rendered:
-    content: bytes
-    filename: str
-    content_type: str
-
-
-def render(exporter: ListExporter, fmt: str = "xlsx") -> Rendered:
-    renderer = RENDERERS.get(fmt) or RENDERERS["xlsx"]
-    content = renderer.render(exporter)
-    return Rendered(content, f"{exporter.filename}.{renderer.extension}", renderer.content_type)
-
-
-def attachment(rendered: Rendered) -> HttpResponse:
-    response = HttpResponse(rendered.content, content_type=rendered.content_type)
-    response["Content-Disposition"] = content_disposition_header(True, rendered.filename)
-    response["Cache-Control"] = "no-store"  # personal data: no copies in shared caches
-    return response

@@ -13,20 +13,19 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from zhibu.core import audit, policy
+from zhibu.core import audit, downloads, policy
 from zhibu.core.crypto import blind_index
 from zhibu.core.models import Organisation, Person
 from zhibu.core.models.people import MEMBER_STATUSES
+from zhibu.core.registries.exporters import Rendered
 from zhibu.core.spreadsheets import templates
-from zhibu.core.spreadsheets import writing as exports
 from zhibu.core.spreadsheets.files import Upload, limit_text
 from zhibu.core.spreadsheets.reading import ImportResult, parse_upload
 
 from ..audit_actions import PeopleAction
-from ..roster import PersonRow, RosterExporter, person_rows, roster_spec
+from ..exporters import ROSTER
+from ..roster import PersonRow, person_rows, roster_spec
 from .persons import person_add
-
-EXPORT_FORMATS = ("xlsx", "csv")
 
 
 def _check_existing_ids(result: ImportResult, rows: list[PersonRow], organisation: Organisation) -> None:
@@ -117,18 +116,9 @@ def roster_import(*, actor, organisation: Organisation, upload: Upload, filename
     return result
 
 
-def roster_export(*, actor, organisation: Organisation, fmt: str = "xlsx") -> exports.Rendered:
-    """The roster as .xlsx or .csv (ID numbers masked), audited."""
-    policy.require(actor, "people.export", organisation)
-    exporter = RosterExporter(organisation)
-    rendered = exports.render(exporter, fmt if fmt in EXPORT_FORMATS else "xlsx")
-    audit.record(
-        actor,
-        PeopleAction.ROSTER_EXPORTED,
-        organisation,
-        after={"format": rendered.filename.rsplit(".", 1)[-1], "rows": exporter.count},
-    )
-    return rendered
+def roster_export(*, actor, organisation: Organisation, fmt: str = "xlsx") -> Rendered:
+    """The roster as .xlsx or .csv (ID numbers masked), audited: the "people.roster" exporter."""
+    return downloads.export_file(actor, ROSTER, ROSTER.choose(fmt), obj=organisation)
 
 
 def roster_template() -> bytes:

@@ -6,15 +6,18 @@ import csv
 import io
 import zipfile
 from datetime import date
+from urllib.parse import unquote
 
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from zhibu.core import downloads
 from zhibu.core.models import AuditEntry
 from zhibu.core.spreadsheets import writing as exports
 from zhibu.core.strokes import name_sort_key
 from zhibu.core.tests.factories import PersonFactory
+from zhibu.people.audit_actions import PeopleAction
 from zhibu.people.services.persons import person_create
 from zhibu.people.services.roster import roster_export
 from zhibu.people.tests.roster_files import id_for
@@ -113,6 +116,45 @@ def test_export_view_xlsx_and_csv(world, login, roster):
     response = client.get(EXPORT + "&format=csv")
     assert response["Content-Type"].startswith("text/csv")
     assert response.content.startswith(b"\xef\xbb\xbf")
+
+
+def test_export_view_files_read_back_with_chinese_names(world, login, roster):
+    """The view goes through the exporter registry and core.downloads: real files, RFC 5987 names,
+    no caching, and one audit entry per download with the format and the row count."""
+    client = login(world.secretary)
+    xlsx = client.get(EXPORT)
+    name = unquote(xlsx["Content-Disposition"].removeprefix("attachment; filename*=utf-8''"))
+    assert name.startswith(world.branch.name + "人员名册") and name.endswith(".xlsx")
+    assert xlsx["Cache-Control"] == "no-store" and xlsx["X-Content-Type-Options"] == "nosniff"
+    rows = read_xlsx(xlsx.content)
+    assert rows[1][1] == "姓名" and len(rows[2:]) == 8
+    csv_response = client.get(EXPORT + "&format=csv")
+    assert csv_response["Content-Disposition"].endswith(".csv")
+    data = list(csv.reader(io.StringIO(csv_response.content.decode("utf-8-sig"), newline="")))
+    assert csv_response.content.startswith(b"\xef\xbb\xbf") and data[0][1] == "姓名" and len(data[1:]) == 8
+    assert [r[1] for r in data[1:]] == [r[1] for r in rows[2:]]
+    entries = AuditEntry.objects.filter(action=PeopleAction.ROSTER_EXPORTED).order_by("pk")
+    assert [e.after for e in entries] == [{"format": "xlsx", "rows": 8}, {"format": "csv", "rows": 8}]
+    assert all(e.actor == world.secretary and e.organisation == world.branch for e in entries)
+    # An unknown format falls back to the exporter's default, as it always did.
+    assert client.get(EXPORT + "&format=exe")["Content-Type"] == exports.XLSX_TYPE
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_roster_export_reports_progress(world, roster, monkeypatch, fmt):
+    """The hook a background job will use: (done, total) every PROGRESS_EVERY rows, then the end."""
+    monkeypatch.setattr(exports, "PROGRESS_EVERY", 3)
+    calls: list[tuple[int, int | None]] = []
+    downloads.export_file(
+        world.secretary,
+        "people.roster",
+        fmt,
+        obj=world.branch,
+        progress=lambda done, total: calls.append((done, total)),
+    )
+    assert calls == [(3, 8), (6, 8), (8, 8)]
+    done = [d for d, _total in calls]
+    assert done == sorted(done) and len(set(done)) == len(done)
 
 
 def test_bureau_exports_the_whole_tree(world, login):

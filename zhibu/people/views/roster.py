@@ -12,10 +12,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from zhibu.core.spreadsheets import writing as exports
+from zhibu.core import downloads
 from zhibu.core.spreadsheets.files import limit_text
+from zhibu.core.spreadsheets.writing import XLSX_TYPE
 from zhibu.core.web import chosen_organisation
 
+from ..exporters import ROSTER
 from ..roster import roster_spec
 from ..services import roster as roster_services
 
@@ -59,15 +61,14 @@ def roster_import(request: HttpRequest) -> HttpResponse:
 @login_required
 def roster_template(request: HttpRequest) -> HttpResponse:
     chosen_organisation(request, "people.import")
-    content = roster_services.roster_template()
-    filename = _("%(title)s导入模板.xlsx") % {"title": roster_spec().title}
-    return exports.attachment(exports.Rendered(content, filename, exports.XLSX_TYPE))
+    return downloads.file_response(
+        roster_services.roster_template(),
+        filename=_("%(title)s导入模板.xlsx") % {"title": roster_spec().title},
+        content_type=XLSX_TYPE,
+    )
 
 
 @login_required
 def roster_export(request: HttpRequest) -> HttpResponse:
     org = chosen_organisation(request, "people.export")
-    rendered = roster_services.roster_export(
-        actor=request.user, organisation=org, fmt=request.GET.get("format", "xlsx")
-    )
-    return exports.attachment(rendered)
+    return downloads.export(request.user, ROSTER, ROSTER.choose(request.GET.get("format")), obj=org)

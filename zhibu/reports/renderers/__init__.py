@@ -1,43 +1,54 @@
-"""Renderers in a registry: `render("docx", document) -> bytes`. A resolved Document in, a file out."""
+"""Document renderers: a resolved Document in, a file out. Each registers once, in core's exporter
+registry, as a "document" renderer (`core.registries.exporters`); `render("docx", document)` is the
+shortcut for code that already holds a document (the management command, pdf, tests)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from zhibu.core.registries import exporters
+from zhibu.core.registries.exporters import DOCUMENT, Progress, no_progress
 
 from ..document import Document
 
 
-@dataclass(frozen=True)
-class Renderer:
-    fmt: str
-    label: str
-    content_type: str
-    func: Callable[[Document], bytes]
+def register(
+    fmt: str,
+    *,
+    label: str,
+    content_type: str,
+    order: int = 100,
+    available: Callable[[], bool] | None = None,
+):
+    """Decorator on `render(document) -> bytes`: registers it as the document renderer of `fmt`;
+    `order` places its download button."""
 
-
-_RENDERERS: dict[str, Renderer] = {}
-
-
-def register(fmt: str, *, label: str, content_type: str):
     def decorator(func: Callable[[Document], bytes]):
-        _RENDERERS[fmt] = Renderer(fmt, label, content_type, func)
+        @functools.wraps(func)
+        def with_progress(document: Document, progress: Progress = no_progress) -> bytes:
+            progress(0, 1)
+            body = func(document)
+            progress(1, 1)
+            return body
+
+        exporters.register_renderer(
+            fmt,
+            source=DOCUMENT,
+            label=label,
+            content_type=content_type,
+            available=available,
+            order=order,
+        )(with_progress)
         return func
 
     return decorator
 
 
-def formats() -> dict[str, Renderer]:
-    _load()
-    return dict(_RENDERERS)
-
-
 def render(fmt: str, document: Document) -> bytes:
-    _load()
-    if fmt not in _RENDERERS:
-        raise KeyError(f"no renderer for {fmt}")
-    return _RENDERERS[fmt].func(document)
+    load()
+    return exporters.renderer(DOCUMENT, fmt).render(document, no_progress)
 
 
-def _load() -> None:
-    from . import docx, html, markdown, xlsx  # noqa: F401 - registering modules
+def load() -> None:
+    from . import docx, html, markdown, pdf, xlsx  # noqa: F401 - registering modules

@@ -164,6 +164,7 @@ def _cell(cell, text: str, *, bold: bool = False) -> None:
     "docx",
     label=".docx（公文格式）",
     content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    order=10,
 )
 def render_docx(document: Document) -> bytes:
     doc = new_docx()

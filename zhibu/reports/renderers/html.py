@@ -9,6 +9,6 @@ from ..document import Document
 from . import register
 
 
-@register("html", label="HTML（打印）", content_type="text/html; charset=utf-8")
+@register("html", label="HTML（打印）", content_type="text/html; charset=utf-8", order=20)
 def render_html(document: Document) -> bytes:
     return render_to_string("reports/export.html", {"document": document}).encode("utf-8")

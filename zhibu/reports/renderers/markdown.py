@@ -33,7 +33,7 @@ def _table(block: Table) -> list[str]:
     return lines
 
 
-@register("md", label="Markdown", content_type="text/markdown; charset=utf-8")
+@register("md", label="Markdown", content_type="text/markdown; charset=utf-8", order=30)
 def render_markdown(document: Document) -> bytes:
     lines = [f"# {_text(document.title)}", ""]
     for block in document.blocks:

@@ -48,6 +48,7 @@ def _plain(paragraph: Paragraph) -> str:
     "xlsx",
     label="Excel 台账",
     content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    order=40,
 )
 def render_xlsx(document: Document) -> bytes:
     book = Workbook()

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import PurePosixPath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhibu.core import policy
+from zhibu.core import downloads, policy
 from zhibu.core.periods import Period
 from zhibu.core.web import call_service, chosen_organisation, paginate
 
@@ -221,12 +222,15 @@ def note_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def note_scan(request: HttpRequest, pk: int) -> FileResponse:
-    """The scan, only after the same policy check as the note itself; never a public media URL."""
+def note_scan(request: HttpRequest, pk: int) -> HttpResponse:
+    """The scan, only after the same policy check as the note itself; never a public media URL.
+    Shown inline, under the name it was uploaded with (else the note's title)."""
     note = selectors.note_get(request.user, pk)
     if not note.scan:
         raise Http404
-    response = FileResponse(note.scan.open("rb"), content_type=note.scan_type or "application/octet-stream")
-    response["Content-Disposition"] = "inline"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return downloads.file_response(
+        note.scan.open("rb"),
+        filename=note.scan_name or f"{note.title}{PurePosixPath(note.scan.name).suffix}",
+        content_type=note.scan_type,
+        inline=True,
+    )

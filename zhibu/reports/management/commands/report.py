@@ -10,7 +10,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
-from zhibu.reports import drafting, pdf, renderers
+from zhibu.core.registries import exporters
+from zhibu.reports import drafting
 from zhibu.reports.builders import kinds
 
 
@@ -40,7 +41,10 @@ class Command(BaseCommand):
         parser.add_argument("--from", dest="start", required=True, type=_date)
         parser.add_argument("--to", dest="end", type=_date)
         parser.add_argument(
-            "--format", dest="fmt", default="docx", choices=[*sorted(renderers.formats()), "pdf"]
+            "--format",
+            dest="fmt",
+            default="docx",
+            choices=sorted(exporters.formats(exporters.DOCUMENT, available_only=False)),
         )
         parser.add_argument("--out", required=True, type=Path)
 
@@ -52,12 +56,10 @@ class Command(BaseCommand):
             raise CommandError(f"no organisation with code {org!r}")
         period = period_for(kind, start, end or start)
         document, _values = drafting.draft(kind, organisation, period)
-        if fmt == "pdf":
-            if not pdf.available():
-                raise CommandError("PDF needs LibreOffice (soffice) on this machine")
-            body = pdf.convert(renderers.render("docx", document))
-        else:
-            body = renderers.render(fmt, document)
+        try:
+            body = exporters.render(document, fmt).content
+        except exporters.UnknownFormat:
+            raise CommandError(f"{fmt} cannot be rendered here (PDF needs LibreOffice, soffice)") from None
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(body)
         self.stdout.write(f"{document.title}: {out} ({len(body)} bytes)")
