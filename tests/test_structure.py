@@ -250,12 +250,6 @@ def _report(offences: list[Import], why: str) -> str:
     return f"{why}:\n{rows}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="today: zhibu.reports.builders <-> builders.documents/builders.ledger and zhibu.reports.renderers "
-    "<-> renderers.docx/html/markdown/xlsx (the package __init__ loads its registering submodules, which "
-    "import `register` back from it)",
-)
 def test_no_import_cycles():
     cycles = find_cycles(build_graph(PACKAGE_DIR))
     why = "import cycles between zhibu modules (imports inside functions count too)"

@@ -8,12 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from zhibu.core.periods import Period
 from zhibu.core.registries import exporters
 
-from . import drafting, renderers
+from . import drafting, renderers  # noqa: F401 - renderers register on import
 from .audit_actions import ReportsAction
 from .document import Document
 from .models import ReportDocument
-
-renderers.load()
 
 
 def saved_document(record: ReportDocument) -> Document:

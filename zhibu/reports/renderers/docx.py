@@ -22,7 +22,7 @@ from docx.shared import Mm, Pt
 from zhibu.core.periods import cn_date
 
 from ..document import Document, FigureRun, Heading, Paragraph, SignatureBlock, Table
-from . import register
+from .registry import register
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.template.loader import render_to_string
 
 from ..document import Document
-from . import register
+from .registry import register
 
 
 @register("html", label="HTML（打印）", content_type="text/html; charset=utf-8", order=20)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from zhibu.core.periods import cn_date
 
 from ..document import Document, FigureRun, Heading, Paragraph, SignatureBlock, Table
-from . import register
+from .registry import register
 
 SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#"})
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from .. import pdf
 from ..document import Document
-from . import register
 from .docx import render_docx
+from .registry import register
 
 
 @register("pdf", label="PDF", content_type="application/pdf", order=50, available=pdf.available)

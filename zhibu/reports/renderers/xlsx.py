@@ -13,7 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from zhibu.core.spreadsheets.writing import escape_formula as cell
 
 from ..document import Document, FigureRun, Heading, Paragraph, Table
-from . import register
+from .registry import register
 
 BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 BOLD = Font(bold=True)
