@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from zhibu.core.models import AttendanceStatus, VersionedModel
+from zhibu.core.models import AttendanceStatus, OrganisationOwned, VersionedModel
 
 
 class MeetingType(models.Model):
@@ -49,10 +49,7 @@ class MeetingType(models.Model):
         return self.name
 
 
-class Meeting(VersionedModel):
-    organisation = models.ForeignKey(
-        "core.Organisation", verbose_name=_("党组织"), on_delete=models.PROTECT, related_name="meetings"
-    )
+class Meeting(OrganisationOwned, VersionedModel):
     topic = models.CharField(_("主题"), max_length=200)
     held_at = models.DateTimeField(_("时间"))
     place = models.CharField(_("地点"), max_length=100, blank=True)
@@ -93,11 +90,10 @@ class Meeting(VersionedModel):
         return reverse("meetings:detail", args=[self.pk])
 
 
-class Attendance(models.Model):
+class Attendance(OrganisationOwned):
     Status = AttendanceStatus
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(
         "core.Person", verbose_name=_("人员"), on_delete=models.PROTECT, related_name="+"
     )
@@ -115,11 +111,10 @@ class Attendance(models.Model):
         return f"{self.person} {self.get_status_display()}"
 
 
-class MeetingVote(models.Model):
+class MeetingVote(OrganisationOwned):
     """A 表决 at a 党员大会: the count only, the threshold is computed from the roster on the day."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="votes")
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
     subject = models.CharField(_("表决事项"), max_length=200)
     approve = models.PositiveIntegerField(_("赞成"))
     oppose = models.PositiveIntegerField(_("反对"), default=0)
@@ -142,13 +137,12 @@ def _attachment_path(instance: "Attachment", filename: str) -> str:
     return f"meetings/{instance.organisation_id}/{uuid.uuid4().hex}{suffix}"
 
 
-class Attachment(models.Model):
+class Attachment(OrganisationOwned):
     class Kind(models.TextChoices):
         IMAGE = "image", _("照片")
         DOCUMENT = "document", _("文档")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attachments")
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(_("类别"), max_length=10, choices=Kind.choices)
     file = models.FileField(upload_to=_attachment_path, max_length=200)
     original_name = models.CharField(_("文件名"), max_length=120)

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from zhibu.core.crypto import EncryptedTextField
-from zhibu.core.models import VersionedModel
+from zhibu.core.models import OrganisationOwned, VersionedModel
 
 
 class Scheme(models.TextChoices):
@@ -62,7 +62,7 @@ class MentoringSettings(VersionedModel):
         return f"{self.organisation} 包教设置"
 
 
-class Student(VersionedModel):
+class Student(OrganisationOwned, VersionedModel):
     """The minimum data needed about a mentored student. `name` is encrypted and therefore cannot
     be searched; lists show the pseudonym and the class."""
 
@@ -70,7 +70,6 @@ class Student(VersionedModel):
         MALE = "M", _("男")
         FEMALE = "F", _("女")
 
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
     sequence = models.PositiveIntegerField(editable=False)
     pseudonym = models.CharField(_("化名"), max_length=20, editable=False)
     AUDIT_REDACT = ("class_name", "birth_year", "enrolled_on", "left_on")
@@ -96,8 +95,7 @@ class Student(VersionedModel):
         return self.pseudonym
 
 
-class MentoringCase(VersionedModel):
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
+class MentoringCase(OrganisationOwned, VersionedModel):
     scheme = models.CharField(_("帮教形式"), max_length=20, choices=Scheme.choices, default=Scheme.BAOJIAO)
     mentor = models.ForeignKey(
         "core.Person", verbose_name=_("包教党员"), on_delete=models.PROTECT, related_name="+"
@@ -141,9 +139,8 @@ class MentoringCase(VersionedModel):
         return [(label, getattr(self, f"plan_{value}")) for value, label in Dimension.choices]
 
 
-class MentoringLog(models.Model):
+class MentoringLog(OrganisationOwned):
     case = models.ForeignKey(MentoringCase, on_delete=models.CASCADE, related_name="logs")
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
     on = models.DateField(_("日期"))
     dimension = models.CharField(_("方面"), max_length=20, choices=Dimension.choices)
     text = EncryptedTextField(_("做了什么"))
@@ -164,12 +161,11 @@ class MentoringLog(models.Model):
         return f"{self.on:%Y-%m-%d} {self.get_dimension_display()}"
 
 
-class LogAttachment(models.Model):
+class LogAttachment(OrganisationOwned):
     """A photo or document attached to a log. Stored in the database as base64 inside an
     EncryptedTextField, so it is encrypted at rest and re-encrypted by `rotate_keys` like the text."""
 
     log = models.ForeignKey(MentoringLog, on_delete=models.CASCADE, related_name="attachments")
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
     filename = EncryptedTextField(_("文件名"))
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
@@ -183,11 +179,10 @@ class LogAttachment(models.Model):
         return f"{self.log} 附件"
 
 
-class CaseReview(models.Model):
+class CaseReview(OrganisationOwned):
     """The branch's monthly check of one case (支部每月检查)."""
 
     case = models.ForeignKey(MentoringCase, on_delete=models.CASCADE, related_name="reviews")
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
     month = models.DateField(_("月份"), help_text="first day of the month reviewed")
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -206,12 +201,11 @@ class CaseReview(models.Model):
         return f"{self.case} {self.month:%Y-%m}"
 
 
-class CaseAccessGrant(models.Model):
+class CaseAccessGrant(OrganisationOwned):
     """Explicit, reasoned, time-limited read access to one case for someone who is neither the
     mentor nor the secretary (e.g. the committee member delegated to review it)."""
 
     case = models.ForeignKey(MentoringCase, on_delete=models.CASCADE, related_name="grants")
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("授权对象"), on_delete=models.CASCADE, related_name="+"
     )
@@ -233,13 +227,11 @@ class CaseAccessGrant(models.Model):
         return f"{self.case} → {self.user}"
 
 
-class SeminarLink(models.Model):
+class SeminarLink(OrganisationOwned):
     """A term seminar (包教工作座谈会, a meetings.Meeting) that discussed this case."""
 
     case = models.ForeignKey(MentoringCase, on_delete=models.CASCADE, related_name="seminar_links")
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.PROTECT, related_name="+")
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
-
     class Meta:
         constraints = [models.UniqueConstraint(fields=["case", "meeting"], name="seminar_case_meeting")]
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from zhibu.core.models import Organisation
+from zhibu.core.models import Organisation, OrganisationOwned
 from zhibu.core.models.base import VersionedModel
 
 KIND_CHOICES = [
@@ -18,10 +18,9 @@ KIND_CHOICES = [
 SUBMITTABLE = ("weekly", "monthly", "annual")
 
 
-class ReportDocument(VersionedModel):
+class ReportDocument(OrganisationOwned, VersionedModel):
     """One document of a kind for an organisation and period; its text lives in revisions."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="reports")
     kind = models.CharField(_("类型"), max_length=20, choices=KIND_CHOICES)
     period_kind = models.CharField(max_length=10)
     start = models.DateField(_("起始日期"))
@@ -48,12 +47,11 @@ class ReportDocument(VersionedModel):
         return reverse("reports:document", args=[self.pk])
 
 
-class ReportRevision(models.Model):
+class ReportRevision(OrganisationOwned):
     """Blocks (paragraph text with {fig:…} references), the figure values at the time, and which
     values a recheck found changed. Append-only: an edit or recheck adds a revision."""
 
     document = models.ForeignKey(ReportDocument, on_delete=models.CASCADE, related_name="revisions")
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     number = models.PositiveIntegerField()
     blocks = models.JSONField()
     values = models.JSONField(default=dict)
@@ -72,7 +70,7 @@ class ReportRevision(models.Model):
         return f"{self.document} #{self.number}"
 
 
-class Submission(VersionedModel):
+class Submission(OrganisationOwned, VersionedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("草稿")
         SUBMITTED = "submitted", _("已提交")
@@ -80,7 +78,6 @@ class Submission(VersionedModel):
         RECEIVED = "received", _("已接收")
 
     document = models.OneToOneField(ReportDocument, on_delete=models.CASCADE, related_name="submission")
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="submissions_sent")
     to_organisation = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -104,11 +101,10 @@ class Submission(VersionedModel):
         return f"{self.document} → {self.to_organisation}"
 
 
-class SubmissionDeadline(VersionedModel):
+class SubmissionDeadline(OrganisationOwned, VersionedModel):
     """Set by the superior: weekly bulletins by a weekday of the week, monthly summaries by a day
     of the following month. Applies to every branch below `organisation`."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="deadlines")
     kind = models.CharField(_("类型"), max_length=20, choices=KIND_CHOICES)
     weekday = models.PositiveSmallIntegerField(_("每周截止（星期）"), null=True, blank=True)
     day_of_month = models.PositiveSmallIntegerField(_("次月截止日"), null=True, blank=True)

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from zhibu.core.models import AttendanceStatus, VersionedModel
+from zhibu.core.models import AttendanceStatus, OrganisationOwned, VersionedModel
 
 HOURS = {"max_digits": 5, "decimal_places": 1}
 
@@ -30,13 +30,10 @@ class StudyForm(models.TextChoices):
     FORUM = "forum", _("民主座谈会交流")
 
 
-class StudySession(VersionedModel):
+class StudySession(OrganisationOwned, VersionedModel):
     """One 集中学习. When it was a meeting already on record (a 党课, a 座谈会), `meeting` points
     at it: date, topic and attendance are then read from the meeting, never typed twice."""
 
-    organisation = models.ForeignKey(
-        "core.Organisation", verbose_name=_("党组织"), on_delete=models.PROTECT, related_name="+"
-    )
     form = models.CharField(_("学习形式"), max_length=20, choices=StudyForm.choices)
     subject = models.CharField(_("学习专题"), max_length=60, blank=True, help_text=_("如：党史"))
     topic = models.CharField(_("学习内容"), max_length=200, blank=True)
@@ -86,13 +83,12 @@ class StudySession(VersionedModel):
         return reverse("study:session", args=[self.pk])
 
 
-class StudyAttendance(models.Model):
+class StudyAttendance(OrganisationOwned):
     """Who attended a standalone session (a session linked to a meeting uses the meeting's)."""
 
     Status = AttendanceStatus
 
     session = models.ForeignKey(StudySession, on_delete=models.CASCADE, related_name="attendance")
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(
         "core.Person", verbose_name=_("人员"), on_delete=models.PROTECT, related_name="+"
     )
@@ -107,12 +103,9 @@ class StudyAttendance(models.Model):
         return f"{self.person} {self.get_status_display()}"
 
 
-class SelfStudyTask(VersionedModel):
+class SelfStudyTask(OrganisationOwned, VersionedModel):
     """布置自学: material given to every member with a due date."""
 
-    organisation = models.ForeignKey(
-        "core.Organisation", verbose_name=_("党组织"), on_delete=models.PROTECT, related_name="+"
-    )
     title = models.CharField(_("自学任务"), max_length=200)
     material = models.TextField(_("学习材料"), blank=True)
     assigned_on = models.DateField(_("布置日期"))
@@ -131,9 +124,8 @@ class SelfStudyTask(VersionedModel):
         return reverse("study:task", args=[self.pk])
 
 
-class SelfStudyDone(models.Model):
+class SelfStudyDone(OrganisationOwned):
     task = models.ForeignKey(SelfStudyTask, on_delete=models.CASCADE, related_name="done")
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(
         "core.Person", verbose_name=_("党员"), on_delete=models.PROTECT, related_name="+"
     )
@@ -150,13 +142,10 @@ class SelfStudyDone(models.Model):
         return f"{self.person} {self.done_on:%Y-%m-%d} {self.task.title}"
 
 
-class ReadingRecord(VersionedModel):
+class ReadingRecord(OrganisationOwned, VersionedModel):
     """学名师读好书: one book a member finished. `term_start` (the 学期 it counts for) is derived
     from `finished_on`; August belongs to no term, so a record dated then is refused."""
 
-    organisation = models.ForeignKey(
-        "core.Organisation", verbose_name=_("党组织"), on_delete=models.PROTECT, related_name="+"
-    )
     person = models.ForeignKey(
         "core.Person", verbose_name=_("党员"), on_delete=models.PROTECT, related_name="+"
     )
@@ -184,12 +173,9 @@ def _scan_path(instance: StudyNote, filename: str) -> str:
     return f"study/notes/{instance.organisation_id}/{uuid.uuid4().hex}.{ext}"
 
 
-class StudyNote(VersionedModel):
+class StudyNote(OrganisationOwned, VersionedModel):
     """A study note: typed text or a scanned page (image or PDF), checked monthly by the office."""
 
-    organisation = models.ForeignKey(
-        "core.Organisation", verbose_name=_("党组织"), on_delete=models.PROTECT, related_name="+"
-    )
     person = models.ForeignKey(
         "core.Person", verbose_name=_("党员"), on_delete=models.PROTECT, related_name="+"
     )
@@ -213,7 +199,7 @@ class StudyNote(VersionedModel):
         return reverse("study:note", args=[self.pk])
 
 
-class NoteCheck(models.Model):
+class NoteCheck(OrganisationOwned):
     """校办检查: the office's monthly check of one member's notes for one month."""
 
     class Result(models.TextChoices):
@@ -221,7 +207,6 @@ class NoteCheck(models.Model):
         IMPROVE = "improve", _("需改进")
         MISSING = "missing", _("未交")
 
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
     month = models.DateField(_("检查月份"))
     person = models.ForeignKey(
         "core.Person", verbose_name=_("党员"), on_delete=models.PROTECT, related_name="+"

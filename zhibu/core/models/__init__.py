@@ -1,6 +1,6 @@
 from .accounts import RoleGrant, User
 from .audit import AuditEntry
-from .base import VersionedModel
+from .base import OrganisationOwned, VersionedModel
 from .demo import DemoLoad
 from .organisations import Organisation
 from .people import AttendanceStatus, CommitteeTerm, PartyStatus, PartyStatusChange, Person, Post, PostHolding
@@ -18,5 +18,6 @@ __all__ = [
     "PostHolding",
     "RoleGrant",
     "User",
+    "OrganisationOwned",
     "VersionedModel",
 ]

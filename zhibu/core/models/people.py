@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..crypto import EncryptedTextField
-from .base import VersionedModel
+from .base import OrganisationOwned, VersionedModel
 
 
 class PartyStatus(models.TextChoices):
@@ -26,7 +26,7 @@ class AttendanceStatus(models.TextChoices):
     ABSENT = "absent", _("缺席")
 
 
-class Person(VersionedModel):
+class Person(OrganisationOwned, VersionedModel):
     """Someone on a branch's roster: party members and the non-member staff of the unit alike, so
     "14 members = 48 % of 29 staff" is computed, not typed."""
 
@@ -34,9 +34,6 @@ class Person(VersionedModel):
         MALE = "M", _("男")
         FEMALE = "F", _("女")
 
-    organisation = models.ForeignKey(
-        "core.Organisation", verbose_name=_("所在党组织"), on_delete=models.PROTECT, related_name="people"
-    )
     name = models.CharField(_("姓名"), max_length=50)
     name_pinyin = models.CharField(_("姓名拼音"), max_length=200, blank=True, editable=False)
     gender = models.CharField(_("性别"), max_length=1, choices=Gender.choices)
@@ -80,12 +77,11 @@ class Person(VersionedModel):
         return f"{value[:6]}********{value[-4:]}" if len(value) >= 10 else ("*" * len(value))
 
 
-class PartyStatusChange(models.Model):
+class PartyStatusChange(OrganisationOwned):
     """Dated party status history: when someone became 积极分子, 预备党员, 正式党员… The pipeline
     findings ("nobody became 预备党员 in two years") read this, never the cached current status."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="status_changes")
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
     status = models.CharField(_("政治面貌"), max_length=20, choices=PartyStatus.choices)
     since = models.DateField(_("起始日期"))
     note = models.CharField(_("备注"), max_length=200, blank=True)
@@ -108,12 +104,9 @@ class Post(models.TextChoices):
     MEMBER = "member", _("委员")
 
 
-class CommitteeTerm(models.Model):
+class CommitteeTerm(OrganisationOwned):
     """One 届 of a branch committee; 换届 starts a new term, 补选 adds a holding within a term."""
 
-    organisation = models.ForeignKey(
-        "core.Organisation", on_delete=models.PROTECT, related_name="committee_terms"
-    )
     started_on = models.DateField(_("任期开始"))
     ended_on = models.DateField(_("任期结束"), null=True, blank=True)
     note = models.CharField(_("备注"), max_length=200, blank=True)
@@ -125,9 +118,8 @@ class CommitteeTerm(models.Model):
         return f"{self.organisation} {self.started_on:%Y}届"
 
 
-class PostHolding(models.Model):
+class PostHolding(OrganisationOwned):
     term = models.ForeignKey(CommitteeTerm, on_delete=models.CASCADE, related_name="holdings")
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="posts")
     post = models.CharField(_("职务"), max_length=20, choices=Post.choices)
     started_on = models.DateField(_("任职开始"))

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from zhibu.core.models import Organisation
+from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures, findings
 from zhibu.people.demo_data import load as load_core
@@ -52,7 +52,7 @@ def test_demo_standalone_when_no_meetings(school):
 
 
 def test_demo_links_the_meetings_demos_lectures_and_forums(school):
-    people = list(school.people.filter(party_status="full", is_retired=False))
+    people = list(Person.objects.filter(organisation=school, party_status="full", is_retired=False))
     for day, topic, _speaker in PARTY_HISTORY:
         meeting(school, topic, day, present=people)
     for day, topic in FORUMS:
