@@ -2,7 +2,9 @@
 
 Each app lists its URL names in `zhibu/<app>/tests/matrix.py` as MATRIX = {url_name: Case(...)};
 tests/test_permission_matrix.py requests every URL as every persona and fails when a URL
-pattern is missing from all matrices.
+pattern is missing from all matrices. It sorts the expected statuses into separate tests: anonymous
+(sent to the login page), 404 (another branch's rows, which do not exist for that persona), 403 (in
+scope, without the permission) and the rest (what the persona may do).
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ class Case:
 
 
 def officers(**overrides: int) -> dict[str, int]:
-    """Officer-only page of branch A: members and the checker get 403, the other branch 404."""
+    """Officer-only page of branch A: members and the checker get 403 (in scope, no permission), the
+    other branch's secretary 404 (branch A's rows do not exist for her)."""
     base = {"secretary": 200, "committee": 200, "member": 403, "checker": 403, "bureau": 200, "outsider": 404}
     base.update(overrides)
     return base
