@@ -42,6 +42,15 @@ def _private_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Every test starts with an empty cache: cached dashboard figures are keyed by organisation id
+    and date, which repeat from test to test, so a value could otherwise leak into the next test."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 # (code, name, kind, parent code) in creation order, as make_org() would build them.
 _ORGS = (
     ("bureau", "XX市教育体育局党委", "committee", None),

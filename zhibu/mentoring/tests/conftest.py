@@ -21,5 +21,9 @@ def other_member(world):
 @pytest.fixture
 def superuser(db):
     from zhibu.core.models import User
+    from zhibu.core.tests.factories import TEST_PASSWORD, _password_hash
 
-    return User.objects.create_superuser("root", password="Zhibu-test-123", is_staff=True)
+    # The cached test-cost argon2 hash: hashing at production cost took ~0.1 s per test here.
+    return User.objects.create(
+        username="root", is_superuser=True, is_staff=True, password=_password_hash(TEST_PASSWORD)
+    )
