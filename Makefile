@@ -29,7 +29,10 @@ run: install
 	$(BIN)/python manage.py collectstatic --no-input -v 0
 	@echo "打开 http://$(HOST)/ 使用上面的演示账号登录"
 	# Not DEBUG: users see the Chinese error pages, and static files come from whitenoise.
-	$(BIN)/python manage.py runserver $(HOST)
+	# The background worker (imports, long exports) runs beside the web server and stops with it.
+	$(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/python manage.py runserver $(HOST)
 
 demo: install
 	$(BIN)/python manage.py migrate --no-input -v 0

@@ -43,6 +43,13 @@ def _private_media(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _jobs_run_at_once(settings):
+    """Background jobs run inside the request that starts them (the immediate backend), so a test
+    sees a job's outcome on the page it is redirected to; `make run` uses the database queue."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Every test starts with an empty cache: cached dashboard figures are keyed by organisation id
     and date, which repeat from test to test, so a value could otherwise leak into the next test."""

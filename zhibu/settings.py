@@ -100,6 +100,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "zhibu.core",
     "zhibu.people",
     "zhibu.meetings",
@@ -164,6 +166,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         " PRAGMA foreign_keys=ON;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- background jobs --------------------------------------------------------------------------
+# Django's tasks framework (the django-tasks backport) with its database backend: the queue is a
+# table, so a school needs no extra server; `make run` starts the worker (manage.py db_worker)
+# beside the web server. ZHIBU_TASK_BACKEND=immediate runs each job inside the request (tests).
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = os.environ.get("ZHIBU_TASK_BACKEND") or "database"
+if _task_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"ZHIBU_TASK_BACKEND={_task_backend!r} is not one of: {', '.join(_TASK_BACKENDS)}"
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
 
 # --- accounts and login ---------------------------------------------------------------------
 AUTH_USER_MODEL = "core.User"

@@ -18,4 +18,6 @@ class CoreAction(models.TextChoices):
     USER_CHANGED = "core.user.changed", _("修改用户")
     USER_DELETED = "core.user.deleted", _("删除用户")
     PASSWORD_CHANGED = "core.user.password_changed", _("修改密码")
-
+    JOB_STARTED = "core.job.started", _("启动后台任务")
+    JOB_FINISHED = "core.job.finished", _("后台任务完成")
+    JOB_FAILED = "core.job.failed", _("后台任务未完成")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_jobs
 
 app_name = "core"
 
@@ -10,4 +10,7 @@ urlpatterns = [
     path("search/", views.search_view, name="search"),
     path("figures/", views.figure_list, name="figures"),
     path("figures/<str:code>/", views.figure_detail, name="figure"),
+    path("jobs/<uuid:pk>/", views_jobs.job_detail, name="job"),
+    path("jobs/<uuid:pk>/status/", views_jobs.job_status, name="job_status"),
+    path("jobs/<uuid:pk>/result/", views_jobs.job_result, name="job_result"),
 ]

@@ -2,6 +2,7 @@ from .accounts import RoleGrant, User
 from .audit import AuditEntry
 from .base import OrganisationOwned, VersionedModel
 from .demo import DemoLoad
+from .jobs import Job
 from .organisations import Organisation
 from .people import AttendanceStatus, CommitteeTerm, PartyStatus, PartyStatusChange, Person, Post, PostHolding
 
@@ -10,6 +11,7 @@ __all__ = [
     "AuditEntry",
     "CommitteeTerm",
     "DemoLoad",
+    "Job",
     "Organisation",
     "PartyStatus",
     "PartyStatusChange",

@@ -13,6 +13,7 @@ ledger knows where each kind of registration goes and `core` never imports a led
     dashboard.py      dashboard panels                            (registries.dashboard)
     demo_data.py      demo loaders                                (registries.demo)
     exporters.py      file exporters                              (registries.exporters)
+    jobs.py           background job handlers                     (registries.jobs)
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ REGISTERING_MODULES = (
     "dashboard",
     "demo_data",
     "exporters",
+    "jobs",
 )
 
 

@@ -3,6 +3,31 @@ from zhibu.core.testing import ALL_OK, Case, officers
 ORG_A = "?org=yucai"
 
 
+def secretary_job(world):
+    """A finished job of the secretary's with a result file: only she may see it (404 for others)."""
+    from django.core.files.base import ContentFile
+
+    from zhibu.core.models import Job
+
+    job = Job(
+        organisation=world.branch, kind="people.roster_import", label="导入花名册", actor=world.secretary
+    )
+    job.status = Job.Status.DONE
+    job.result.save("result.csv", ContentFile("姓名\r\n".encode()), save=False)
+    job.result_name, job.result_type = "结果.csv", "text/csv"
+    job.save()
+    return {"pk": job.pk}
+
+
+ONLY_THE_STARTER = {
+    "secretary": 200,
+    "committee": 404,
+    "member": 404,
+    "checker": 404,
+    "bureau": 404,
+    "outsider": 404,
+}
+
 MATRIX = {
     "login": Case(expect={p: 302 for p in ALL_OK}, anonymous=200),
     "logout": Case(expect={p: 405 for p in ALL_OK}, anonymous=405),
@@ -13,4 +38,7 @@ MATRIX = {
     "core:audit": Case(expect={**ALL_OK, "committee": 403, "member": 403, "checker": 403}),
     "core:figures": Case(expect=officers(), query=ORG_A),
     "core:figure": Case(expect=officers(), kwargs={"code": "people.members"}, query=ORG_A),
+    "core:job": Case(expect=ONLY_THE_STARTER, kwargs=secretary_job),
+    "core:job_status": Case(expect=ONLY_THE_STARTER, kwargs=secretary_job),
+    "core:job_result": Case(expect=ONLY_THE_STARTER, kwargs=secretary_job),
 }

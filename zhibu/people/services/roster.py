@@ -17,7 +17,7 @@ from zhibu.core import audit, downloads, policy
 from zhibu.core.crypto import blind_index
 from zhibu.core.models import Organisation, Person
 from zhibu.core.models.people import MEMBER_STATUSES
-from zhibu.core.registries.exporters import Rendered
+from zhibu.core.registries.exporters import Progress, Rendered, no_progress
 from zhibu.core.spreadsheets import templates
 from zhibu.core.spreadsheets.files import Upload, limit_text
 from zhibu.core.spreadsheets.reading import ImportResult, parse_upload
@@ -82,17 +82,21 @@ def roster_validate(
     return result, rows
 
 
-def roster_import(*, actor, organisation: Organisation, upload: Upload, filename: str = "") -> ImportResult:
-    """Import a roster file; result.errors lists every problem and then nothing was written."""
+def roster_import(
+    *, actor, organisation: Organisation, upload: Upload, filename: str = "", progress: Progress = no_progress
+) -> ImportResult:
+    """Import a roster file; result.errors lists every problem and then nothing was written.
+    `progress(done, total)` follows the rows written (a background job shows it as a bar)."""
     policy.require(actor, "people.import", organisation)
     result, rows = roster_validate(organisation=organisation, upload=upload, filename=filename)
     if not result.ok:
         return result
+    progress(0, len(rows))
     current: PersonRow | None = None
     try:
         # Durable: when this returns, all the people and the summary entry are committed, or none.
         with transaction.atomic(durable=True):
-            for current in rows:
+            for done, current in enumerate(rows, start=1):
                 person_add(
                     actor=actor,
                     organisation=organisation,
@@ -100,6 +104,7 @@ def roster_import(*, actor, organisation: Organisation, upload: Upload, filename
                     party_status=current.party_status,
                     status_since=current.status_since,
                 )
+                progress(done, len(rows))
             summary = {
                 "created": len(rows),
                 "members": sum(1 for r in rows if r.party_status in MEMBER_STATUSES),

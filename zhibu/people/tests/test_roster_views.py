@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from zhibu.core.models import AuditEntry, PartyStatusChange, Person
+from zhibu.core.models import AuditEntry, Job, PartyStatusChange, Person
 from zhibu.people.roster import roster_spec
 from zhibu.people.tests.roster_files import csv_bytes, sample_rows, xlsx_bytes
 
@@ -16,7 +16,9 @@ IMPORT = reverse("people:import") + "?org=yucai"
 
 
 def counts() -> tuple[int, int, int]:
-    return Person.objects.count(), PartyStatusChange.objects.count(), AuditEntry.objects.count()
+    """People, status history and audit entries — the job's own started/failed entries aside."""
+    audit = AuditEntry.objects.exclude(action__startswith="core.job.")
+    return Person.objects.count(), PartyStatusChange.objects.count(), audit.count()
 
 
 def upload(data: bytes, name: str = "花名册.xlsx") -> dict:
@@ -32,11 +34,16 @@ def test_import_page_shows_the_form_and_columns(world, login):
     assert "公民身份号码" in page  # the aliases are listed
 
 
-def test_import_success_redirects_to_the_list_with_a_count(world, login):
+def test_import_runs_as_a_job_whose_page_shows_the_count_and_the_way_back(world, login):
     before = counts()
     response = login(world.secretary).post(IMPORT, upload(xlsx_bytes(sample_rows(3))), follow=True)
-    assert response.redirect_chain[-1][0] == reverse("people:list") + "?org=yucai"
-    assert "已导入3人" in response.content.decode()
+    job = Job.objects.get()
+    assert response.redirect_chain[-1][0] == reverse("core:job", args=[job.pk])
+    page = response.content.decode()
+    assert "已导入3人" in page and "已完成" in page
+    assert f'href="{reverse("people:list")}?org=yucai"' in page
+    assert (job.status, job.done, job.total) == (Job.Status.DONE, 3, 3)
+    assert not job.upload  # the uploaded file is not kept once read
     assert counts()[0] == before[0] + 3
 
 
@@ -52,7 +59,9 @@ def test_bad_upload_shows_the_error_table_and_writes_nothing(world, login):
     rows = sample_rows(4)
     rows[3][2] = "1985/02/30"
     before = counts()
-    response = login(world.secretary).post(IMPORT, upload(csv_bytes(rows, encoding="gbk"), "Sheet1.csv"))
+    response = login(world.secretary).post(
+        IMPORT, upload(csv_bytes(rows, encoding="gbk"), "Sheet1.csv"), follow=True
+    )
     assert response.status_code == 200
     page = response.content.decode()
     for heading in ("<th>工作表</th>", "<th>行</th>", "<th>列</th>", "<th>问题</th>"):
@@ -64,7 +73,9 @@ def test_bad_upload_shows_the_error_table_and_writes_nothing(world, login):
 
 def test_not_a_spreadsheet_upload_shows_the_message(world, login):
     before = counts()
-    response = login(world.secretary).post(IMPORT, upload(b"\x89PNG\r\n\x1a\n\x00\x00", "照片.xlsx"))
+    response = login(world.secretary).post(
+        IMPORT, upload(b"\x89PNG\r\n\x1a\n\x00\x00", "照片.xlsx"), follow=True
+    )
     assert "文件不是Excel（.xlsx）或CSV表格" in response.content.decode()
     assert counts() == before
 
