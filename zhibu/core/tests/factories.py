@@ -18,6 +18,7 @@ from zhibu.core.models import (
     AuditEntry,
     CommitteeTerm,
     DemoLoad,
+    Job,
     Organisation,
     PartyStatusChange,
     Person,
@@ -207,3 +208,16 @@ class DemoLoadFactory(factory.django.DjangoModelFactory):
         model = DemoLoad
 
     name = factory.Sequence(lambda n: f"demo-ledger-{n}")
+
+
+class JobFactory(factory.django.DjangoModelFactory):
+    """A background job as the import page starts it: queued, with nothing done yet."""
+
+    class Meta:
+        model = Job
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = "people.roster_import"
+    label = "导入花名册：花名册.xlsx"
+    actor = factory.SubFactory(UserFactory)
+    params = factory.LazyFunction(lambda: {"filename": "花名册.xlsx"})
