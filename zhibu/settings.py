@@ -182,6 +182,10 @@ if _task_backend not in _TASK_BACKENDS:
     )
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
 
+# Removed records stay in the 回收站 this many days (restorable), then `manage.py purge_recycle_bin`
+# deletes them with their files.
+ZHIBU_RECYCLE_DAYS = env_int("ZHIBU_RECYCLE_DAYS", 30, minimum=1)
+
 # --- accounts and login ---------------------------------------------------------------------
 AUTH_USER_MODEL = "core.User"
 LOGIN_URL = "login"

@@ -21,3 +21,6 @@ class CoreAction(models.TextChoices):
     JOB_STARTED = "core.job.started", _("启动后台任务")
     JOB_FINISHED = "core.job.finished", _("后台任务完成")
     JOB_FAILED = "core.job.failed", _("后台任务未完成")
+    RECORD_REMOVED = "core.record.removed", _("删除记录（移入回收站）")
+    RECORD_RESTORED = "core.record.restored", _("从回收站恢复记录")
+    RECORD_PURGED = "core.record.purged", _("回收站记录到期清除")

@@ -13,5 +13,7 @@ policy.register_permissions(
         # Logins and role grants of an organisation's people; organisations under a committee.
         "core.accounts.manage": ["secretary", "bureau"],
         "core.organisations.manage": ["bureau"],
+        # The 回收站: a branch's secretary sees what was removed and puts it back.
+        "core.recycle": ["secretary"],
     }
 )

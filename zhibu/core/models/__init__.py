@@ -5,6 +5,7 @@ from .demo import DemoLoad
 from .jobs import Job
 from .organisations import Organisation
 from .people import AttendanceStatus, CommitteeTerm, PartyStatus, PartyStatusChange, Person, Post, PostHolding
+from .recycle import RemovedRecord
 
 __all__ = [
     "AttendanceStatus",
@@ -18,6 +19,7 @@ __all__ = [
     "Person",
     "Post",
     "PostHolding",
+    "RemovedRecord",
     "RoleGrant",
     "User",
     "OrganisationOwned",

@@ -14,6 +14,7 @@ ledger knows where each kind of registration goes and `core` never imports a led
     demo_data.py      demo loaders                                (registries.demo)
     exporters.py      file exporters                              (registries.exporters)
     jobs.py           background job handlers                     (registries.jobs)
+    removals.py       records users may remove to the 回收站       (registries.removals)
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ REGISTERING_MODULES = (
     "demo_data",
     "exporters",
     "jobs",
+    "removals",
 )
 
 

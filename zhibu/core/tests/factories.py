@@ -23,6 +23,7 @@ from zhibu.core.models import (
     PartyStatusChange,
     Person,
     PostHolding,
+    RemovedRecord,
     RoleGrant,
     User,
 )
@@ -221,3 +222,19 @@ class JobFactory(factory.django.DjangoModelFactory):
     label = "导入花名册：花名册.xlsx"
     actor = factory.SubFactory(UserFactory)
     params = factory.LazyFunction(lambda: {"filename": "花名册.xlsx"})
+
+
+class RemovedRecordFactory(factory.django.DjangoModelFactory):
+    """A meeting removed into the 回收站 (its rows as the removal serializes them)."""
+
+    class Meta:
+        model = RemovedRecord
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    model = "meetings.meeting"
+    object_id = "1"
+    label = "会议：2023-04-18 支部党员大会"
+    reason = "重复登记"
+    payload = "[]"
+    rows = 1
+    removed_by = factory.SubFactory(UserFactory)

@@ -19,6 +19,16 @@ def secretary_job(world):
     return {"pk": job.pk}
 
 
+def removed_meeting(world):
+    """A meeting of branch A in the recycle bin: only its secretary may put it back."""
+    from zhibu.core.tests.factories import RemovedRecordFactory
+
+    return {"pk": RemovedRecordFactory(organisation=world.branch, removed_by=world.secretary).pk}
+
+
+# The restore redirects back to the bin (302), refused or not; other roles get 404 (not their bin).
+RESTORE = {"secretary": 302, "committee": 404, "member": 404, "checker": 404, "bureau": 404, "outsider": 404}
+
 ONLY_THE_STARTER = {
     "secretary": 200,
     "committee": 404,
@@ -41,4 +51,9 @@ MATRIX = {
     "core:job": Case(expect=ONLY_THE_STARTER, kwargs=secretary_job),
     "core:job_status": Case(expect=ONLY_THE_STARTER, kwargs=secretary_job),
     "core:job_result": Case(expect=ONLY_THE_STARTER, kwargs=secretary_job),
+    "core:remove": Case(
+        expect=officers(bureau=403), kwargs=lambda w: {"model": "people.person", "pk": w.people["member"].pk}
+    ),
+    "core:recycle": Case(expect={**ALL_OK, "committee": 403, "member": 403, "checker": 403, "bureau": 403}),
+    "core:recycle_restore": Case(expect=RESTORE, kwargs=removed_meeting, method="post"),
 }
