@@ -264,11 +264,27 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 ZHIBU_IMPORT_MAX_BYTES = 10 * 1024 * 1024
 ZHIBU_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 
+# --- logging --------------------------------------------------------------------------------
+# Everything goes to stderr, which gunicorn, systemd (journalctl -u zhibu) and `make run` all keep.
+# Django's defaults print nothing about a 500 unless DEBUG is on (they only mail ADMINS, and there are
+# none), so `server_errors` gives django.request its own handler: every server error is logged with its
+# traceback. It still propagates, so nothing else is lost.
+_LOG_FORMAT = "{asctime} {levelname} {name} {process:d} {message}"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"plain": {"format": _LOG_FORMAT, "style": "{"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "plain"},
+        "server_errors": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": "plain",  # logging.Formatter appends the traceback of exc_info
+            "level": "ERROR",
+        },
+    },
     "loggers": {
+        "django.request": {"handlers": ["server_errors"], "level": "ERROR"},
         "axes": {"handlers": ["console"], "level": "WARNING"},
         "zhibu": {"handlers": ["console"], "level": os.environ.get("ZHIBU_LOG_LEVEL", "INFO")},
     },
