@@ -116,6 +116,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Right after the user is known, around everything below: no page of a signed-in user (nor the
+    # login page) is stored by the browser of a shared school computer.
+    "zhibu.core.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After MessageMiddleware: both tell the user why they were sent to the login/password page.
     "zhibu.core.middleware.SessionLifetimeMiddleware",
