@@ -3,9 +3,16 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
+WORKERS ?= 2
 PG_URL ?= postgres://postgres@127.0.0.1:5432/zhibu_ci
 
-.PHONY: run test test-pg lint check-deploy install install-test demo clean
+.PHONY: run dev test test-pg lint check-deploy install install-test demo clean
+
+# The production server (docs/deployment.md): gunicorn's pre-fork sync workers, two for a school's
+# PC; access and error logs on stdout/stderr; a worker busy for 60 s (a large report) is restarted,
+# and on stop (Ctrl-C, systemd) requests in flight get 30 s to finish.
+GUNICORN_FLAGS = --bind $(HOST) --workers $(WORKERS) --timeout 60 --graceful-timeout 30 \
+	--access-logfile - --error-logfile -
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,12 +34,23 @@ run: install
 	$(BIN)/python manage.py migrate --no-input -v 0
 	$(BIN)/python manage.py demo
 	$(BIN)/python manage.py collectstatic --no-input -v 0
-	@echo "打开 http://$(HOST)/ 使用上面的演示账号登录"
+	@echo "打开 http://$(HOST)/ 使用上面的演示账号登录（Ctrl-C 停止）"
 	# Not DEBUG: users see the Chinese error pages, and static files come from whitenoise.
-	# The background worker (imports, long exports) runs beside the web server and stops with it.
+	# The background worker (imports, long exports) runs beside the web server; Ctrl-C or a
+	# SIGTERM to this shell stops both.
+	$(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
+	  $(BIN)/gunicorn zhibu.wsgi $(GUNICORN_FLAGS) & server=$$!; \
+	  trap 'kill -TERM $$server $$worker 2>/dev/null' INT TERM; \
+	  wait $$server; kill -TERM $$worker 2>/dev/null; wait
+
+# For developers: Django's autoreloading development server with DEBUG on (never for users).
+dev: install
+	mkdir -p var
+	$(BIN)/python manage.py migrate --no-input -v 0
+	$(BIN)/python manage.py demo
 	$(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	  $(BIN)/python manage.py runserver $(HOST)
+	  ZHIBU_DEBUG=1 $(BIN)/python manage.py runserver $(HOST)
 
 demo: install
 	$(BIN)/python manage.py migrate --no-input -v 0

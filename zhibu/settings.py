@@ -4,9 +4,12 @@ A school runs it offline on SQLite with no variables set; a bureau sets DATABASE
 ZHIBU_SECRET_KEY, ZHIBU_FERNET_KEYS, ZHIBU_ALLOWED_HOSTS and ZHIBU_HTTPS (see docs/deployment.md).
 """
 
+import logging
 import os
 import re
 import secrets
+import stat
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -63,15 +66,43 @@ def env_list(name: str, default: list[str] | tuple[str, ...] = ()) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-def _local_secret(filename: str, make) -> str:
+def local_secret(path: Path, make: Callable[[], str]) -> str:
     """A secret generated once per install and kept under var/, so an offline school needs no setup
-    and nothing secret is ever committed. Production passes the value in the environment instead."""
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
-    path = VAR_DIR / filename
+    and nothing secret is ever committed. Production passes the value in the environment instead.
+
+    The file is readable by its owner only (0600) from the first byte: the key is written to a private
+    temporary file (O_CREAT|O_EXCL, 0600) that is then hard-linked into place, so no one else can read
+    it, no process ever sees it half-written, and two processes starting at once (gunicorn workers)
+    agree on the one key that won. A file that exists with a wider mode (made by an older version or
+    copied from a backup) is narrowed to 0600, with a warning in the log."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
-        path.write_text(make())
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "w", encoding="ascii") as out:
+                out.write(make())
+                out.flush()
+                os.fsync(out.fileno())
+            os.link(temporary, path)
+        except FileExistsError:
+            pass  # another process made it first: use theirs
+        except OSError:  # a file system without hard links (a FAT USB stick): rename, if still absent
+            if not path.exists():
+                os.replace(temporary, path)
+        finally:
+            temporary.unlink(missing_ok=True)
+    elif os.name == "posix" and stat.S_IMODE(path.stat().st_mode) & 0o077:
+        mode = stat.S_IMODE(path.stat().st_mode)
         path.chmod(0o600)
-    return path.read_text().strip()
+        logging.getLogger("zhibu.settings").warning(
+            "%s was readable by others (mode %04o); set to 0600. Keep it out of shared folders.", path, mode
+        )
+    return path.read_text(encoding="ascii").strip()
+
+
+def _local_secret(filename: str, make: Callable[[], str]) -> str:
+    return local_secret(VAR_DIR / filename, make)
 
 
 def _fernet_key() -> str:
@@ -118,6 +149,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Right after the user is known, around everything below: no page of a signed-in user (nor the
+    # login page) is stored by the browser of a shared school computer.
+    "zhibu.core.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After MessageMiddleware: both tell the user why they were sent to the login/password page.
     "zhibu.core.middleware.SessionLifetimeMiddleware",
@@ -285,11 +319,27 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 ZHIBU_IMPORT_MAX_BYTES = 10 * 1024 * 1024
 ZHIBU_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 
+# --- logging --------------------------------------------------------------------------------
+# Everything goes to stderr, which gunicorn, systemd (journalctl -u zhibu) and `make run` all keep.
+# Django's defaults print nothing about a 500 unless DEBUG is on (they only mail ADMINS, and there are
+# none), so `server_errors` gives django.request its own handler: every server error is logged with its
+# traceback. It still propagates, so nothing else is lost.
+_LOG_FORMAT = "{asctime} {levelname} {name} {process:d} {message}"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"plain": {"format": _LOG_FORMAT, "style": "{"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "plain"},
+        "server_errors": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": "plain",  # logging.Formatter appends the traceback of exc_info
+            "level": "ERROR",
+        },
+    },
     "loggers": {
+        "django.request": {"handlers": ["server_errors"], "level": "ERROR"},
         "axes": {"handlers": ["console"], "level": "WARNING"},
         "zhibu": {"handlers": ["console"], "level": os.environ.get("ZHIBU_LOG_LEVEL", "INFO")},
     },

@@ -7,12 +7,17 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import models
+from django.db.models.fields.files import FieldFile
 
 from .models import AuditEntry, Organisation
 from .registries import audit_actions
 
 
 def _jsonable(value: Any) -> Any:
+    # A file field first, and by its stored name only: `.url`/`.size` of a FieldFile with no file
+    # raise ValueError (hasattr() does not catch it), which turned a text-only note into a 500.
+    if isinstance(value, FieldFile):
+        return value.name or ""
     if isinstance(value, dt.date | dt.datetime | dt.time):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -21,8 +26,6 @@ def _jsonable(value: Any) -> Any:
         return value.pk
     if isinstance(value, list | tuple | set):
         return [_jsonable(v) for v in value]
-    if hasattr(value, "name") and hasattr(value, "url"):  # FieldFile
-        return value.name or ""
     return value
 
 

@@ -1,4 +1,4 @@
-"""Session lifetime and password age, enforced on every request."""
+"""Session lifetime and password age, enforced on every request; no page with personal data cached."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpResponseRedirect
+from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -83,3 +85,32 @@ class PasswordAgeMiddleware:
             return False
         changed = user.password_changed_at or user.date_joined
         return timezone.now() - changed > timedelta(days=max_age)
+
+
+class NoStoreMiddleware:
+    """`Cache-Control: no-store, private` on every response to a signed-in user, and on the login page.
+
+    zhibu runs on shared school computers (the office PC, the staff room, a classroom): after one teacher
+    logs out, the next must find nothing of hers in the browser — not through Back, not in the disk
+    cache. Almost every page a signed-in user sees holds personal data (the roster, ID numbers,
+    mentoring cases, plans, outcomes and reviews about minors, study notes), so no page is stored
+    rather than a list that a new page could forget to join. The login page too: a stored copy would
+    come back with a stale CSRF token and whatever the previous user left in the form.
+
+    A response that already says how to cache (a download's `no-store`, a view's own policy) is left
+    alone. Static files never reach this middleware: whitenoise answers them first, with long-lived
+    caching, and they hold no personal data.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.has_header("Cache-Control"):
+            return response
+        user = getattr(request, "user", None)
+        if (user is not None and user.is_authenticated) or request.path == resolve_url(settings.LOGIN_URL):
+            # max-age=0, no-cache, no-store, must-revalidate, private (and an Expires in the past)
+            add_never_cache_headers(response)
+        return response

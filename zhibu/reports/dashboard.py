@@ -1,11 +1,13 @@
-"""The reports panel on the branch dashboard: key figures of this month with their trend, the
-obligations calendar, and charts (composition, figures by month, findings by severity).
+"""The reports panel on the branch dashboard: key figures of the month so far (of the last complete
+month in a month's first days) with their trend, the obligations calendar, and charts (composition,
+figures by month, findings by severity).
 Registered into core's panel registry; charts are drawn by static/js/report_charts.js."""
 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from django.core.cache import cache
 from django.utils import timezone
@@ -22,6 +24,7 @@ from .models import KIND_CHOICES
 KEY_FIGURES = 8
 SERIES = 4
 CACHE_SECONDS = 300
+EARLY_DAYS = 3  # on the 1st to the 3rd the cards show the last complete month
 
 
 @sections.obligations("reports.submissions")
@@ -49,18 +52,49 @@ def submission_obligations(org, period: Period) -> list[Obligation]:
     return out
 
 
-def _trend(org, this: Period) -> list[dict]:
-    """The figures that moved this month first (then the rest), each with last month's change."""
-    before = this.previous()
+@dataclass(frozen=True)
+class TrendWindow:
+    """What the key-figure cards compare: `shown` against `before`, headed `title`."""
+
+    shown: Period
+    before: Period
+    title: str
+    versus: str
+
+
+def trend_window(today: date) -> TrendWindow:
+    """The month so far against the same days of the previous month (on the 15th: 1st–15th against
+    1st–15th, clamped to that month's end). In the first EARLY_DAYS of a month there is too little to
+    compare — on the 1st a whole month would show as a row of zeros, "较上月 -91" — so the cards
+    show the last complete month against the month before it."""
+    month = Period.month(today.year, today.month)
+    previous = month.previous()
+    if today.day <= EARLY_DAYS:
+        return TrendWindow(
+            previous, previous.previous(), _("%(m)d月") % {"m": previous.start.month}, _("较上月")
+        )
+    same_days = Period.span(previous.start, min(previous.start + timedelta(days=today.day - 1), previous.end))
+    return TrendWindow(
+        Period.span(month.start, today),
+        same_days,
+        _("%(m)d月1日至%(d)d日") % {"m": today.month, "d": today.day},
+        _("较上月同期"),
+    )
+
+
+def _trend(org, window: TrendWindow) -> list[dict]:
+    """The figures that moved first (then the rest), each with its change against `window.before`."""
     rows = []
     for spec in figures.all():
-        now, then = figures.compute(spec.code, org, this), figures.compute(spec.code, org, before)
+        now = figures.compute(spec.code, org, window.shown)
+        then = figures.compute(spec.code, org, window.before)
         delta = now.value - then.value
         rows.append(
             {
                 "spec": spec,
                 "value": now.value,
                 "delta": delta,
+                "change": f"{delta:+}" if delta else "0",
                 "arrow": "↑" if delta > 0 else "↓" if delta < 0 else "→",
             }
         )
@@ -89,6 +123,7 @@ def _monthly_series(org, year: Period, today) -> dict:
 def overview(request, org, period: Period) -> dict:
     today = timezone.localdate()
     month = Period.month(today.year, today.month)
+    window = trend_window(today)
     values = {
         code: figures.compute(code, org, month).value
         for code in ("people.serving_members", "people.retired_members", "people.staff")
@@ -114,8 +149,8 @@ def overview(request, org, period: Period) -> dict:
     }
     return {
         "org": org,
-        "month": month,
-        "trend": _trend(org, month),
+        "window": window,
+        "trend": _trend(org, window),
         "obligations": [
             {"due": cn_date(o.due_on) if o.due_on else "", "text": o.text} for o in upcoming[:10]
         ],
