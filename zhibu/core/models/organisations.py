@@ -32,6 +32,9 @@ class Organisation(VersionedModel):
     )
     path = models.CharField(max_length=400, db_index=True, editable=False)
     unit_name = models.CharField(_("所在单位"), max_length=100, blank=True)
+    # A closed (撤销) organisation keeps its rows: its people, records and past figures stay in every
+    # period they belong to; it only stops taking new accounts, roles and sub-organisations.
+    closed_on = models.DateField(_("撤销日期"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("党组织")
@@ -47,6 +50,10 @@ class Organisation(VersionedModel):
     def ancestors(self) -> QuerySet["Organisation"]:
         codes = [code for code in self.path.strip("/").split("/") if code]
         return Organisation.objects.filter(code__in=codes).exclude(pk=self.pk)
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_on is not None
 
     @property
     def depth(self) -> int:

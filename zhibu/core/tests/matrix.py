@@ -1,6 +1,39 @@
 from zhibu.core.testing import ALL_OK, Case, officers
 
 ORG_A = "?org=yucai"
+# Accounts of branch A: its secretary and the bureau above it.
+ACCOUNTS = officers(committee=403)
+# Organisations under branch A: only the superior (the bureau) manages them.
+SUPERIOR = {"secretary": 403, "committee": 403, "member": 403, "checker": 403, "bureau": 200, "outsider": 404}
+
+
+def new_person(world):
+    """Someone of branch A without a login yet."""
+    from zhibu.core.tests.factories import PersonFactory
+
+    return {"person_pk": PersonFactory(organisation=world.branch, name="赵一鸣").pk}
+
+
+def member_account(world):
+    return {"pk": world.member.pk}
+
+
+def disabled_account(world):
+    from zhibu.core.tests.factories import PersonFactory, make_user
+
+    person = PersonFactory(organisation=world.branch, name="钱二")
+    user = make_user("qianer", world.branch, "member", person=person)
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    return {"pk": user.pk}
+
+
+def member_grant(world):
+    return {"pk": world.member.grants.get().pk}
+
+
+def branch_a(world):
+    return {"code": world.branch.code}
 
 
 def secretary_job(world):
@@ -56,4 +89,16 @@ MATRIX = {
     ),
     "core:recycle": Case(expect={**ALL_OK, "committee": 403, "member": 403, "checker": 403, "bureau": 403}),
     "core:recycle_restore": Case(expect=RESTORE, kwargs=removed_meeting, method="post"),
+    "core:accounts": Case(expect=ACCOUNTS, query=ORG_A),
+    "core:account_create": Case(expect=ACCOUNTS, kwargs=new_person),
+    "core:account_reset": Case(expect=ACCOUNTS, kwargs=member_account),
+    "core:account_disable": Case(expect=ACCOUNTS, kwargs=member_account),
+    "core:account_enable": Case(expect=ACCOUNTS, kwargs=disabled_account),
+    "core:role_grant": Case(expect=ACCOUNTS, kwargs=member_account),
+    "core:role_revoke": Case(expect=ACCOUNTS, kwargs=member_grant),
+    "core:organisations": Case(expect=SUPERIOR, query=ORG_A),
+    "core:organisation_create": Case(expect=SUPERIOR, query=ORG_A),
+    "core:organisation_rename": Case(expect=SUPERIOR, kwargs=branch_a),
+    "core:organisation_move": Case(expect=SUPERIOR, kwargs=branch_a),
+    "core:organisation_close": Case(expect=SUPERIOR, kwargs=branch_a),
 }
