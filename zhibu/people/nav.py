@@ -2,4 +2,4 @@ from django.utils.translation import gettext_lazy as _
 
 from zhibu.core.registries import navigation
 
-navigation.register(_("人员名册"), "people:list", perm="people.view", order=10)
+navigation.register(_("人员名册"), "people:list", perm="people.view", group="people", order=10)

@@ -15,17 +15,26 @@
     charts.push(chart);
   }
 
+  // On a phone the legend names the slices and the labels keep to the counts, which fit beside the ring.
+  const narrow = window.matchMedia("(max-width: 480px)").matches;
   draw("chart-composition", {
     tooltip: { trigger: "item", formatter: "{b}：{c}人（{d}%）" },
     legend: { bottom: 0 },
-    series: [{ type: "pie", radius: ["35%", "65%"], label: { formatter: "{b}\n{c}人" }, data: data.composition }],
+    series: [{
+      type: "pie",
+      radius: narrow ? ["30%", "55%"] : ["35%", "65%"],
+      label: { formatter: narrow ? "{c}人" : "{b}\n{c}人" },
+      // An empty slice has no room for a label; the legend still names it.
+      data: data.composition.map((d) => (d.value ? d : Object.assign({}, d, { label: { show: false }, labelLine: { show: false } }))),
+    }],
   });
 
   const monthly = data.monthly || { months: [], series: [] };
   draw("chart-monthly", {
     tooltip: { trigger: "axis" },
-    legend: { bottom: 0 },
-    grid: { left: 40, right: 16, top: 16, bottom: 48 },
+    // The legend on top, one scrolling line: wrapped below the axis it covered the month names.
+    legend: { top: 0, type: "scroll" },
+    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     xAxis: { type: "category", data: monthly.months },
     yAxis: { type: "value", minInterval: 1 },
     series: monthly.series.map((s) => ({ name: s.name, type: "bar", data: s.data })),
