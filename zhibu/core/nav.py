@@ -20,4 +20,9 @@ navigation.register(_("工作台"), "core:dashboard", perm="core.dashboard", ord
 # quote (each with the records behind it), and a secretary looks for them while writing those,
 # not while administering the system. 管理 keeps what only administers (the audit log).
 navigation.register(_("统计数"), "core:figures", perm="figures.view", group="reports", order=90)
+navigation.register(_("账号与角色"), "core:accounts", perm="core.accounts.manage", group="admin", order=950)
+navigation.register(
+    _("下级组织"), "core:organisations", perm="core.organisations.manage", group="admin", order=960
+)
+navigation.register(_("回收站"), "core:recycle", perm="core.recycle", group="admin", order=970)
 navigation.register(_("操作日志"), "core:audit", perm="audit.view", group="admin", order=990)

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from zhibu.core.periods import Period
-from zhibu.core.web import VersionedForm
+from zhibu.core.web import DATE_INPUT, VersionedForm
 
 from .deadlines import WEEKDAYS
 
@@ -15,8 +15,8 @@ GENERATE_KINDS = [("annual", _("年度或阶段总结")), ("monthly", _("月工�
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("起始日期"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("截止日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("起始日期"), widget=DATE_INPUT)
+    end = forms.DateField(label=_("截止日期"), widget=DATE_INPUT)
 
     def clean(self):
         data = super().clean()
