@@ -18,8 +18,31 @@ def organisation_get(user, code: str, perm: str = "core.dashboard") -> Organisat
     return get_object_or_404(organisations_visible(user, perm), code=code)
 
 
+def has_children(org: Organisation) -> bool:
+    """A committee (its lists span several branches), not a branch."""
+    return org.children.exists()
+
+
 def audit_visible(user) -> QuerySet[AuditEntry]:
     qs = AuditEntry.objects.filter(organisation__in=policy.orgs_readable(user, "audit.view"))
     for prefix, perm in audit_actions.sensitive_prefixes().items():
         qs = qs.filter(~Q(action__startswith=prefix) | Q(organisation__in=policy.orgs_readable(user, perm)))
     return qs
+
+
+def home_organisation(user) -> Organisation | None:
+    """The organisation a user's pages open on: the first one they hold a role on."""
+    return policy.orgs_readable(user, "core.dashboard").order_by("path").first()
+
+
+def audit_list(user, action: str = "") -> QuerySet[AuditEntry]:
+    """The audit page's rows: what the user may see, optionally the actions starting with `action`."""
+    qs = audit_visible(user).select_related("organisation")
+    return qs.filter(action__startswith=action) if action else qs
+
+
+def figure_records(records):
+    """The records behind a figure in a stable order for paging (figures may leave them unordered)."""
+    if hasattr(records, "ordered") and not records.ordered:
+        return records.order_by("pk")
+    return records
