@@ -34,6 +34,25 @@ def people_search(qs: QuerySet[Person], text: str) -> QuerySet[Person]:
     return qs.filter(Q(name__icontains=text) | Q(name_pinyin__icontains=text.lower().replace(" ", "")))
 
 
+def people_list(org: Organisation, *, text: str = "", status: str = "") -> list[Person]:
+    """The roster page's rows: org's subtree, matching the search text and the status filter
+    ("members" for 预备 + 正式, or one status), 按姓氏笔画."""
+    qs = people_search(people_of(org).select_related("organisation"), text)
+    if status == "members":
+        qs = qs.filter(party_status__in=[PartyStatus.PROBATIONARY, PartyStatus.FULL])
+    elif status in PartyStatus.values:
+        qs = qs.filter(party_status=status)
+    return sorted_by_strokes(qs)
+
+
+def status_history(person: Person) -> QuerySet[PartyStatusChange]:
+    return person.status_changes.all()
+
+
+def posts_of(person: Person) -> QuerySet[PostHolding]:
+    return person.posts.select_related("term")
+
+
 def sorted_by_strokes(people) -> list[Person]:
     """Official name lists are ordered 按姓氏笔画."""
     return sorted(people, key=lambda p: name_sort_key(p.name))
