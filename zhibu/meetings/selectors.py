@@ -19,8 +19,9 @@ from zhibu.core.strokes import name_sort_key
 from .models import Attachment, Attendance, CadenceRule, Meeting, MeetingType, MeetingVote
 
 
-def attendance_for(meetings: QuerySet[Meeting]) -> QuerySet[Attendance]:
-    """Attendance rows of the given meetings (other ledgers read attendance only through here)."""
+def attendance_for(meetings: QuerySet) -> QuerySet[Attendance]:
+    """Attendance rows of the given meetings — a queryset of meetings or of their ids (other
+    ledgers read attendance only through here)."""
     return Attendance.objects.filter(meeting__in=meetings).select_related("person")
 
 
@@ -83,6 +84,10 @@ def types_for(org: Organisation) -> QuerySet[MeetingType]:
     return MeetingType.objects.filter(
         Q(organisation__isnull=True) | Q(organisation__in=org.ancestors()) | Q(organisation=org)
     ).order_by("order", "pk")
+
+
+def types_of(meeting: Meeting) -> list[MeetingType]:
+    return list(meeting.types.all())
 
 
 def attendance_of(meeting: Meeting) -> list[Attendance]:
@@ -150,6 +155,11 @@ def rules_visible(orgs: QuerySet[Organisation]) -> QuerySet[CadenceRule]:
         .select_related("meeting_type", "organisation")
         .order_by("meeting_type__order", "organisation__path", "effective_from")
     )
+
+
+def rule_branches(orgs: QuerySet[Organisation]) -> QuerySet[Organisation]:
+    """The branches among the organisations a bureau user sets cadence rules for."""
+    return orgs.filter(kind=Organisation.Kind.BRANCH)
 
 
 def global_types() -> QuerySet[MeetingType]:
