@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period
 from zhibu.core.registries import demo
-from zhibu.meetings.models import Meeting
 
 from . import selectors
 from .models import (
@@ -31,6 +31,9 @@ from .models import (
     StudyNote,
     StudySession,
 )
+
+if TYPE_CHECKING:
+    from zhibu.meetings.models import Meeting
 
 SCHOOL = "yucai"
 SEED_START, SEED_END = date(2021, 9, 1), date(2023, 7, 31)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -12,11 +13,13 @@ from django.utils.translation import gettext as _
 from zhibu.core import policy, writes
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import cn_date
-from zhibu.meetings.models import Meeting
 
 from ..audit_actions import StudyAction
 from ..models import SelfStudyTask, StudyAttendance, StudyForm, StudySession
 from .common import clean_hours, not_future, person_in, required_text
+
+if TYPE_CHECKING:
+    from zhibu.meetings.models import Meeting
 
 
 def _clean_form(form: str) -> str:
