@@ -1,13 +1,32 @@
-"""Reads for organisations and the audit trail. Every view query starts from the user's scope."""
+"""Reads for organisations and the audit trail, and the one way every app opens a row by its id:
+in the user's scope or a 404, then the permission or a 403. Every view query starts from the
+user's scope."""
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from typing import TypeVar
+
+from django.db.models import Model, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from . import policy
 from .models import AuditEntry, Organisation
 from .registries import audit_actions
+
+M = TypeVar("M", bound=Model)
+
+
+def get_in_scope(user, qs: QuerySet[M], pk: int) -> M:
+    """Row `pk` of `qs` when its organisation is in the user's scope, else a 404: another branch's
+    row is never confirmed to exist."""
+    return get_object_or_404(qs.filter(organisation__in=policy.orgs_in_scope(user)), pk=pk)
+
+
+def get_permitted(user, qs: QuerySet[M], pk: int, perm: str) -> M:
+    """`get_in_scope`, then `perm` on the row (a 403 inside the scope without it)."""
+    obj = get_in_scope(user, qs, pk)
+    policy.require(user, perm, obj)
+    return obj
 
 
 def organisations_visible(user, perm: str = "core.dashboard") -> QuerySet[Organisation]:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from zhibu.core import policy
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period
+from zhibu.core.selectors import get_permitted
 from zhibu.core.strokes import name_sort_key
 
 from .models import Attachment, Attendance, CadenceRule, Meeting, MeetingType, MeetingVote
@@ -44,14 +45,9 @@ def meetings_visible(user, perm: str = "meetings.view") -> QuerySet[Meeting]:
     return Meeting.objects.filter(organisation__in=policy.orgs_readable(user, perm))
 
 
-def meeting_get(user, pk: int) -> Meeting:
-    """404 outside the user's scope (never confirms another branch's meeting exists)."""
-    qs = Meeting.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related(
-        "organisation", "host", "recorder"
-    )
-    meeting = get_object_or_404(qs, pk=pk)
-    policy.require(user, "meetings.view", meeting)
-    return meeting
+def meeting_get(user, pk: int, perm: str = "meetings.view") -> Meeting:
+    """404 outside the user's scope (never confirms another branch's meeting exists), 403 without perm."""
+    return get_permitted(user, Meeting.objects.select_related("organisation", "host", "recorder"), pk, perm)
 
 
 def meetings_of(org: Organisation) -> QuerySet[Meeting]:
@@ -104,12 +100,9 @@ def attachments_of(meeting: Meeting) -> QuerySet[Attachment]:
 
 
 def attachment_get(user, pk: int) -> Attachment:
-    qs = Attachment.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related(
-        "meeting", "organisation"
+    return get_permitted(
+        user, Attachment.objects.select_related("meeting", "organisation"), pk, "meetings.view"
     )
-    item = get_object_or_404(qs, pk=pk)
-    policy.require(user, "meetings.view", item)
-    return item
 
 
 def attendance_get(meeting: Meeting, pk: int) -> Attendance:

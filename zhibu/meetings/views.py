@@ -67,8 +67,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.meeting_get(request.user, pk)
-    policy.require(request.user, "meetings.edit", meeting)
+    meeting = selectors.meeting_get(request.user, pk, "meetings.edit")
     org = meeting.organisation
     initial = {
         "version": meeting.version,
@@ -139,8 +138,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def vote_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.meeting_get(request.user, pk)
-    policy.require(request.user, "meetings.edit", meeting)
+    meeting = selectors.meeting_get(request.user, pk, "meetings.edit")
     return form_page(
         request,
         VoteForm(request.POST or None),
@@ -156,8 +154,7 @@ def vote_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.meeting_get(request.user, pk)
-    policy.require(request.user, "meetings.edit", meeting)
+    meeting = selectors.meeting_get(request.user, pk, "meetings.edit")
     return form_page(
         request,
         AttachmentForm(request.POST or None, request.FILES or None),

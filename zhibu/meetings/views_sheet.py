@@ -23,8 +23,7 @@ def _is_htmx(request: HttpRequest) -> bool:
 
 @login_required
 def attendance_sheet(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.meeting_get(request.user, pk)
-    policy.require(request.user, "meetings.edit", meeting)
+    meeting = selectors.meeting_get(request.user, pk, "meetings.edit")
     people = selectors.roster_choices(meeting.organisation)
     form = AttendeeForm(request.POST or None, people=people, initial={"status": "present"})
     return form_page(

@@ -14,6 +14,7 @@ from django.utils import timezone
 from zhibu.core import policy
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period
+from zhibu.core.selectors import get_in_scope, get_permitted
 from zhibu.core.strokes import name_sort_key
 from zhibu.meetings import selectors as meeting_selectors
 from zhibu.people.selectors import members_on
@@ -55,14 +56,9 @@ def cases_reviewable(user) -> QuerySet[MentoringCase]:
 
 def case_get(user, pk: int, perm: str = access.VIEW) -> MentoringCase:
     """404 outside the user's scope, 403 inside it without access to this case."""
-    case = get_object_or_404(
-        MentoringCase.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related(
-            "student", "mentor", "organisation"
-        ),
-        pk=pk,
+    return get_permitted(
+        user, MentoringCase.objects.select_related("student", "mentor", "organisation"), pk, perm
     )
-    policy.require(user, perm, case)
-    return case
 
 
 def active_in(qs: QuerySet[MentoringCase], start: date, end: date) -> QuerySet[MentoringCase]:
@@ -126,9 +122,7 @@ def students_choosable(org: Organisation) -> QuerySet[Student]:
 
 
 def student_get(user, pk: int) -> Student:
-    student = get_object_or_404(Student.objects.filter(organisation__in=policy.orgs_in_scope(user)), pk=pk)
-    policy.require(user, access.MANAGE, student)
-    return student
+    return get_permitted(user, Student.objects.all(), pk, access.MANAGE)
 
 
 def mentors_available(org: Organisation) -> list[Person]:
@@ -142,12 +136,7 @@ def grants_of(case: MentoringCase) -> QuerySet[CaseAccessGrant]:
 
 
 def grant_get(user, pk: int) -> CaseAccessGrant:
-    grant = get_object_or_404(
-        CaseAccessGrant.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related("case"),
-        pk=pk,
-    )
-    policy.require(user, access.MANAGE, grant)
-    return grant
+    return get_permitted(user, CaseAccessGrant.objects.select_related("case"), pk, access.MANAGE)
 
 
 def seminars_available(org: Organisation) -> QuerySet[Meeting]:
@@ -191,11 +180,7 @@ def seminar_get(org: Organisation, pk: int) -> Meeting:
 
 def attachment_get(user, pk: int) -> LogAttachment:
     """An attachment is readable exactly when its case is."""
-    attachment = get_object_or_404(
-        LogAttachment.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related(
-            "log__case__student", "log__case__organisation"
-        ),
-        pk=pk,
-    )
+    qs = LogAttachment.objects.select_related("log__case__student", "log__case__organisation")
+    attachment = get_in_scope(user, qs, pk)
     policy.require(user, access.VIEW, attachment.log.case)
     return attachment

@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
-from django.shortcuts import get_object_or_404
 
 from zhibu.core import policy
 from zhibu.core.models import Organisation, PartyStatus, PartyStatusChange, Person, PostHolding
 from zhibu.core.models.people import MEMBER_STATUSES
+from zhibu.core.selectors import get_permitted
 from zhibu.core.strokes import name_sort_key
 
 
@@ -20,11 +20,9 @@ def people_visible(user, perm: str = "people.view") -> QuerySet[Person]:
     )
 
 
-def person_get(user, pk: int) -> Person:
-    """404 for anyone without people.view on the person's organisation, and for anyone out of scope."""
-    person = get_object_or_404(Person.objects.filter(organisation__in=policy.orgs_in_scope(user)), pk=pk)
-    policy.require(user, "people.view", person)
-    return person
+def person_get(user, pk: int, perm: str = "people.view") -> Person:
+    """404 for anyone out of scope, 403 in it without perm on the person's organisation."""
+    return get_permitted(user, Person.objects.all(), pk, perm)
 
 
 def people_search(qs: QuerySet[Person], text: str) -> QuerySet[Person]:

@@ -20,13 +20,13 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce, TruncDate
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from zhibu.core import policy
 from zhibu.core.models import Organisation, Person
 from zhibu.core.models.people import MEMBER_STATUSES
 from zhibu.core.periods import Period
+from zhibu.core.selectors import get_in_scope, get_permitted
 from zhibu.core.strokes import name_sort_key
 from zhibu.meetings import selectors as meeting_selectors
 from zhibu.people import selectors as people_selectors
@@ -68,12 +68,8 @@ def sessions_visible(user) -> QuerySet[StudySession]:
     return with_day(StudySession.objects.filter(organisation__in=orgs)).order_by("-day", "-pk")
 
 
-def session_get(user, pk: int) -> StudySession:
-    session = get_object_or_404(
-        with_day(StudySession.objects.filter(organisation__in=policy.orgs_in_scope(user))), pk=pk
-    )
-    policy.require(user, "study.view", session)
-    return session
+def session_get(user, pk: int, perm: str = "study.view") -> StudySession:
+    return get_permitted(user, with_day(StudySession.objects.all()), pk, perm)
 
 
 def session_attendance(session: StudySession) -> list:
@@ -208,10 +204,8 @@ def done_of(task: SelfStudyTask) -> QuerySet[SelfStudyDone]:
     return task.done.select_related("person").order_by("done_on", "pk")
 
 
-def task_get(user, pk: int) -> SelfStudyTask:
-    task = get_object_or_404(SelfStudyTask.objects.filter(organisation__in=policy.orgs_in_scope(user)), pk=pk)
-    policy.require(user, "study.view", task)
-    return task
+def task_get(user, pk: int, perm: str = "study.view") -> SelfStudyTask:
+    return get_permitted(user, SelfStudyTask.objects.all(), pk, perm)
 
 
 def tasks_of(org: Organisation, start: date, end: date) -> QuerySet[SelfStudyTask]:
@@ -242,12 +236,7 @@ def reading_list(user, org: Organisation, term: Period) -> QuerySet[ReadingRecor
 
 
 def reading_get(user, pk: int) -> ReadingRecord:
-    record = get_object_or_404(
-        ReadingRecord.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related("person"),
-        pk=pk,
-    )
-    policy.require(user, "study.view", record)
-    return record
+    return get_permitted(user, ReadingRecord.objects.select_related("person"), pk, "study.view")
 
 
 def books_by_person(org: Organisation, term_starts: list[date]) -> dict[tuple[int, date], int]:
@@ -282,9 +271,7 @@ def note_list(user, org: Organisation, month: date | None = None) -> QuerySet[St
 
 def note_get(user, pk: int) -> StudyNote:
     """Her own note, or anyone's for those who may see every member's study (study.people)."""
-    note = get_object_or_404(
-        StudyNote.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related("person"), pk=pk
-    )
+    note = get_in_scope(user, StudyNote.objects.select_related("person"), pk)
     if not (policy.has_perm(user, "study.people", note) or policy.has_perm(user, "study.own", note)):
         policy.require(user, "study.people", note)
     return note
@@ -369,10 +356,7 @@ def notes_with_checks(notes: list[StudyNote]) -> list[tuple[StudyNote, NoteCheck
 
 def person_get(user, pk: int) -> Person:
     """A member whose study page the user may open: her own, or anyone's with study.people."""
-    person = get_object_or_404(
-        Person.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related("organisation"),
-        pk=pk,
-    )
+    person = get_in_scope(user, Person.objects.select_related("organisation"), pk)
     if person.pk != getattr(user, "person_id", None):
         policy.require(user, "study.people", person)
     return person

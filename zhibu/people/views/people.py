@@ -77,8 +77,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    person = selectors.person_get(request.user, pk)
-    policy.require(request.user, "people.edit", person)
+    person = selectors.person_get(request.user, pk, "people.edit")
     # The form writes what it validated onto its instance: a copy, so `person` stays the stored row
     # for the service's snapshot and for the page.
     form = PersonForm(request.POST or None, instance=copy(person), initial={"version": person.version})
@@ -97,8 +96,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def person_status(request: HttpRequest, pk: int) -> HttpResponse:
-    person = selectors.person_get(request.user, pk)
-    policy.require(request.user, "people.edit", person)
+    person = selectors.person_get(request.user, pk, "people.edit")
     form = StatusChangeForm(
         request.POST or None, initial={"status": person.party_status, "version": person.version}
     )

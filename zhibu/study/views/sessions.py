@@ -107,8 +107,7 @@ def session_from_meeting(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    session = selectors.session_get(request.user, pk)
-    policy.require(request.user, "study.edit", session)
+    session = selectors.session_get(request.user, pk, "study.edit")
     linked = bool(session.meeting_id)
     initial = {
         "version": session.version,
@@ -188,8 +187,7 @@ def task_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    task = selectors.task_get(request.user, pk)
-    policy.require(request.user, "study.edit", task)
+    task = selectors.task_get(request.user, pk, "study.edit")
     initial = {
         "version": task.version,
         "title": task.title,
