@@ -158,16 +158,15 @@ def _tutorials(org: Organisation, officers: list[Person], months: list[Period]) 
         _session(org, StudyForm.TUTORIAL, day, "中心理论组集中学习", present, subject="理论学习")
 
 
+def _task(org: Organisation, assigned: date, due: date, title: str, material: str) -> SelfStudyTask:
+    return SelfStudyTask.objects.create(
+        organisation=org, title=title, material=material, assigned_on=assigned, due_on=due, hours=Decimal("4")
+    )
+
+
 def _tasks(org: Organisation, members: list[Person]) -> None:
     for number, (assigned, due, title, material) in enumerate(TASKS, start=1):
-        task = SelfStudyTask.objects.create(
-            organisation=org,
-            title=title,
-            material=material,
-            assigned_on=assigned,
-            due_on=due,
-            hours=Decimal("4"),
-        )
+        task = _task(org, assigned, due, title, material)
         rows = []
         for person in members:
             key = (person.name, number)
@@ -286,14 +285,7 @@ def _current_year(org, members, officers, by_name, start: date, today: date) -> 
     _tutorials(org, officers, [m for m in _school_months(start, today) if m.start.replace(day=8) <= today])
     assigned, due, title, material = CURRENT_TASK
     if assigned <= today:
-        task = SelfStudyTask.objects.create(
-            organisation=org,
-            title=title,
-            material=material,
-            assigned_on=assigned,
-            due_on=due,
-            hours=Decimal("4"),
-        )
+        task = _task(org, assigned, due, title, material)
         SelfStudyDone.objects.bulk_create(
             SelfStudyDone(task=task, organisation=org, person=p, done_on=today, reflection="已学习全会公报。")
             for p in officers
