@@ -222,13 +222,18 @@ def open_tasks_for(person: Person, today: date) -> QuerySet[SelfStudyTask]:
 
 
 # -- reading -----------------------------------------------------------------------------------
-def reading_visible(user) -> QuerySet[ReadingRecord]:
-    orgs = policy.orgs_readable(user, "study.view")
+def _members_records_visible(user, model, perm: str, day_field: str) -> QuerySet:
+    """Members' own records (reading, notes) in the organisations the user reads with perm, newest
+    first, with the member and her organisation."""
     return (
-        ReadingRecord.objects.filter(organisation__in=orgs)
+        model.objects.filter(organisation__in=policy.orgs_readable(user, perm))
         .select_related("person", "organisation")
-        .order_by("-finished_on", "-pk")
+        .order_by(f"-{day_field}", "-pk")
     )
+
+
+def reading_visible(user) -> QuerySet[ReadingRecord]:
+    return _members_records_visible(user, ReadingRecord, "study.view", "finished_on")
 
 
 def reading_list(user, org: Organisation, term: Period) -> QuerySet[ReadingRecord]:
@@ -255,12 +260,7 @@ def books_of(org: Organisation, start: date, end: date) -> QuerySet[ReadingRecor
 
 # -- notes and checks --------------------------------------------------------------------------
 def notes_visible(user) -> QuerySet[StudyNote]:
-    orgs = policy.orgs_readable(user, "study.people")
-    return (
-        StudyNote.objects.filter(organisation__in=orgs)
-        .select_related("person", "organisation")
-        .order_by("-written_on", "-pk")
-    )
+    return _members_records_visible(user, StudyNote, "study.people", "written_on")
 
 
 def note_list(user, org: Organisation, month: date | None = None) -> QuerySet[StudyNote]:
