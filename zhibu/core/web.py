@@ -41,6 +41,12 @@ def call_service(form: forms.Form, service: Callable[..., Any], **kwargs) -> Any
         return None
 
 
+def initial_from(row: Any, *names: str, **values: Any) -> dict[str, Any]:
+    """An edit form's initial values: the row's named attributes, `values`, and the version the
+    user saw (the service refuses a save made on a stale one)."""
+    return {"version": row.version, **{name: getattr(row, name) for name in names}, **values}
+
+
 def without(data: dict[str, Any], *keys: str) -> dict[str, Any]:
     """The form's cleaned data less the keys the service does not take (e.g. "version")."""
     return {k: v for k, v in data.items() if k not in keys}

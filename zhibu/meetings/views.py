@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from zhibu.core import downloads, policy
-from zhibu.core.web import chosen_organisation, form_page, paginate
+from zhibu.core.web import chosen_organisation, form_page, initial_from, paginate
 
 from . import quorum, selectors, services
 from .forms import AttachmentForm, MeetingForm, VoteForm
@@ -69,18 +69,12 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_get(request.user, pk, "meetings.edit")
     org = meeting.organisation
-    initial = {
-        "version": meeting.version,
-        "types": selectors.types_of(meeting),
-        "topic": meeting.topic,
-        "held_at": timezone.localtime(meeting.held_at),
-        "held": meeting.held,
-        "place": meeting.place,
-        "host": meeting.host,
-        "recorder": meeting.recorder,
-        "minutes": meeting.minutes,
-        "decisions": meeting.decisions,
-    }
+    initial = initial_from(
+        meeting,
+        *("topic", "held", "place", "host", "recorder", "minutes", "decisions"),
+        types=selectors.types_of(meeting),
+        held_at=timezone.localtime(meeting.held_at),
+    )
     form = _form(request, org, initial=initial)
     return form_page(
         request,

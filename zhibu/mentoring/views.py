@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from zhibu.core import downloads, policy
 from zhibu.core.periods import Period
-from zhibu.core.web import call_service, chosen_organisation, form_page, paginate, post_action
+from zhibu.core.web import call_service, chosen_organisation, form_page, initial_from, paginate, post_action
 
 from . import access, selectors, services
 from .forms import CaseCreateForm, GrantForm, LogForm, OutcomeForm, PlanForm, ReviewForm, SeminarForm
@@ -111,10 +111,9 @@ def case_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def case_plan(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get(request.user, pk, access.EDIT)
-    initial = {name: getattr(case, name) for name in services.PLAN_FIELDS} | {"version": case.version}
     return form_page(
         request,
-        PlanForm(request.POST or None, initial=initial),
+        PlanForm(request.POST or None, initial=initial_from(case, *services.PLAN_FIELDS)),
         save=lambda data: services.case_plan_update(
             actor=request.user, case=case, version=data.get("version"), plan=data
         ),
@@ -129,13 +128,7 @@ def case_plan(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def case_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get(request.user, pk, access.EDIT)
-    initial = {
-        "outcome": case.outcome,
-        "outcome_on": case.outcome_on,
-        "evidence": case.outcome_evidence,
-        "ended_on": case.ended_on,
-        "version": case.version,
-    }
+    initial = initial_from(case, "outcome", "outcome_on", "ended_on", evidence=case.outcome_evidence)
     return form_page(
         request,
         OutcomeForm(request.POST or None, initial=initial),

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhibu.core import audit, downloads
-from zhibu.core.web import chosen_organisation, form_page, paginate, without
+from zhibu.core.web import chosen_organisation, form_page, initial_from, paginate, without
 
 from . import access, booklet, selectors, services
 from .forms import BookletForm, SettingsForm, StudentForm
@@ -48,9 +48,7 @@ def student_create(request: HttpRequest) -> HttpResponse:
 def student_edit(request: HttpRequest, pk: int) -> HttpResponse:
     student = selectors.student_get(request.user, pk)
     enabled = selectors.settings_for(student.organisation).guardian_contact_enabled
-    initial = {name: getattr(student, name) for name in services.STUDENT_FIELDS} | {
-        "version": student.version
-    }
+    initial = initial_from(student, *services.STUDENT_FIELDS)
     return form_page(
         request,
         StudentForm(request.POST or None, initial=initial, guardian_enabled=enabled),
@@ -69,13 +67,9 @@ def student_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def settings_edit(request: HttpRequest) -> HttpResponse:
     org = chosen_organisation(request, access.MANAGE)
-    current = selectors.settings_for(org)
-    initial = {
-        "default_scheme": current.default_scheme,
-        "guardian_contact_enabled": current.guardian_contact_enabled,
-        "retention_years": current.retention_years,
-        "version": current.version,
-    }
+    initial = initial_from(
+        selectors.settings_for(org), "default_scheme", "guardian_contact_enabled", "retention_years"
+    )
     return form_page(
         request,
         SettingsForm(request.POST or None, initial=initial),

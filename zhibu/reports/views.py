@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from zhibu.core import downloads, policy
 from zhibu.core.periods import Period
-from zhibu.core.web import chosen_organisation, form_page, paginate, post_action
+from zhibu.core.web import chosen_organisation, form_page, initial_from, paginate, post_action
 
 from . import drafting, exporters, selectors, services
 from .forms import GenerateForm, ParagraphForm, PeriodForm
@@ -89,7 +89,7 @@ def paragraph_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         raise Http404
     return form_page(
         request,
-        ParagraphForm(request.POST or None, initial={"text": paragraph.text, "version": record.version}),
+        ParagraphForm(request.POST or None, initial=initial_from(record, text=paragraph.text)),
         save=lambda data: services.paragraph_edit(
             actor=request.user, document=record, key=key, text=data["text"], version=data.get("version")
         ),

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from zhibu.core import policy
 from zhibu.core.models import PartyStatus, Person
 from zhibu.core.selectors import has_children, organisations_visible
-from zhibu.core.web import chosen_organisation, form_page, paginate, without
+from zhibu.core.web import chosen_organisation, form_page, initial_from, paginate, without
 
 from .. import selectors
 from ..forms import PersonCreateForm, PersonForm, StatusChangeForm
@@ -80,7 +80,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = selectors.person_get(request.user, pk, "people.edit")
     # The form writes what it validated onto its instance: a copy, so `person` stays the stored row
     # for the service's snapshot and for the page.
-    form = PersonForm(request.POST or None, instance=copy(person), initial={"version": person.version})
+    form = PersonForm(request.POST or None, instance=copy(person), initial=initial_from(person))
     return form_page(
         request,
         form,
@@ -97,9 +97,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def person_status(request: HttpRequest, pk: int) -> HttpResponse:
     person = selectors.person_get(request.user, pk, "people.edit")
-    form = StatusChangeForm(
-        request.POST or None, initial={"status": person.party_status, "version": person.version}
-    )
+    form = StatusChangeForm(request.POST or None, initial=initial_from(person, status=person.party_status))
     return form_page(
         request,
         form,

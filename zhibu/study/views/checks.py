@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhibu.core.periods import Period
-from zhibu.core.web import chosen_organisation, form_page
+from zhibu.core.web import chosen_organisation, form_page, initial_from
 
 from .. import selectors
 from ..forms import CheckSheetForm, SettingsForm
@@ -85,13 +85,7 @@ def checks(request: HttpRequest) -> HttpResponse:
 @login_required
 def settings_edit(request: HttpRequest) -> HttpResponse:
     org = chosen_organisation(request, "study.settings")
-    current = selectors.settings_for(org)
-    initial = {
-        "version": current.version,
-        "books_per_term": current.books_per_term,
-        "member_hours": current.member_hours,
-        "officer_hours": current.officer_hours,
-    }
+    initial = initial_from(selectors.settings_for(org), "books_per_term", "member_hours", "officer_hours")
     return form_page(
         request,
         SettingsForm(request.POST or None, initial=initial),

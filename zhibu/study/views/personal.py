@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from zhibu.core import downloads, policy
 from zhibu.core.periods import Period
-from zhibu.core.web import chosen_organisation, form_page, paginate, post_action, without
+from zhibu.core.web import chosen_organisation, form_page, initial_from, paginate, post_action, without
 
 from .. import selectors
 from ..forms import DoneForm, NoteForm, ReadingForm
@@ -159,13 +159,7 @@ def reading_create(request: HttpRequest) -> HttpResponse:
 def reading_edit(request: HttpRequest, pk: int) -> HttpResponse:
     record = selectors.reading_get(request.user, pk)
     require_own_or_edit(request.user, record)
-    initial = {
-        "version": record.version,
-        "title": record.title,
-        "author": record.author,
-        "finished_on": record.finished_on,
-        "notes": record.notes,
-    }
+    initial = initial_from(record, "title", "author", "finished_on", "notes")
     return form_page(
         request,
         ReadingForm(request.POST or None, initial=initial),

@@ -10,7 +10,14 @@ from django.utils.translation import gettext as _
 
 from zhibu.core import policy
 from zhibu.core.registries import figures
-from zhibu.core.web import chosen_organisation, form_page, paginate, period_from_request, without
+from zhibu.core.web import (
+    chosen_organisation,
+    form_page,
+    initial_from,
+    paginate,
+    period_from_request,
+    without,
+)
 
 from .. import selectors
 from ..forms import FromMeetingForm, SessionForm, TaskForm
@@ -109,17 +116,12 @@ def session_from_meeting(request: HttpRequest) -> HttpResponse:
 def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     session = selectors.session_get(request.user, pk, "study.edit")
     linked = bool(session.meeting_id)
-    initial = {
-        "version": session.version,
-        "form": session.form,
-        "subject": session.subject,
-        "topic": session.topic,
-        "held_on": session.held_on,
-        "hours": session.hours,
-        "speaker": session.speaker_id,
-        "note": session.note,
-        "present": selectors.present_ids(session),
-    }
+    initial = initial_from(
+        session,
+        *("form", "subject", "topic", "held_on", "hours", "note"),
+        speaker=session.speaker_id,
+        present=selectors.present_ids(session),
+    )
     form = SessionForm(
         request.POST or None,
         people=selectors.member_choices(session.organisation),
@@ -188,14 +190,7 @@ def task_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
     task = selectors.task_get(request.user, pk, "study.edit")
-    initial = {
-        "version": task.version,
-        "title": task.title,
-        "material": task.material,
-        "assigned_on": task.assigned_on,
-        "due_on": task.due_on,
-        "hours": task.hours,
-    }
+    initial = initial_from(task, "title", "material", "assigned_on", "due_on", "hours")
     return form_page(
         request,
         TaskForm(request.POST or None, initial=initial),
