@@ -37,7 +37,6 @@ from .models import (
     SelfStudyDone,
     SelfStudyTask,
     StudyAttendance,
-    StudyForm,
     StudyNote,
     StudySession,
     StudySettings,
@@ -90,9 +89,7 @@ def counts_by_form(org: Organisation, period: Period) -> dict[str, int]:
 def session_list(org: Organisation, period: Period, form: str = "") -> QuerySet[StudySession]:
     """The study page's rows: the period's sessions (of one form, when given), newest first."""
     sessions = sessions_of(org, period.start, period.end)
-    if form in StudyForm.values:
-        sessions = sessions.filter(form=form)
-    return sessions.order_by("-day", "-pk")
+    return (sessions.filter(form=form) if form else sessions).order_by("-day", "-pk")
 
 
 def present_ids(session: StudySession) -> list[int]:

@@ -32,6 +32,7 @@ def index(request: HttpRequest) -> HttpResponse:
     period = period_from_request(request)
     counts = selectors.counts_by_form(org, period)
     form = request.GET.get("form", "")
+    listed = form if form in StudyForm.values else ""  # an unknown ?form= lists every form
     context = {
         "org": org,
         "period": period,
@@ -39,7 +40,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "total": sum(counts.values()),
         "party_history": figures.compute("study.party_history_lectures", org, period).value,
         "form": form,
-        "page": paginate(request, selectors.session_list(org, period, form)),
+        "page": paginate(request, selectors.session_list(org, period, listed)),
         "can_edit": policy.has_perm(request.user, "study.edit", org),
         "can_figures": policy.has_perm(request.user, "figures.view", org),
         "orgs": policy.orgs_readable(request.user, "study.view"),
