@@ -48,6 +48,10 @@ def _form(request: HttpRequest, org, **kwargs) -> MeetingForm:
     )
 
 
+def _detail_url(meeting: Meeting) -> str:
+    return reverse("meetings:detail", args=[meeting.pk])
+
+
 @login_required
 def meeting_create(request: HttpRequest) -> HttpResponse:
     org = chosen_organisation(request, "meetings.edit")
@@ -91,10 +95,6 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
         template="meetings/form.html",
         context={"org": org, "meeting": meeting, "title": _("编辑会议")},
     )
-
-
-def _detail_url(meeting: Meeting) -> str:
-    return reverse("meetings:detail", args=[meeting.pk])
 
 
 def _detail_context(request: HttpRequest, meeting: Meeting) -> dict:

@@ -99,6 +99,7 @@ def booklet_export(request: HttpRequest) -> HttpResponse:
             real_names=data["real_names"],
             confirm=data["confirm"],
         ),
+        # The answer to a confirmed POST is the booklet itself, not a redirect.
         redirect_to=lambda data: downloads.file_response(data, filename=name, content_type=DOCX),
         template="mentoring/booklet.html",
         context={"org": org, "case_count": len(cases)},
