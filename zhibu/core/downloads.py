@@ -106,19 +106,12 @@ def export_file(
 
 
 def export(
-    actor,
-    what: str | Exporter | Any,
-    fmt: str,
-    *,
-    obj: Any = None,
-    action: str | None = None,
-    after: dict | None = None,
-    inline: bool = False,
-    **params: Any,
+    actor, what: str | Exporter | Any, fmt: str, *, inline: bool = False, **options: Any
 ) -> HttpResponse:
-    """`export_file` served: a format that is not offered (or not installed) is a 404."""
+    """`export_file` (the same arguments: obj, action, after, the builder's params) served; a format
+    that is not offered (or not installed) is a 404."""
     try:
-        rendered = export_file(actor, what, fmt, obj=obj, action=action, after=after, **params)
+        rendered = export_file(actor, what, fmt, **options)
     except UnknownFormat:
         raise Http404 from None
     return rendered_response(rendered, inline=inline)

@@ -15,12 +15,12 @@ from zhibu.core.registries import figures, findings, search
 from . import policy, selectors
 from .periods import Period
 from .services import accounts as account_services
-from .web import chosen_organisation, home_organisation, paginate, period_from_request
+from .web import chosen_organisation, paginate, period_from_request
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    org = home_organisation(request.user)
+    org = selectors.home_organisation(request.user)
     if org is None:
         return render(request, "core/no_role.html")
     today = timezone.localdate()
@@ -38,9 +38,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def audit_list(request: HttpRequest) -> HttpResponse:
     if not policy.has_perm(request.user, "audit.view"):
         raise PermissionDenied
-    qs = selectors.audit_visible(request.user).select_related("organisation")
-    if request.GET.get("action"):
-        qs = qs.filter(action__startswith=request.GET["action"])
+    qs = selectors.audit_list(request.user, request.GET.get("action", ""))
     return render(request, "core/audit_list.html", {"page": paginate(request, qs, 50)})
 
 
@@ -72,9 +70,7 @@ def figure_detail(request: HttpRequest, code: str) -> HttpResponse:
     except TypeError:
         raise Http404 from None
     hidden = spec.records_private and not policy.has_perm(request.user, spec.records_perm, org)
-    records = [] if hidden or value.records is None else value.records
-    if hasattr(records, "ordered") and not records.ordered:
-        records = records.order_by("pk")
+    records = [] if hidden or value.records is None else selectors.figure_records(value.records)
     return render(
         request,
         "core/figure_detail.html",

@@ -1,5 +1,6 @@
 """Small helpers every app's views share: the organisation a page is about, pagination, service
-error mapping, period parsing."""
+error mapping, period parsing, and the two shapes of a write from a page: a form page
+(`form_page`) and a button's POST (`post_action`)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
-from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from . import policy
+from . import policy, selectors
 from .periods import Period
 
 PER_PAGE = 25
@@ -39,6 +41,79 @@ def call_service(form: forms.Form, service: Callable[..., Any], **kwargs) -> Any
         return None
 
 
+def initial_from(row: Any, *names: str, **values: Any) -> dict[str, Any]:
+    """An edit form's initial values: the row's named attributes, `values`, and the version the
+    user saw (the service refuses a save made on a stale one)."""
+    return {"version": row.version, **{name: getattr(row, name) for name in names}, **values}
+
+
+def without(data: dict[str, Any], *keys: str) -> dict[str, Any]:
+    """The form's cleaned data less the keys the service does not take (e.g. "version")."""
+    return {k: v for k, v in data.items() if k not in keys}
+
+
+def _said(text: str | Callable[[Any], str] | None, result: Any) -> str | None:
+    return text(result) if callable(text) else text
+
+
+def _done(redirect_to: Any, result: Any) -> HttpResponse:
+    target = redirect_to(result) if callable(redirect_to) else redirect_to
+    return target if isinstance(target, HttpResponse) else redirect(target)
+
+
+def form_page(
+    request: HttpRequest,
+    form: forms.Form,
+    *,
+    save: Callable[[dict[str, Any]], Any],
+    redirect_to: Any,
+    template: str,
+    success: str | Callable[[Any], str] | None = None,
+    context: dict[str, Any] | Callable[[], dict[str, Any]] | None = None,
+    invalid_status: int = 200,
+    shown: Callable[[], None] | None = None,
+) -> HttpResponse:
+    """A page with a form that one service saves: on a POST the form accepts, `save(cleaned_data)`
+    runs through `call_service` (its ValidationError shown beside the fields); a truthy result says
+    `success` and goes to `redirect_to` — a URL, a URL name or a model, or a function of the result
+    giving one of these or a whole response (a download). Otherwise the template is rendered with
+    the form and `context` (a dict, or a function giving one, so nothing is read for a saved form),
+    with `invalid_status` when the form has errors. `shown()` runs when the form is shown rather
+    than saved (a GET, or input the form refused): e.g. to audit a read of what the form displays."""
+    if request.method == "POST" and form.is_valid():
+        result = call_service(form, lambda: save(form.cleaned_data))
+        if result:
+            text = _said(success, result)
+            if text:
+                messages.success(request, text)
+            return _done(redirect_to, result)
+    elif shown is not None:
+        shown()
+    extra = context() if callable(context) else context or {}
+    status = invalid_status if form.errors else 200
+    return render(request, template, {"form": form, **extra}, status=status)
+
+
+def post_action(
+    request: HttpRequest,
+    run: Callable[[], Any],
+    *,
+    success: str | Callable[[Any], str],
+    redirect_to: Any,
+    refused: Callable[[ValidationError], str] | None = None,
+) -> HttpResponse:
+    """A button's POST (recheck, submit, revoke, delete): run the service, say `success` — or the
+    service's refusal as an error message, through `refused` when given — and go back to
+    `redirect_to` (a URL, a URL name or a model)."""
+    try:
+        result = run()
+    except ValidationError as exc:
+        messages.error(request, refused(exc) if refused else " ".join(exc.messages))
+    else:
+        messages.success(request, _said(success, result))
+    return redirect(redirect_to)
+
+
 def period_from_request(request: HttpRequest, default_kind: str = "year") -> Period:
     """?period=month&on=2023-05-01 or ?from=2021-09-01&to=2023-07-31; defaults to this year."""
     today = timezone.localdate()
@@ -57,12 +132,6 @@ class VersionedForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-def home_organisation(user):
-    """The organisation a user's pages open on: the first one they hold a role on."""
-    orgs = list(policy.orgs_readable(user, "core.dashboard").order_by("path")[:1])
-    return orgs[0] if orgs else None
-
-
 def chosen_organisation(request: HttpRequest, perm: str):
     """?org=CODE among the organisations the user may see with perm (404 otherwise), else home."""
     code = request.GET.get("org")
@@ -70,7 +139,7 @@ def chosen_organisation(request: HttpRequest, perm: str):
         org = get_object_or_404(policy.orgs_in_scope(request.user), code=code)
         policy.require(request.user, perm, org)
         return org
-    org = home_organisation(request.user)
+    org = selectors.home_organisation(request.user)
     if org is None or not policy.has_perm(request.user, perm, org):
         raise PermissionDenied
     return org

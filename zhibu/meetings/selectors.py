@@ -14,13 +14,15 @@ from django.utils import timezone
 from zhibu.core import policy
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period
+from zhibu.core.selectors import get_permitted
 from zhibu.core.strokes import name_sort_key
 
 from .models import Attachment, Attendance, CadenceRule, Meeting, MeetingType, MeetingVote
 
 
-def attendance_for(meetings: QuerySet[Meeting]) -> QuerySet[Attendance]:
-    """Attendance rows of the given meetings (other ledgers read attendance only through here)."""
+def attendance_for(meetings: QuerySet) -> QuerySet[Attendance]:
+    """Attendance rows of the given meetings — a queryset of meetings or of their ids (other
+    ledgers read attendance only through here)."""
     return Attendance.objects.filter(meeting__in=meetings).select_related("person")
 
 
@@ -43,14 +45,9 @@ def meetings_visible(user, perm: str = "meetings.view") -> QuerySet[Meeting]:
     return Meeting.objects.filter(organisation__in=policy.orgs_readable(user, perm))
 
 
-def meeting_get(user, pk: int) -> Meeting:
-    """404 outside the user's scope (never confirms another branch's meeting exists)."""
-    qs = Meeting.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related(
-        "organisation", "host", "recorder"
-    )
-    meeting = get_object_or_404(qs, pk=pk)
-    policy.require(user, "meetings.view", meeting)
-    return meeting
+def meeting_get(user, pk: int, perm: str = "meetings.view") -> Meeting:
+    """404 outside the user's scope (never confirms another branch's meeting exists), 403 without perm."""
+    return get_permitted(user, Meeting.objects.select_related("organisation", "host", "recorder"), pk, perm)
 
 
 def meetings_of(org: Organisation) -> QuerySet[Meeting]:
@@ -85,6 +82,10 @@ def types_for(org: Organisation) -> QuerySet[MeetingType]:
     ).order_by("order", "pk")
 
 
+def types_of(meeting: Meeting) -> list[MeetingType]:
+    return list(meeting.types.all())
+
+
 def attendance_of(meeting: Meeting) -> list[Attendance]:
     rows = list(meeting.attendance.select_related("person"))
     return sorted(rows, key=lambda a: (a.is_guest, name_sort_key(a.person.name)))
@@ -99,12 +100,9 @@ def attachments_of(meeting: Meeting) -> QuerySet[Attachment]:
 
 
 def attachment_get(user, pk: int) -> Attachment:
-    qs = Attachment.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related(
-        "meeting", "organisation"
+    return get_permitted(
+        user, Attachment.objects.select_related("meeting", "organisation"), pk, "meetings.view"
     )
-    item = get_object_or_404(qs, pk=pk)
-    policy.require(user, "meetings.view", item)
-    return item
 
 
 def attendance_get(meeting: Meeting, pk: int) -> Attendance:
@@ -150,6 +148,11 @@ def rules_visible(orgs: QuerySet[Organisation]) -> QuerySet[CadenceRule]:
         .select_related("meeting_type", "organisation")
         .order_by("meeting_type__order", "organisation__path", "effective_from")
     )
+
+
+def rule_branches(orgs: QuerySet[Organisation]) -> QuerySet[Organisation]:
+    """The branches among the organisations a bureau user sets cadence rules for."""
+    return orgs.filter(kind=Organisation.Kind.BRANCH)
 
 
 def global_types() -> QuerySet[MeetingType]:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from zhibu.core import downloads, policy
-from zhibu.core.web import call_service, chosen_organisation, paginate
+from zhibu.core.web import chosen_organisation, form_page, initial_from, paginate
 
 from . import quorum, selectors, services
 from .forms import AttachmentForm, MeetingForm, VoteForm
@@ -48,58 +48,53 @@ def _form(request: HttpRequest, org, **kwargs) -> MeetingForm:
     )
 
 
+def _detail_url(meeting: Meeting) -> str:
+    return reverse("meetings:detail", args=[meeting.pk])
+
+
 @login_required
 def meeting_create(request: HttpRequest) -> HttpResponse:
     org = chosen_organisation(request, "meetings.edit")
     form = _form(request, org, initial={"held": True})
-    if request.method == "POST" and form.is_valid():
-        meeting = call_service(
-            form,
-            services.meeting_create,
-            actor=request.user,
-            organisation=org,
-            data=form.service_data(),
-            types=form.cleaned_data["types"],
-        )
-        if meeting:
-            messages.success(request, _("已登记会议，请核对签到名单"))
-            return redirect("meetings:attendance", pk=meeting.pk)
-    return render(request, "meetings/form.html", {"form": form, "org": org, "title": _("登记会议")})
+    return form_page(
+        request,
+        form,
+        save=lambda data: services.meeting_create(
+            actor=request.user, organisation=org, data=form.service_data(), types=data["types"]
+        ),
+        success=_("已登记会议，请核对签到名单"),
+        redirect_to=lambda meeting: reverse("meetings:attendance", args=[meeting.pk]),
+        template="meetings/form.html",
+        context={"org": org, "title": _("登记会议")},
+    )
 
 
 @login_required
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.meeting_get(request.user, pk)
-    policy.require(request.user, "meetings.edit", meeting)
+    meeting = selectors.meeting_get(request.user, pk, "meetings.edit")
     org = meeting.organisation
-    initial = {
-        "version": meeting.version,
-        "types": list(meeting.types.all()),
-        "topic": meeting.topic,
-        "held_at": timezone.localtime(meeting.held_at),
-        "held": meeting.held,
-        "place": meeting.place,
-        "host": meeting.host,
-        "recorder": meeting.recorder,
-        "minutes": meeting.minutes,
-        "decisions": meeting.decisions,
-    }
+    initial = initial_from(
+        meeting,
+        *("topic", "held", "place", "host", "recorder", "minutes", "decisions"),
+        types=selectors.types_of(meeting),
+        held_at=timezone.localtime(meeting.held_at),
+    )
     form = _form(request, org, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        updated = call_service(
-            form,
-            services.meeting_update,
+    return form_page(
+        request,
+        form,
+        save=lambda data: services.meeting_update(
             actor=request.user,
             meeting=meeting,
-            version=form.cleaned_data.get("version"),
+            version=data.get("version"),
             data=form.service_data(),
-            types=form.cleaned_data["types"],
-        )
-        if updated:
-            messages.success(request, _("已保存"))
-            return redirect("meetings:detail", pk=meeting.pk)
-    context = {"form": form, "org": org, "meeting": meeting, "title": _("编辑会议")}
-    return render(request, "meetings/form.html", context)
+            types=data["types"],
+        ),
+        success=_("已保存"),
+        redirect_to=_detail_url(meeting),
+        template="meetings/form.html",
+        context={"org": org, "meeting": meeting, "title": _("编辑会议")},
+    )
 
 
 def _detail_context(request: HttpRequest, meeting: Meeting) -> dict:
@@ -107,7 +102,7 @@ def _detail_context(request: HttpRequest, meeting: Meeting) -> dict:
     members = [a for a in rows if not a.is_guest]
     context = {
         "meeting": meeting,
-        "types": list(meeting.types.all()),
+        "types": selectors.types_of(meeting),
         "rows": rows,
         "present": [a for a in members if a.status == Attendance.Status.PRESENT],
         "leave": [a for a in members if a.status == Attendance.Status.LEAVE],
@@ -137,46 +132,40 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def vote_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.meeting_get(request.user, pk)
-    policy.require(request.user, "meetings.edit", meeting)
-    form = VoteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        vote = call_service(
-            form, services.vote_record, actor=request.user, meeting=meeting, **form.cleaned_data
-        )
-        if vote:
-            messages.success(request, _("已登记表决结果"))
-            return redirect("meetings:detail", pk=meeting.pk)
-    context = {"form": form, "org": meeting.organisation, "meeting": meeting, "title": _("登记表决结果")}
-    return render(request, "meetings/form.html", context, status=400 if form.errors else 200)
+    meeting = selectors.meeting_get(request.user, pk, "meetings.edit")
+    return form_page(
+        request,
+        VoteForm(request.POST or None),
+        save=lambda data: services.vote_record(actor=request.user, meeting=meeting, **data),
+        success=_("已登记表决结果"),
+        redirect_to=_detail_url(meeting),
+        template="meetings/form.html",
+        context={"org": meeting.organisation, "meeting": meeting, "title": _("登记表决结果")},
+        invalid_status=400,
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.meeting_get(request.user, pk)
-    policy.require(request.user, "meetings.edit", meeting)
-    form = AttachmentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        item = call_service(
-            form,
-            services.attachment_add,
-            actor=request.user,
-            meeting=meeting,
-            upload=form.cleaned_data["upload"],
-            caption=form.cleaned_data["caption"],
-        )
-        if item:
-            messages.success(request, _("已上传“%(name)s”") % {"name": item.original_name})
-            return redirect("meetings:detail", pk=meeting.pk)
-    context = {
-        "form": form,
-        "org": meeting.organisation,
-        "meeting": meeting,
-        "title": _("上传照片或文档"),
-        "multipart": True,
-    }
-    return render(request, "meetings/form.html", context, status=400 if form.errors else 200)
+    meeting = selectors.meeting_get(request.user, pk, "meetings.edit")
+    return form_page(
+        request,
+        AttachmentForm(request.POST or None, request.FILES or None),
+        save=lambda data: services.attachment_add(
+            actor=request.user, meeting=meeting, upload=data["upload"], caption=data["caption"]
+        ),
+        success=lambda item: _("已上传“%(name)s”") % {"name": item.original_name},
+        redirect_to=_detail_url(meeting),
+        template="meetings/form.html",
+        context={
+            "org": meeting.organisation,
+            "meeting": meeting,
+            "title": _("上传照片或文档"),
+            "multipart": True,
+        },
+        invalid_status=400,
+    )
 
 
 @login_required

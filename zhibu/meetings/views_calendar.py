@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhibu.core import policy
 from zhibu.core.periods import Period
-from zhibu.core.web import call_service, chosen_organisation, paginate
+from zhibu.core.web import chosen_organisation, form_page, paginate
 
 from . import obligations, selectors, services
 from .forms import MeetingTypeForm, RuleForm
@@ -50,36 +49,35 @@ def rules(request: HttpRequest) -> HttpResponse:
     form = RuleForm(
         request.POST or None,
         types=selectors.global_types(),
-        orgs=orgs.filter(kind="branch"),
+        orgs=selectors.rule_branches(orgs),
         initial={"effective_from": timezone.localdate()},
     )
-    if request.method == "POST" and form.is_valid():
-        rule = call_service(form, services.cadence_rule_set, actor=request.user, **form.cleaned_data)
-        if rule:
-            messages.success(
-                request, _("已调整“%(rule)s”，自%(day)s起执行") % {"rule": rule, "day": rule.effective_from}
-            )
-            return redirect("meetings:rules")
-    listing = selectors.rules_visible(orgs)
-    context = {"form": form, "page": paginate(request, listing, 50), "today": timezone.localdate()}
-    return render(request, "meetings/rules.html", context, status=400 if form.errors else 200)
+    return form_page(
+        request,
+        form,
+        save=lambda data: services.cadence_rule_set(actor=request.user, **data),
+        success=lambda rule: _("已调整“%(rule)s”，自%(day)s起执行")
+        % {"rule": rule, "day": rule.effective_from},
+        redirect_to="meetings:rules",
+        template="meetings/rules.html",
+        context=lambda: {
+            "page": paginate(request, selectors.rules_visible(orgs), 50),
+            "today": timezone.localdate(),
+        },
+        invalid_status=400,
+    )
 
 
 @login_required
 def type_create(request: HttpRequest) -> HttpResponse:
     org = chosen_organisation(request, "meetings.edit")
-    form = MeetingTypeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        item = call_service(
-            form, services.meeting_type_create, actor=request.user, organisation=org, **form.cleaned_data
-        )
-        if item:
-            messages.success(request, _("已添加会议类型“%(name)s”") % {"name": item.name})
-            return redirect(f"{reverse('meetings:list')}?org={org.code}")
-    context = {
-        "form": form,
-        "org": org,
-        "title": _("添加本支部的会议类型"),
-        "existing": selectors.types_for(org),
-    }
-    return render(request, "meetings/form.html", context, status=400 if form.errors else 200)
+    return form_page(
+        request,
+        MeetingTypeForm(request.POST or None),
+        save=lambda data: services.meeting_type_create(actor=request.user, organisation=org, **data),
+        success=lambda item: _("已添加会议类型“%(name)s”") % {"name": item.name},
+        redirect_to=f"{reverse('meetings:list')}?org={org.code}",
+        template="meetings/form.html",
+        context={"org": org, "title": _("添加本支部的会议类型"), "existing": selectors.types_for(org)},
+        invalid_status=400,
+    )

@@ -6,11 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhibu.core import policy
-from zhibu.core.web import call_service
+from zhibu.core.web import call_service, form_page
 
 from . import selectors, services
 from .forms import AttendeeForm, ReasonForm
@@ -22,25 +23,28 @@ def _is_htmx(request: HttpRequest) -> bool:
 
 @login_required
 def attendance_sheet(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.meeting_get(request.user, pk)
-    policy.require(request.user, "meetings.edit", meeting)
+    meeting = selectors.meeting_get(request.user, pk, "meetings.edit")
     people = selectors.roster_choices(meeting.organisation)
     form = AttendeeForm(request.POST or None, people=people, initial={"status": "present"})
-    if request.method == "POST" and form.is_valid():
-        row = call_service(
-            form, services.attendance_add, actor=request.user, meeting=meeting, **form.cleaned_data
-        )
-        if row:
-            messages.success(request, _("已添加%(name)s") % {"name": row.person.name})
-            return redirect("meetings:attendance", pk=meeting.pk)
-    context = {
-        "meeting": meeting,
-        "org": meeting.organisation,
-        "rows": selectors.attendance_of(meeting),
-        "form": form,
-        "types": list(meeting.types.all()),
-    }
-    return render(request, "meetings/attendance.html", context, status=400 if form.errors else 200)
+    return form_page(
+        request,
+        form,
+        save=lambda data: services.attendance_add(actor=request.user, meeting=meeting, **data),
+        success=lambda row: _("已添加%(name)s") % {"name": row.person.name},
+        redirect_to=_sheet_url(meeting),
+        template="meetings/attendance.html",
+        context=lambda: {
+            "meeting": meeting,
+            "org": meeting.organisation,
+            "rows": selectors.attendance_of(meeting),
+            "types": selectors.types_of(meeting),
+        },
+        invalid_status=400,
+    )
+
+
+def _sheet_url(meeting) -> str:
+    return reverse("meetings:attendance", args=[meeting.pk])
 
 
 def _row_response(request: HttpRequest, meeting, row, error: str = "") -> HttpResponse:
@@ -50,7 +54,7 @@ def _row_response(request: HttpRequest, meeting, row, error: str = "") -> HttpRe
         )
     if error:
         messages.error(request, error)
-    return redirect("meetings:attendance", pk=meeting.pk)
+    return redirect(_sheet_url(meeting))
 
 
 @login_required
@@ -94,7 +98,7 @@ def sign_sheet(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "meeting": meeting,
         "rows": rows,
-        "types": list(meeting.types.all()),
+        "types": selectors.types_of(meeting),
         "blank_rows": blank_rows,
         "offset": len(rows),
     }

@@ -18,52 +18,45 @@ from .selectors import active_in
 RECORDS_PERM = "mentoring.manage"
 
 
+def _register(code: str, label, unit):
+    """Every mentoring figure: a count for all, the case list behind it for RECORDS_PERM only."""
+    return figures.register(code, label=label, unit=unit, records_perm=RECORDS_PERM)
+
+
 def cases_of(org: Organisation) -> QuerySet[MentoringCase]:
     return MentoringCase.objects.filter(organisation__in=org.subtree()).select_related("student")
 
 
-@figures.register(
-    "mentoring.active_cases",
-    label=_("包教学生人数"),
-    unit=_("人"),
-    records_perm=RECORDS_PERM,
-)
+def _counted_with_cases(org: Organisation, rows: QuerySet) -> tuple[int, QuerySet[MentoringCase]]:
+    """The number of rows (logs, reviews), and the cases they are about as the records."""
+    return rows.count(), cases_of(org).filter(pk__in=rows.values("case_id"))
+
+
+@_register("mentoring.active_cases", _("包教学生人数"), _("人"))
 def active_cases(org: Organisation, period: Period):
     return active_in(cases_of(org), period.start, period.end)
 
 
-@figures.register(
-    "mentoring.turnarounds", label=_("包教转化学生人数"), unit=_("人"), records_perm=RECORDS_PERM
-)
+@_register("mentoring.turnarounds", _("包教转化学生人数"), _("人"))
 def turnarounds(org: Organisation, period: Period):
     return cases_of(org).filter(outcome=Outcome.TURNED, outcome_on__range=period.bounds)
 
 
-@figures.register(
-    "mentoring.logs",
-    label=_("包教记录条数"),
-    unit=_("条"),
-    records_perm=RECORDS_PERM,
-)
+@_register("mentoring.logs", _("包教记录条数"), _("条"))
 def logs(org: Organisation, period: Period):
-    qs = MentoringLog.objects.filter(organisation__in=org.subtree(), on__range=period.bounds)
-    return qs.count(), cases_of(org).filter(pk__in=qs.values("case_id"))
+    rows = MentoringLog.objects.filter(organisation__in=org.subtree(), on__range=period.bounds)
+    return _counted_with_cases(org, rows)
 
 
-@figures.register(
-    "mentoring.reviews",
-    label=_("包教月度检查次数"),
-    unit=_("次"),
-    records_perm=RECORDS_PERM,
-)
+@_register("mentoring.reviews", _("包教月度检查次数"), _("次"))
 def reviews(org: Organisation, period: Period):
-    qs = CaseReview.objects.filter(organisation__in=org.subtree(), month__range=period.bounds, reviewed=True)
-    return qs.count(), cases_of(org).filter(pk__in=qs.values("case_id"))
+    rows = CaseReview.objects.filter(
+        organisation__in=org.subtree(), month__range=period.bounds, reviewed=True
+    )
+    return _counted_with_cases(org, rows)
 
 
-@figures.register(
-    "mentoring.seminars", label=_("包教工作座谈会次数"), unit=_("次"), records_perm=RECORDS_PERM
-)
+@_register("mentoring.seminars", _("包教工作座谈会次数"), _("次"))
 def seminars(org: Organisation, period: Period):
     linked = cases_of(org).values("seminar_links__meeting_id")
     return meeting_selectors.held_in(org, period).filter(pk__in=linked)

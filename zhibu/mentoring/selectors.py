@@ -5,6 +5,7 @@ branch is a 404. Reading case content writes its audit entry in the view (servic
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -13,9 +14,9 @@ from django.utils import timezone
 from zhibu.core import policy
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period
+from zhibu.core.selectors import get_in_scope, get_permitted
 from zhibu.core.strokes import name_sort_key
 from zhibu.meetings import selectors as meeting_selectors
-from zhibu.meetings.models import Meeting
 from zhibu.people.selectors import members_on
 
 from . import access
@@ -28,6 +29,9 @@ from .models import (
     MentoringSettings,
     Student,
 )
+
+if TYPE_CHECKING:
+    from zhibu.meetings.models import Meeting
 
 
 def settings_for(org: Organisation) -> MentoringSettings:
@@ -52,14 +56,9 @@ def cases_reviewable(user) -> QuerySet[MentoringCase]:
 
 def case_get(user, pk: int, perm: str = access.VIEW) -> MentoringCase:
     """404 outside the user's scope, 403 inside it without access to this case."""
-    case = get_object_or_404(
-        MentoringCase.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related(
-            "student", "mentor", "organisation"
-        ),
-        pk=pk,
+    return get_permitted(
+        user, MentoringCase.objects.select_related("student", "mentor", "organisation"), pk, perm
     )
-    policy.require(user, perm, case)
-    return case
 
 
 def active_in(qs: QuerySet[MentoringCase], start: date, end: date) -> QuerySet[MentoringCase]:
@@ -77,6 +76,16 @@ def case_list(user, org: Organisation | None = None, status: str = "") -> QueryS
     elif status == "ended":
         qs = qs.filter(ended_on__lt=today)
     return qs.annotate(log_count=Count("logs"), last_log=Max("logs__on")).order_by("-started_on", "pk")
+
+
+def booklet_choices(user, org: Organisation) -> QuerySet[MentoringCase]:
+    """Every case of the branch the user may read, by mentor: the booklet's tick list."""
+    return case_list(user, org=org, status="all").order_by("mentor__name", "started_on")
+
+
+def case_reviews(case: MentoringCase) -> QuerySet[CaseReview]:
+    """The case's latest monthly reviews (a year of them), newest first."""
+    return case.reviews.select_related("reviewer__person").order_by("-month")[:12]
 
 
 def case_logs(case: MentoringCase, dimension: str = "") -> QuerySet[MentoringLog]:
@@ -107,10 +116,13 @@ def students_of(org: Organisation) -> QuerySet[Student]:
     return Student.objects.filter(organisation=org).annotate(case_count=Count("cases")).order_by("sequence")
 
 
+def students_choosable(org: Organisation) -> QuerySet[Student]:
+    """Students a new case may be about: the branch's, less the anonymised."""
+    return students_of(org).filter(anonymised_at__isnull=True)
+
+
 def student_get(user, pk: int) -> Student:
-    student = get_object_or_404(Student.objects.filter(organisation__in=policy.orgs_in_scope(user)), pk=pk)
-    policy.require(user, access.MANAGE, student)
-    return student
+    return get_permitted(user, Student.objects.all(), pk, access.MANAGE)
 
 
 def mentors_available(org: Organisation) -> list[Person]:
@@ -124,12 +136,7 @@ def grants_of(case: MentoringCase) -> QuerySet[CaseAccessGrant]:
 
 
 def grant_get(user, pk: int) -> CaseAccessGrant:
-    grant = get_object_or_404(
-        CaseAccessGrant.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related("case"),
-        pk=pk,
-    )
-    policy.require(user, access.MANAGE, grant)
-    return grant
+    return get_permitted(user, CaseAccessGrant.objects.select_related("case"), pk, access.MANAGE)
 
 
 def seminars_available(org: Organisation) -> QuerySet[Meeting]:
@@ -149,8 +156,9 @@ def booklet_cases(user, org: Organisation, ids: list[int] | None = None) -> Quer
     )
 
 
-def people_of_branch(org: Organisation) -> QuerySet[Person]:
-    return Person.objects.filter(organisation=org)
+def mentor_get(org: Organisation, pk: int) -> Person:
+    """A mentor chosen on a form: someone of the branch (404 otherwise)."""
+    return get_object_or_404(Person.objects.filter(organisation=org), pk=pk)
 
 
 def grantable_users(org: Organisation) -> list:
@@ -165,17 +173,14 @@ def grantable_users(org: Organisation) -> list:
     return sorted(users, key=lambda u: name_sort_key(u.display_name))
 
 
-def meetings_of(org: Organisation) -> QuerySet[Meeting]:
-    return meeting_selectors.meetings_of(org)
+def seminar_get(org: Organisation, pk: int) -> Meeting:
+    """A meeting chosen as a case's seminar: one of the branch's own (404 otherwise)."""
+    return get_object_or_404(meeting_selectors.meetings_of(org), pk=pk)
 
 
 def attachment_get(user, pk: int) -> LogAttachment:
     """An attachment is readable exactly when its case is."""
-    attachment = get_object_or_404(
-        LogAttachment.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related(
-            "log__case__student", "log__case__organisation"
-        ),
-        pk=pk,
-    )
+    qs = LogAttachment.objects.select_related("log__case__student", "log__case__organisation")
+    attachment = get_in_scope(user, qs, pk)
     policy.require(user, access.VIEW, attachment.log.case)
     return attachment

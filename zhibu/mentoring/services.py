@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from zhibu.core import audit, policy, uploads, writes
 from zhibu.core.models import Organisation, Person, User
 from zhibu.core.versioning import update_versioned
-from zhibu.meetings.models import Meeting
 from zhibu.people.selectors import members_on
 
 from . import access
@@ -36,6 +35,9 @@ from .models import (
     Student,
 )
 from .selectors import active_in, settings_for
+
+if TYPE_CHECKING:
+    from zhibu.meetings.models import Meeting
 
 PLAN_FIELDS = tuple(f"plan_{value}" for value in Dimension.values)
 STUDENT_FIELDS = ("name", "class_name", "gender", "birth_year", "enrolled_on", "left_on", "guardian_contact")

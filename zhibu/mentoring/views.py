@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from zhibu.core import downloads, policy
 from zhibu.core.periods import Period
-from zhibu.core.web import call_service, chosen_organisation, paginate
+from zhibu.core.web import call_service, chosen_organisation, form_page, initial_from, paginate, post_action
 
 from . import access, selectors, services
 from .forms import CaseCreateForm, GrantForm, LogForm, OutcomeForm, PlanForm, ReviewForm, SeminarForm
@@ -68,7 +68,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": can_edit,
         "can_manage": can_manage,
         "log_form": LogForm(initial={"on": timezone.localdate()}) if can_edit else None,
-        "reviews": case.reviews.select_related("reviewer__person").order_by("-month")[:12],
+        "reviews": selectors.case_reviews(case),
         "seminars": selectors.case_seminars(case),
         "seminar_form": SeminarForm(meetings=selectors.seminars_available(case.organisation))
         if can_manage
@@ -78,68 +78,61 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "mentoring/case_detail.html", context)
 
 
+def _case_url(case) -> str:
+    return reverse("mentoring:case", args=[case.pk])
+
+
 @login_required
 def case_create(request: HttpRequest) -> HttpResponse:
     org = chosen_organisation(request, access.MANAGE)
-    students = selectors.students_of(org).filter(anonymised_at__isnull=True)
-    mentors = selectors.mentors_available(org)
-    form = CaseCreateForm(request.POST or None, students=students, mentors=mentors)
-    if request.method == "POST" and form.is_valid():
-        mentor = get_object_or_404(selectors.people_of_branch(org), pk=form.cleaned_data["mentor"])
-        case = call_service(
-            form,
-            services.case_create,
+    form = CaseCreateForm(
+        request.POST or None,
+        students=selectors.students_choosable(org),
+        mentors=selectors.mentors_available(org),
+    )
+    return form_page(
+        request,
+        form,
+        save=lambda data: services.case_create(
             actor=request.user,
             organisation=org,
-            student=form.cleaned_data["student"],
-            mentor=mentor,
-            started_on=form.cleaned_data["started_on"],
-            scheme=form.cleaned_data["scheme"],
-        )
-        if case:
-            messages.success(request, _("已新建 %(p)s 的包教记录") % {"p": case.student.pseudonym})
-            return redirect("mentoring:case", pk=case.pk)
-    return render(request, "mentoring/form.html", {"form": form, "org": org, "title": _("新建包教记录")})
+            student=data["student"],
+            mentor=selectors.mentor_get(org, data["mentor"]),
+            started_on=data["started_on"],
+            scheme=data["scheme"],
+        ),
+        success=lambda case: _("已新建 %(p)s 的包教记录") % {"p": case.student.pseudonym},
+        redirect_to=_case_url,
+        template="mentoring/form.html",
+        context={"org": org, "title": _("新建包教记录")},
+    )
 
 
 @login_required
 def case_plan(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get(request.user, pk, access.EDIT)
-    initial = {name: getattr(case, name) for name in services.PLAN_FIELDS} | {"version": case.version}
-    form = PlanForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        updated = call_service(
-            form,
-            services.case_plan_update,
-            actor=request.user,
-            case=case,
-            version=form.cleaned_data.get("version"),
-            plan=form.cleaned_data,
-        )
-        if updated:
-            messages.success(request, _("包教方案已保存"))
-            return redirect("mentoring:case", pk=case.pk)
-    else:
-        services.record_read(actor=request.user, case=case, what="plan")
-    return render(request, "mentoring/form.html", {"form": form, "case": case, "title": _("包教方案")})
+    return form_page(
+        request,
+        PlanForm(request.POST or None, initial=initial_from(case, *services.PLAN_FIELDS)),
+        save=lambda data: services.case_plan_update(
+            actor=request.user, case=case, version=data.get("version"), plan=data
+        ),
+        success=_("包教方案已保存"),
+        redirect_to=_case_url(case),
+        template="mentoring/form.html",
+        context={"case": case, "title": _("包教方案")},
+        shown=lambda: services.record_read(actor=request.user, case=case, what="plan"),
+    )
 
 
 @login_required
 def case_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get(request.user, pk, access.EDIT)
-    initial = {
-        "outcome": case.outcome,
-        "outcome_on": case.outcome_on,
-        "evidence": case.outcome_evidence,
-        "ended_on": case.ended_on,
-        "version": case.version,
-    }
-    form = OutcomeForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        updated = call_service(
-            form,
-            services.case_outcome_update,
+    initial = initial_from(case, "outcome", "outcome_on", "ended_on", evidence=case.outcome_evidence)
+    return form_page(
+        request,
+        OutcomeForm(request.POST or None, initial=initial),
+        save=lambda data: services.case_outcome_update(
             actor=request.user,
             case=case,
             version=data.get("version"),
@@ -147,26 +140,28 @@ def case_outcome(request: HttpRequest, pk: int) -> HttpResponse:
             outcome_on=data["outcome_on"],
             evidence=data["evidence"],
             ended_on=data["ended_on"],
-        )
-        if updated:
-            messages.success(request, _("转化情况已保存"))
-            return redirect("mentoring:case", pk=case.pk)
-    else:
-        services.record_read(actor=request.user, case=case, what="outcome")
-    return render(request, "mentoring/form.html", {"form": form, "case": case, "title": _("转化情况")})
+        ),
+        success=_("转化情况已保存"),
+        redirect_to=_case_url(case),
+        template="mentoring/form.html",
+        context={"case": case, "title": _("转化情况")},
+        shown=lambda: services.record_read(actor=request.user, case=case, what="outcome"),
+    )
 
 
 @login_required
 @require_POST
 def log_create(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get(request.user, pk, access.EDIT)
-    form = LogForm(request.POST, request.FILES)
-    if form.is_valid():
-        log = call_service(form, services.log_create, actor=request.user, case=case, **form.cleaned_data)
-        if log:
-            messages.success(request, _("已记录一条帮教日志"))
-            return redirect("mentoring:case", pk=case.pk)
-    return render(request, "mentoring/form.html", {"form": form, "case": case, "title": _("添加帮教日志")})
+    return form_page(
+        request,
+        LogForm(request.POST, request.FILES),
+        save=lambda data: services.log_create(actor=request.user, case=case, **data),
+        success=_("已记录一条帮教日志"),
+        redirect_to=_case_url(case),
+        template="mentoring/form.html",
+        context={"case": case, "title": _("添加帮教日志")},
+    )
 
 
 @login_required
@@ -233,47 +228,57 @@ def review_save(request: HttpRequest, pk: int) -> HttpResponse:
 def grant_create(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get(request.user, pk, access.MANAGE)
     users = selectors.grantable_users(case.organisation)
-    form = GrantForm(request.POST or None, users=users)
-    if request.method == "POST" and form.is_valid():
-        user = next((u for u in users if u.pk == int(form.cleaned_data["user"])), None)
+
+    def chosen(data: dict):
+        user = next((u for u in users if u.pk == int(data["user"])), None)
         if user is None:  # only accounts offered on the form may be granted
             raise Http404
-        grant = call_service(
-            form,
-            services.grant_create,
+        return user
+
+    return form_page(
+        request,
+        GrantForm(request.POST or None, users=users),
+        save=lambda data: services.grant_create(
             actor=request.user,
             case=case,
-            user=user,
-            reason=form.cleaned_data["reason"],
-            ends_on=form.cleaned_data["ends_on"],
-        )
-        if grant:
-            messages.success(request, _("已授权 %(u)s 查阅") % {"u": user.display_name})
-            return redirect("mentoring:case", pk=case.pk)
-    return render(request, "mentoring/form.html", {"form": form, "case": case, "title": _("授权查阅")})
+            user=chosen(data),
+            reason=data["reason"],
+            ends_on=data["ends_on"],
+        ),
+        success=lambda grant: _("已授权 %(u)s 查阅") % {"u": grant.user.display_name},
+        redirect_to=_case_url(case),
+        template="mentoring/form.html",
+        context={"case": case, "title": _("授权查阅")},
+    )
 
 
 @login_required
 @require_POST
 def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     grant = selectors.grant_get(request.user, pk)
-    services.grant_revoke(actor=request.user, grant=grant)
-    messages.success(request, _("已撤销授权"))
-    return redirect("mentoring:case", pk=grant.case_id)
+    return post_action(
+        request,
+        lambda: services.grant_revoke(actor=request.user, grant=grant),
+        success=_("已撤销授权"),
+        redirect_to=reverse("mentoring:case", args=[grant.case_id]),
+    )
 
 
 @login_required
 @require_POST
 def seminar_link(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get(request.user, pk, access.MANAGE)
-    meetings = selectors.seminars_available(case.organisation)
-    form = SeminarForm(request.POST, meetings=meetings)
-    if form.is_valid():
-        meeting = get_object_or_404(selectors.meetings_of(case.organisation), pk=form.cleaned_data["meeting"])
-        if call_service(form, services.seminar_link, actor=request.user, case=case, meeting=meeting):
-            messages.success(request, _("已关联座谈会"))
-            return redirect("mentoring:case", pk=case.pk)
-    return render(request, "mentoring/form.html", {"form": form, "case": case, "title": _("关联座谈会")})
+    return form_page(
+        request,
+        SeminarForm(request.POST, meetings=selectors.seminars_available(case.organisation)),
+        save=lambda data: services.seminar_link(
+            actor=request.user, case=case, meeting=selectors.seminar_get(case.organisation, data["meeting"])
+        ),
+        success=_("已关联座谈会"),
+        redirect_to=_case_url(case),
+        template="mentoring/form.html",
+        context={"case": case, "title": _("关联座谈会")},
+    )
 
 
 @login_required

@@ -15,10 +15,6 @@ class PersonForm(forms.ModelForm):
         fields = list(PERSON_FIELDS)  # the fields the service accepts, and no others
         widgets = {"birth_date": DATE_INPUT, "left_on": DATE_INPUT}
 
-    def _post_clean(self):
-        # Skip ModelForm's model validation: the service validates (and it knows the organisation).
-        pass
-
 
 class PersonCreateForm(PersonForm):
     party_status = forms.ChoiceField(

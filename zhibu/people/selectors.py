@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
-from django.shortcuts import get_object_or_404
 
 from zhibu.core import policy
 from zhibu.core.models import Organisation, PartyStatus, PartyStatusChange, Person, PostHolding
 from zhibu.core.models.people import MEMBER_STATUSES
+from zhibu.core.selectors import get_permitted
 from zhibu.core.strokes import name_sort_key
 
 
@@ -20,11 +20,9 @@ def people_visible(user, perm: str = "people.view") -> QuerySet[Person]:
     )
 
 
-def person_get(user, pk: int) -> Person:
-    """404 for anyone without people.view on the person's organisation, and for anyone out of scope."""
-    person = get_object_or_404(Person.objects.filter(organisation__in=policy.orgs_in_scope(user)), pk=pk)
-    policy.require(user, "people.view", person)
-    return person
+def person_get(user, pk: int, perm: str = "people.view") -> Person:
+    """404 for anyone out of scope, 403 in it without perm on the person's organisation."""
+    return get_permitted(user, Person.objects.all(), pk, perm)
 
 
 def people_search(qs: QuerySet[Person], text: str) -> QuerySet[Person]:
@@ -32,6 +30,25 @@ def people_search(qs: QuerySet[Person], text: str) -> QuerySet[Person]:
     if not text:
         return qs
     return qs.filter(Q(name__icontains=text) | Q(name_pinyin__icontains=text.lower().replace(" ", "")))
+
+
+def people_list(org: Organisation, *, text: str = "", status: str = "") -> list[Person]:
+    """The roster page's rows: org's subtree, matching the search text and the status filter
+    ("members" for 预备 + 正式, or one status), 按姓氏笔画."""
+    qs = people_search(people_of(org).select_related("organisation"), text)
+    if status == "members":
+        qs = qs.filter(party_status__in=[PartyStatus.PROBATIONARY, PartyStatus.FULL])
+    elif status in PartyStatus.values:
+        qs = qs.filter(party_status=status)
+    return sorted_by_strokes(qs)
+
+
+def status_history(person: Person) -> QuerySet[PartyStatusChange]:
+    return person.status_changes.all()
+
+
+def posts_of(person: Person) -> QuerySet[PostHolding]:
+    return person.posts.select_related("term")
 
 
 def sorted_by_strokes(people) -> list[Person]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
 
 from zhibu.core import policy
+from zhibu.core.selectors import get_permitted
 
 from .models import ReportDocument, Submission, SubmissionDeadline
 
@@ -25,14 +25,7 @@ def documents_of(user, org) -> QuerySet[ReportDocument]:
 
 def document_get(user, pk: int, perm: str = "reports.view") -> ReportDocument:
     """404 outside the user's scope; 403 inside it without `perm`."""
-    record = get_object_or_404(
-        ReportDocument.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related(
-            "organisation"
-        ),
-        pk=pk,
-    )
-    policy.require(user, perm, record)
-    return record
+    return get_permitted(user, ReportDocument.objects.select_related("organisation"), pk, perm)
 
 
 def submission_of(record: ReportDocument) -> Submission | None:
@@ -49,12 +42,7 @@ def submissions_incoming(user) -> QuerySet[Submission]:
 
 
 def submission_get(user, pk: int) -> Submission:
-    submission = get_object_or_404(
-        Submission.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related("document"),
-        pk=pk,
-    )
-    policy.require(user, "reports.receive", submission)
-    return submission
+    return get_permitted(user, Submission.objects.select_related("document"), pk, "reports.receive")
 
 
 def deadlines_set_by(org) -> QuerySet[SubmissionDeadline]:

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhibu.core import downloads, policy
 from zhibu.core.periods import Period
-from zhibu.core.web import call_service, chosen_organisation, paginate
+from zhibu.core.web import chosen_organisation, form_page, initial_from, paginate, post_action
 
 from . import drafting, exporters, selectors, services
 from .forms import GenerateForm, ParagraphForm, PeriodForm
@@ -24,15 +23,18 @@ def _defaults() -> dict:
     return {"kind": "annual", "start": today.replace(month=1, day=1), "end": today}
 
 
-def _index(request: HttpRequest, org, form: GenerateForm | None = None, status: int = 200) -> HttpResponse:
-    context = {
+def _index_context(request: HttpRequest, org) -> dict:
+    return {
         "org": org,
         "page": paginate(request, selectors.documents_of(request.user, org)),
-        "form": form or GenerateForm(initial=_defaults()),
         "ledger_form": PeriodForm(initial={"start": _defaults()["start"], "end": _defaults()["end"]}),
         "can_edit": policy.has_perm(request.user, "reports.edit", org),
         "orgs": policy.orgs_readable(request.user, "reports.view"),
     }
+
+
+def _index(request: HttpRequest, org, status: int = 200) -> HttpResponse:
+    context = {**_index_context(request, org), "form": GenerateForm(initial=_defaults())}
     return render(request, "reports/index.html", context, status=status)
 
 
@@ -46,19 +48,17 @@ def index(request: HttpRequest) -> HttpResponse:
 def generate(request: HttpRequest) -> HttpResponse:
     org = chosen_organisation(request, "reports.edit")
     form = GenerateForm(request.POST)
-    if form.is_valid():
-        record = call_service(
-            form,
-            services.document_generate,
-            actor=request.user,
-            organisation=org,
-            kind=form.cleaned_data["kind"],
-            period=form.period(),
-        )
-        if record:
-            messages.success(request, _("已根据台账起草，请核对后编辑。"))
-            return redirect("reports:document", pk=record.pk)
-    return _index(request, org, form, status=200)
+    return form_page(
+        request,
+        form,
+        save=lambda data: services.document_generate(
+            actor=request.user, organisation=org, kind=data["kind"], period=form.period()
+        ),
+        success=_("已根据台账起草，请核对后编辑。"),
+        redirect_to=lambda record: record.get_absolute_url(),
+        template="reports/index.html",
+        context=lambda: _index_context(request, org),
+    )
 
 
 @login_required
@@ -87,35 +87,28 @@ def paragraph_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     paragraph = next((p for p in doc.paragraphs() if p.key == key), None)
     if paragraph is None:
         raise Http404
-    form = ParagraphForm(request.POST or None, initial={"text": paragraph.text, "version": record.version})
-    if request.method == "POST" and form.is_valid():
-        done = call_service(
-            form,
-            services.paragraph_edit,
-            actor=request.user,
-            document=record,
-            key=key,
-            text=form.cleaned_data["text"],
-            version=form.cleaned_data.get("version"),
-        )
-        if done:
-            messages.success(request, _("段落已保存为新版本。"))
-            return redirect(f"{record.get_absolute_url()}#para-{key}")
-    return render(
-        request, "reports/paragraph_form.html", {"record": record, "paragraph": paragraph, "form": form}
+    return form_page(
+        request,
+        ParagraphForm(request.POST or None, initial=initial_from(record, text=paragraph.text)),
+        save=lambda data: services.paragraph_edit(
+            actor=request.user, document=record, key=key, text=data["text"], version=data.get("version")
+        ),
+        success=_("段落已保存为新版本。"),
+        redirect_to=f"{record.get_absolute_url()}#para-{key}",
+        template="reports/paragraph_form.html",
+        context={"record": record, "paragraph": paragraph},
     )
 
 
-def _versioned_post(request: HttpRequest, pk: int, service, success: str) -> HttpResponse:
+def _versioned_post(request: HttpRequest, pk: int, service, success) -> HttpResponse:
     record = selectors.document_get(request.user, pk, "reports.edit")
     version = request.POST.get("version")
-    try:
-        result = service(actor=request.user, document=record, version=int(version) if version else None)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, success(result) if callable(success) else success)
-    return redirect(record.get_absolute_url())
+    return post_action(
+        request,
+        lambda: service(actor=request.user, document=record, version=int(version) if version else None),
+        success=success,
+        redirect_to=record.get_absolute_url(),
+    )
 
 
 @login_required

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period
 from zhibu.core.registries import demo
-from zhibu.meetings.models import Meeting
 
 from . import selectors
 from .models import (
@@ -31,6 +31,9 @@ from .models import (
     StudyNote,
     StudySession,
 )
+
+if TYPE_CHECKING:
+    from zhibu.meetings.models import Meeting
 
 SCHOOL = "yucai"
 SEED_START, SEED_END = date(2021, 9, 1), date(2023, 7, 31)
@@ -155,16 +158,15 @@ def _tutorials(org: Organisation, officers: list[Person], months: list[Period]) 
         _session(org, StudyForm.TUTORIAL, day, "中心理论组集中学习", present, subject="理论学习")
 
 
+def _task(org: Organisation, assigned: date, due: date, title: str, material: str) -> SelfStudyTask:
+    return SelfStudyTask.objects.create(
+        organisation=org, title=title, material=material, assigned_on=assigned, due_on=due, hours=Decimal("4")
+    )
+
+
 def _tasks(org: Organisation, members: list[Person]) -> None:
     for number, (assigned, due, title, material) in enumerate(TASKS, start=1):
-        task = SelfStudyTask.objects.create(
-            organisation=org,
-            title=title,
-            material=material,
-            assigned_on=assigned,
-            due_on=due,
-            hours=Decimal("4"),
-        )
+        task = _task(org, assigned, due, title, material)
         rows = []
         for person in members:
             key = (person.name, number)
@@ -283,14 +285,7 @@ def _current_year(org, members, officers, by_name, start: date, today: date) -> 
     _tutorials(org, officers, [m for m in _school_months(start, today) if m.start.replace(day=8) <= today])
     assigned, due, title, material = CURRENT_TASK
     if assigned <= today:
-        task = SelfStudyTask.objects.create(
-            organisation=org,
-            title=title,
-            material=material,
-            assigned_on=assigned,
-            due_on=due,
-            hours=Decimal("4"),
-        )
+        task = _task(org, assigned, due, title, material)
         SelfStudyDone.objects.bulk_create(
             SelfStudyDone(task=task, organisation=org, person=p, done_on=today, reflection="已学习全会公报。")
             for p in officers

@@ -54,27 +54,24 @@ def self_study_tasks(org: Organisation, period: Period) -> QuerySet:
     return selectors.tasks_of(org, period.start, period.end).order_by("assigned_on", "pk")
 
 
+def _members_rows(rows: QuerySet, day_field: str) -> QuerySet:
+    """Records of members' own study (books, notes, checks): with the member, in date order."""
+    return rows.select_related("person").order_by(day_field, "pk")
+
+
 @figures.register("study.books_read", label=_("党员读书本数"), unit=_("本"))
 def books_read(org: Organisation, period: Period) -> QuerySet:
-    return (
-        selectors.books_of(org, period.start, period.end)
-        .select_related("person")
-        .order_by("finished_on", "pk")
-    )
+    return _members_rows(selectors.books_of(org, period.start, period.end), "finished_on")
 
 
 @figures.register("study.notes", label=_("学习笔记篇数"), unit=_("篇"))
 def notes(org: Organisation, period: Period) -> QuerySet:
-    return (
-        selectors.notes_of(org, period.start, period.end)
-        .select_related("person")
-        .order_by("written_on", "pk")
-    )
+    return _members_rows(selectors.notes_of(org, period.start, period.end), "written_on")
 
 
 @figures.register("study.note_checks", label=_("校办检查学习笔记人次"), unit=_("人次"))
 def note_checks(org: Organisation, period: Period) -> QuerySet:
-    return selectors.checks_of(org, period.start, period.end).select_related("person").order_by("month", "pk")
+    return _members_rows(selectors.checks_of(org, period.start, period.end), "month")
 
 
 @figures.register("study.hours", label=_("党员学习总学时"), unit=_("学时"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db.models import (
     Count,
@@ -19,16 +20,15 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce, TruncDate
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from zhibu.core import policy
 from zhibu.core.models import Organisation, Person
 from zhibu.core.models.people import MEMBER_STATUSES
 from zhibu.core.periods import Period
+from zhibu.core.selectors import get_in_scope, get_permitted
 from zhibu.core.strokes import name_sort_key
-from zhibu.meetings.models import Meeting
-from zhibu.meetings.selectors import attendance_for
+from zhibu.meetings import selectors as meeting_selectors
 from zhibu.people import selectors as people_selectors
 
 from .models import (
@@ -41,6 +41,9 @@ from .models import (
     StudySession,
     StudySettings,
 )
+
+if TYPE_CHECKING:
+    from zhibu.meetings.models import Meeting
 
 HOURS_FIELD = DecimalField(max_digits=8, decimal_places=1)
 ZERO = Decimal("0")
@@ -64,31 +67,43 @@ def sessions_visible(user) -> QuerySet[StudySession]:
     return with_day(StudySession.objects.filter(organisation__in=orgs)).order_by("-day", "-pk")
 
 
-def session_get(user, pk: int) -> StudySession:
-    session = get_object_or_404(
-        with_day(StudySession.objects.filter(organisation__in=policy.orgs_in_scope(user))), pk=pk
-    )
-    policy.require(user, "study.view", session)
-    return session
+def session_get(user, pk: int, perm: str = "study.view") -> StudySession:
+    return get_permitted(user, with_day(StudySession.objects.all()), pk, perm)
 
 
 def session_attendance(session: StudySession) -> list:
     """Attendance rows of a session: the meeting's when linked, its own otherwise; 按姓氏笔画."""
     if session.meeting_id:
-        rows = attendance_for(Meeting.objects.filter(pk=session.meeting_id))
+        rows = meeting_selectors.attendance_of(session.meeting)
     else:
         rows = session.attendance.select_related("person")
     return sorted(rows, key=lambda row: name_sort_key(row.person.name))
 
 
-def counts_by_form(sessions: QuerySet[StudySession]) -> dict[str, int]:
-    rows = sessions.order_by().values("form").annotate(n=Count("pk"))
+def counts_by_form(org: Organisation, period: Period) -> dict[str, int]:
+    """The period's sessions counted by form, in one grouped query."""
+    rows = sessions_of(org, period.start, period.end).order_by().values("form").annotate(n=Count("pk"))
     return {row["form"]: row["n"] for row in rows}
+
+
+def session_list(org: Organisation, period: Period, form: str = "") -> QuerySet[StudySession]:
+    """The study page's rows: the period's sessions (of one form, when given), newest first."""
+    sessions = sessions_of(org, period.start, period.end)
+    return (sessions.filter(form=form) if form else sessions).order_by("-day", "-pk")
+
+
+def present_ids(session: StudySession) -> list[int]:
+    """Who the session's own attendance has present (the edit form's ticks)."""
+    return list(session.attendance.filter(status="present").values_list("person_id", flat=True))
 
 
 def meetings_linkable(org: Organisation) -> QuerySet[Meeting]:
     """The branch's meetings not yet recorded as a study session (newest first)."""
-    return Meeting.objects.filter(organisation=org, study_session__isnull=True).order_by("-held_at")
+    return meeting_selectors.meetings_of(org).filter(study_session__isnull=True)
+
+
+def has_linkable_meetings(org: Organisation) -> bool:
+    return meetings_linkable(org).exists()
 
 
 # -- members and their hours -------------------------------------------------------------------
@@ -125,7 +140,7 @@ def with_hours(people: QuerySet[Person], org: Organisation, start: date, end: da
         person=OuterRef("pk"), status=StudyAttendance.Status.PRESENT, session__in=sessions.values("pk")
     )
     linked = (
-        attendance_for(Meeting.objects.filter(study_session__in=sessions.values("pk")))
+        meeting_selectors.attendance_for(sessions.values("meeting"))
         .filter(person=OuterRef("pk"), status="present")
         .select_related(None)
     )
@@ -145,7 +160,7 @@ def with_hours(people: QuerySet[Person], org: Organisation, start: date, end: da
 
 def sessions_attended(person: Person, start: date, end: date) -> QuerySet[StudySession]:
     own = StudyAttendance.objects.filter(person=person, status=StudyAttendance.Status.PRESENT)
-    linked = attendance_for(Meeting.objects.filter(organisation=person.organisation)).filter(
+    linked = meeting_selectors.attendance_for(meeting_selectors.meetings_of(person.organisation)).filter(
         person=person, status="present"
     )
     sessions = StudySession.objects.filter(organisation=person.organisation).filter(
@@ -177,10 +192,17 @@ def tasks_visible(user) -> QuerySet[SelfStudyTask]:
     )
 
 
-def task_get(user, pk: int) -> SelfStudyTask:
-    task = get_object_or_404(SelfStudyTask.objects.filter(organisation__in=policy.orgs_in_scope(user)), pk=pk)
-    policy.require(user, "study.view", task)
-    return task
+def task_list(user, org: Organisation) -> QuerySet[SelfStudyTask]:
+    return tasks_visible(user).filter(organisation=org)
+
+
+def done_of(task: SelfStudyTask) -> QuerySet[SelfStudyDone]:
+    """Who marked the task done, in the order they did."""
+    return task.done.select_related("person").order_by("done_on", "pk")
+
+
+def task_get(user, pk: int, perm: str = "study.view") -> SelfStudyTask:
+    return get_permitted(user, SelfStudyTask.objects.all(), pk, perm)
 
 
 def tasks_of(org: Organisation, start: date, end: date) -> QuerySet[SelfStudyTask]:
@@ -197,22 +219,26 @@ def open_tasks_for(person: Person, today: date) -> QuerySet[SelfStudyTask]:
 
 
 # -- reading -----------------------------------------------------------------------------------
-def reading_visible(user) -> QuerySet[ReadingRecord]:
-    orgs = policy.orgs_readable(user, "study.view")
+def _members_records_visible(user, model, perm: str, day_field: str) -> QuerySet:
+    """Members' own records (reading, notes) in the organisations the user reads with perm, newest
+    first, with the member and her organisation."""
     return (
-        ReadingRecord.objects.filter(organisation__in=orgs)
+        model.objects.filter(organisation__in=policy.orgs_readable(user, perm))
         .select_related("person", "organisation")
-        .order_by("-finished_on", "-pk")
+        .order_by(f"-{day_field}", "-pk")
     )
+
+
+def reading_visible(user) -> QuerySet[ReadingRecord]:
+    return _members_records_visible(user, ReadingRecord, "study.view", "finished_on")
+
+
+def reading_list(user, org: Organisation, term: Period) -> QuerySet[ReadingRecord]:
+    return reading_visible(user).filter(organisation=org, term_start=term.start)
 
 
 def reading_get(user, pk: int) -> ReadingRecord:
-    record = get_object_or_404(
-        ReadingRecord.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related("person"),
-        pk=pk,
-    )
-    policy.require(user, "study.view", record)
-    return record
+    return get_permitted(user, ReadingRecord.objects.select_related("person"), pk, "study.view")
 
 
 def books_by_person(org: Organisation, term_starts: list[date]) -> dict[tuple[int, date], int]:
@@ -231,19 +257,18 @@ def books_of(org: Organisation, start: date, end: date) -> QuerySet[ReadingRecor
 
 # -- notes and checks --------------------------------------------------------------------------
 def notes_visible(user) -> QuerySet[StudyNote]:
-    orgs = policy.orgs_readable(user, "study.people")
-    return (
-        StudyNote.objects.filter(organisation__in=orgs)
-        .select_related("person", "organisation")
-        .order_by("-written_on", "-pk")
-    )
+    return _members_records_visible(user, StudyNote, "study.people", "written_on")
+
+
+def note_list(user, org: Organisation, month: date | None = None) -> QuerySet[StudyNote]:
+    """The notes page's rows: the branch's notes, of one month when given."""
+    notes = notes_visible(user).filter(organisation=org)
+    return notes.filter(month=month) if month else notes
 
 
 def note_get(user, pk: int) -> StudyNote:
     """Her own note, or anyone's for those who may see every member's study (study.people)."""
-    note = get_object_or_404(
-        StudyNote.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related("person"), pk=pk
-    )
+    note = get_in_scope(user, StudyNote.objects.select_related("person"), pk)
     if not (policy.has_perm(user, "study.people", note) or policy.has_perm(user, "study.own", note)):
         policy.require(user, "study.people", note)
     return note
@@ -328,10 +353,7 @@ def notes_with_checks(notes: list[StudyNote]) -> list[tuple[StudyNote, NoteCheck
 
 def person_get(user, pk: int) -> Person:
     """A member whose study page the user may open: her own, or anyone's with study.people."""
-    person = get_object_or_404(
-        Person.objects.filter(organisation__in=policy.orgs_in_scope(user)).select_related("organisation"),
-        pk=pk,
-    )
+    person = get_in_scope(user, Person.objects.select_related("organisation"), pk)
     if person.pk != getattr(user, "person_id", None):
         policy.require(user, "study.people", person)
     return person

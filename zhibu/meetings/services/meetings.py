@@ -170,14 +170,7 @@ def meeting_update(
 def attendance_toggle(*, actor, attendance: Attendance) -> Attendance:
     """One click on the sheet: 出席 → 请假 → 缺席 → 出席."""
     policy.require(actor, "meetings.edit", attendance.meeting)
-    status = CYCLE[attendance.status]
-    reason = attendance.reason if status == Attendance.Status.LEAVE else ""
-    return writes.model_change(
-        attendance,
-        actor=actor,
-        action=MeetingsAction.ATTENDANCE_CHANGED,
-        fields={"status": status, "reason": reason},
-    )
+    return _attendance_change(actor, attendance, CYCLE[attendance.status], attendance.reason)
 
 
 @writes.service
@@ -190,12 +183,16 @@ def attendance_set(*, actor, attendance: Attendance, status: str, reason: str = 
         raise ValidationError(
             {"reason": _("%(name)s请假，请填写请假事由") % {"name": attendance.person.name}}
         )
-    reason = reason if status == Attendance.Status.LEAVE else ""
+    return _attendance_change(actor, attendance, status, reason)
+
+
+def _attendance_change(actor, attendance: Attendance, status: str, reason: str) -> Attendance:
+    """Write the status; only 请假 keeps a reason."""
     return writes.model_change(
         attendance,
         actor=actor,
         action=MeetingsAction.ATTENDANCE_CHANGED,
-        fields={"status": status, "reason": reason},
+        fields={"status": status, "reason": reason if status == Attendance.Status.LEAVE else ""},
     )
 
 

@@ -38,6 +38,18 @@ def _superior(org) -> str:
     return org.parent.name if org.parent_id else _("上级党组织")
 
 
+def _closing(doc: Document, weaknesses: str, plans: str) -> Document:
+    """Parts 3 and 4 of a summary — the open findings, and what is promised for each — then the
+    signature."""
+    found = open_findings(doc.org, doc.period)
+    doc.blocks.append(h1(3, weaknesses))
+    doc.blocks.extend(weakness_paragraphs(found))
+    doc.blocks.append(h1(4, plans))
+    doc.blocks.extend(plan_paragraphs(doc.org, doc.period, found))
+    doc.blocks.append(SignatureBlock(doc.org.name, doc.period.end))
+    return doc
+
+
 @register("annual", _l("年度或阶段总结"))
 def annual(org, period: Period, ctx: SectionContext) -> Document:
     doc = Document("annual", f"{org.name}{period_title(period)}工作总结", org, period)
@@ -69,13 +81,7 @@ def annual(org, period: Period, ctx: SectionContext) -> Document:
         doc.blocks.extend(paras)
     if not achievements:
         add(Paragraph(_("（本期间尚无登记的荣誉、检查评比和测评结果，请在此补充。）"), style="note"))
-    found = open_findings(org, period)
-    add(h1(3, _("存在的不足")))
-    doc.blocks.extend(weakness_paragraphs(found))
-    add(h1(4, _("今后的打算")))
-    doc.blocks.extend(plan_paragraphs(org, period, found))
-    add(SignatureBlock(org.name, period.end))
-    return doc
+    return _closing(doc, _("存在的不足"), _("今后的打算"))
 
 
 def _period_phrase(period: Period) -> str:
@@ -103,13 +109,7 @@ def monthly(org, period: Period, ctx: SectionContext) -> Document:
             doc.blocks.extend(paras)
     if not n:
         add(Paragraph(_("（本月各台账尚无叙述性内容，请在此补充。）"), style="note"))
-    found = open_findings(org, period)
-    add(h1(3, _("存在的问题")))
-    doc.blocks.extend(weakness_paragraphs(found))
-    add(h1(4, _("下月工作安排")))
-    doc.blocks.extend(plan_paragraphs(org, period, found))
-    add(SignatureBlock(org.name, period.end))
-    return doc
+    return _closing(doc, _("存在的问题"), _("下月工作安排"))
 
 
 @register("weekly", _l("周信息"))

@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from zhibu.core.spreadsheets.writing import XLSX_TYPE
 from zhibu.core.spreadsheets.writing import escape_formula as cell
 
 from ..document import Document, FigureRun, Heading, Paragraph, Table
@@ -47,7 +48,7 @@ def _plain(paragraph: Paragraph) -> str:
 @register(
     "xlsx",
     label="Excel 台账",
-    content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    content_type=XLSX_TYPE,
     order=40,
 )
 def render_xlsx(document: Document) -> bytes:

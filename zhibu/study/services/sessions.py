@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -12,11 +13,13 @@ from django.utils.translation import gettext as _
 from zhibu.core import policy, writes
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import cn_date
-from zhibu.meetings.models import Meeting
 
 from ..audit_actions import StudyAction
 from ..models import SelfStudyTask, StudyAttendance, StudyForm, StudySession
 from .common import clean_hours, not_future, person_in, required_text
+
+if TYPE_CHECKING:
+    from zhibu.meetings.models import Meeting
 
 
 def _clean_form(form: str) -> str:
@@ -27,6 +30,19 @@ def _clean_form(form: str) -> str:
 
 def _clean_speaker(org: Organisation, speaker: Person | None) -> Person | None:
     return person_in(org, speaker, "speaker") if speaker is not None else None
+
+
+def _session_fields(
+    org: Organisation, *, study_form: str, subject: str, hours: Decimal, speaker: Person | None, note: str
+) -> dict:
+    """What every session has, linked to a meeting or not: its form, subject, hours, speaker, note."""
+    return {
+        "form": _clean_form(study_form),
+        "subject": (subject or "").strip(),
+        "hours": clean_hours(hours),
+        "speaker": _clean_speaker(org, speaker),
+        "note": note or "",
+    }
 
 
 def _set_attendance(session: StudySession, present: Iterable[Person]) -> None:
@@ -60,13 +76,11 @@ def session_create(
     policy.require(actor, "study.edit", organisation)
     session = StudySession(
         organisation=organisation,
-        form=_clean_form(study_form),
-        subject=(subject or "").strip(),
+        **_session_fields(
+            organisation, study_form=study_form, subject=subject, hours=hours, speaker=speaker, note=note
+        ),
         topic=required_text(topic, "topic", _("学习内容"), 200),
         held_on=not_future(held_on, "held_on", _("学习日期")),
-        hours=clean_hours(hours),
-        speaker=_clean_speaker(organisation, speaker),
-        note=note or "",
     )
     writes.model_create(session, actor=actor, action=StudyAction.SESSION_CREATED)
     _set_attendance(session, present)
@@ -99,11 +113,9 @@ def session_from_meeting(
     session = StudySession(
         organisation=organisation,
         meeting=meeting,
-        form=_clean_form(study_form),
-        subject=(subject or "").strip(),
-        hours=clean_hours(hours),
-        speaker=_clean_speaker(organisation, speaker),
-        note=note or "",
+        **_session_fields(
+            organisation, study_form=study_form, subject=subject, hours=hours, speaker=speaker, note=note
+        ),
     )
     writes.model_create(session, actor=actor, action=StudyAction.SESSION_CREATED)
     return session
@@ -126,13 +138,9 @@ def session_update(
 ) -> StudySession:
     """Edit a session. A meeting-linked one keeps the meeting's date, topic and attendance."""
     policy.require(actor, "study.edit", session)
-    fields = {
-        "form": _clean_form(study_form),
-        "subject": (subject or "").strip(),
-        "hours": clean_hours(hours),
-        "speaker": _clean_speaker(session.organisation, speaker),
-        "note": note or "",
-    }
+    fields = _session_fields(
+        session.organisation, study_form=study_form, subject=subject, hours=hours, speaker=speaker, note=note
+    )
     if not session.meeting_id:
         fields["topic"] = required_text(topic, "topic", _("学习内容"), 200)
         fields["held_on"] = not_future(held_on, "held_on", _("学习日期"))

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhibu.core.periods import Period
-from zhibu.core.web import call_service, chosen_organisation
+from zhibu.core.web import chosen_organisation, form_page, initial_from
 
 from .. import selectors
 from ..forms import CheckSheetForm, SettingsForm
@@ -42,60 +40,58 @@ def checks(request: HttpRequest) -> HttpResponse:
     month = _month_from(request)
     rows = selectors.month_sheet(org, month)
     form = CheckSheetForm(request.POST or None, rows=rows, initial={"checked_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
+
+    def save(data: dict) -> list:
         entries = [
             CheckEntry(
                 person=row["person"],
-                result=form.cleaned_data.get(f"result_{row['person'].pk}", ""),
-                remark=form.cleaned_data.get(f"remark_{row['person'].pk}", ""),
+                result=data.get(f"result_{row['person'].pk}", ""),
+                remark=data.get(f"remark_{row['person'].pk}", ""),
             )
             for row in rows
         ]
-        saved = call_service(
-            form,
-            services.checks_record,
+        return services.checks_record(
             actor=request.user,
             organisation=org,
             month=month,
-            checked_on=form.cleaned_data["checked_on"],
+            checked_on=data["checked_on"],
             entries=entries,
         )
-        if saved:
-            messages.success(
-                request,
-                _("已记录%(m)s的笔记检查（%(n)d人）") % {"m": month.strftime("%Y-%m"), "n": len(saved)},
-            )
-            return redirect(f"{request.path}?org={org.code}&month={month:%Y-%m}")
-    year_months = _school_year_months(month)
-    checked = selectors.checked_months(org, year_months[0].start, year_months[-1].end)
-    context = {
-        "org": org,
-        "month": month,
-        "month_label": Period.month(month.year, month.month).label,
-        "form": form,
-        "rows": rows,
-        "year_months": [(m, m.start in checked) for m in year_months if m.start.month != 8],
-        "today": timezone.localdate(),
-    }
-    return render(request, "study/checks.html", context)
+
+    def context() -> dict:
+        year_months = _school_year_months(month)
+        checked = selectors.checked_months(org, year_months[0].start, year_months[-1].end)
+        return {
+            "org": org,
+            "month": month,
+            "month_label": Period.month(month.year, month.month).label,
+            "rows": rows,
+            "year_months": [(m, m.start in checked) for m in year_months if m.start.month != 8],
+            "today": timezone.localdate(),
+        }
+
+    return form_page(
+        request,
+        form,
+        save=save,
+        success=lambda saved: _("已记录%(m)s的笔记检查（%(n)d人）")
+        % {"m": f"{month:%Y-%m}", "n": len(saved)},
+        redirect_to=f"{request.path}?org={org.code}&month={month:%Y-%m}",
+        template="study/checks.html",
+        context=context,
+    )
 
 
 @login_required
 def settings_edit(request: HttpRequest) -> HttpResponse:
     org = chosen_organisation(request, "study.settings")
-    current = selectors.settings_for(org)
-    initial = {
-        "version": current.version,
-        "books_per_term": current.books_per_term,
-        "member_hours": current.member_hours,
-        "officer_hours": current.officer_hours,
-    }
-    form = SettingsForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        saved = call_service(
-            form, services.settings_update, actor=request.user, organisation=org, **form.cleaned_data
-        )
-        if saved:
-            messages.success(request, _("已保存学习要求"))
-            return redirect("study:index")
-    return render(request, "study/form.html", {"form": form, "org": org, "title": _("学习要求")})
+    initial = initial_from(selectors.settings_for(org), "books_per_term", "member_hours", "officer_hours")
+    return form_page(
+        request,
+        SettingsForm(request.POST or None, initial=initial),
+        save=lambda data: services.settings_update(actor=request.user, organisation=org, **data),
+        success=_("已保存学习要求"),
+        redirect_to="study:index",
+        template="study/form.html",
+        context={"org": org, "title": _("学习要求")},
+    )

@@ -5,18 +5,18 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import PurePosixPath
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhibu.core import downloads, policy
 from zhibu.core.periods import Period
-from zhibu.core.web import call_service, chosen_organisation, paginate
+from zhibu.core.web import chosen_organisation, form_page, initial_from, paginate, post_action, without
 
 from .. import selectors
 from ..forms import DoneForm, NoteForm, ReadingForm
@@ -66,15 +66,15 @@ def person_page(request: HttpRequest, pk: int) -> HttpResponse:
 def task_done(request: HttpRequest, pk: int) -> HttpResponse:
     task = selectors.task_get(request.user, pk)
     person = _own_person(request)
-    form = DoneForm(request.POST or None, initial={"done_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        done = call_service(
-            form, services.selfstudy_done, actor=request.user, task=task, person=person, **form.cleaned_data
-        )
-        if done:
-            messages.success(request, _("已完成自学任务“%(t)s”") % {"t": task.title})
-            return redirect("study:mine")
-    return render(request, "study/form.html", {"form": form, "org": task.organisation, "title": task.title})
+    return form_page(
+        request,
+        DoneForm(request.POST or None, initial={"done_on": timezone.localdate()}),
+        save=lambda data: services.selfstudy_done(actor=request.user, task=task, person=person, **data),
+        success=_("已完成自学任务“%(t)s”") % {"t": task.title},
+        redirect_to="study:mine",
+        template="study/form.html",
+        context={"org": task.organisation, "title": task.title},
+    )
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -91,13 +91,12 @@ def reading_list(request: HttpRequest) -> HttpResponse:
     """读书: the term's records and every member's count against the quota."""
     org = chosen_organisation(request, "study.view")
     term = _term_from(request)
-    records = selectors.reading_visible(request.user).filter(organisation=org, term_start=term.start)
     context = {
         "org": org,
         "term": term,
         "previous": term.previous(),
         "next": _next_term(term),
-        "page": paginate(request, records),
+        "page": paginate(request, selectors.reading_list(request.user, org, term)),
         "tally": selectors.reading_tally(org, term)
         if policy.has_perm(request.user, "study.people", org)
         else None,
@@ -126,67 +125,74 @@ def _writer_org(request: HttpRequest):
     return chosen_organisation(request, "study.edit")
 
 
+def _own_data(request: HttpRequest, data: dict) -> dict:
+    """A member's form has no person picker: the record is hers."""
+    return data if "person" in data else {**data, "person": request.user.person}
+
+
+def _reading_home(request: HttpRequest, record) -> str:
+    return "study:mine" if record.person_id == request.user.person_id else "study:reading"
+
+
 @login_required
 def reading_create(request: HttpRequest) -> HttpResponse:
     org = _writer_org(request)
-    people = _picker(request, org)
     form = ReadingForm(
-        request.POST or None, people=people, initial={"person": getattr(request.user, "person_id", None)}
+        request.POST or None,
+        people=_picker(request, org),
+        initial={"person": getattr(request.user, "person_id", None)},
     )
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        data.setdefault("person", request.user.person)
-        record = call_service(form, services.reading_create, actor=request.user, organisation=org, **data)
-        if record:
-            messages.success(request, _("已记录《%(t)s》") % {"t": record.title})
-            return redirect("study:mine" if record.person_id == request.user.person_id else "study:reading")
-    return render(request, "study/form.html", {"form": form, "org": org, "title": _("记录读书")})
+    return form_page(
+        request,
+        form,
+        save=lambda data: services.reading_create(
+            actor=request.user, organisation=org, **_own_data(request, without(data, "version"))
+        ),
+        success=lambda record: _("已记录《%(t)s》") % {"t": record.title},
+        redirect_to=lambda record: _reading_home(request, record),
+        template="study/form.html",
+        context={"org": org, "title": _("记录读书")},
+    )
 
 
 @login_required
 def reading_edit(request: HttpRequest, pk: int) -> HttpResponse:
     record = selectors.reading_get(request.user, pk)
     require_own_or_edit(request.user, record)
-    initial = {
-        "version": record.version,
-        "title": record.title,
-        "author": record.author,
-        "finished_on": record.finished_on,
-        "notes": record.notes,
-    }
-    form = ReadingForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        updated = call_service(
-            form, services.reading_update, actor=request.user, record=record, **form.cleaned_data
-        )
-        if updated:
-            messages.success(request, _("已保存"))
-            return redirect("study:reading")
-    context = {"form": form, "org": record.organisation, "title": _("编辑读书记录"), "record": record}
-    return render(request, "study/form.html", context)
+    initial = initial_from(record, "title", "author", "finished_on", "notes")
+    return form_page(
+        request,
+        ReadingForm(request.POST or None, initial=initial),
+        save=lambda data: services.reading_update(actor=request.user, record=record, **data),
+        success=_("已保存"),
+        redirect_to="study:reading",
+        template="study/form.html",
+        context={"org": record.organisation, "title": _("编辑读书记录"), "record": record},
+    )
 
 
 @require_POST
 @login_required
 def reading_delete(request: HttpRequest, pk: int) -> HttpResponse:
     record = selectors.reading_get(request.user, pk)
-    services.reading_delete(actor=request.user, record=record)
-    messages.success(request, _("已删除读书记录《%(t)s》") % {"t": record.title})
-    return redirect("study:mine" if record.person_id == request.user.person_id else "study:reading")
+    return post_action(
+        request,
+        lambda: services.reading_delete(actor=request.user, record=record),
+        success=_("已删除读书记录《%(t)s》") % {"t": record.title},
+        redirect_to=_reading_home(request, record),
+    )
 
 
 # -- notes -------------------------------------------------------------------------------------
 @login_required
 def note_list(request: HttpRequest) -> HttpResponse:
     org = chosen_organisation(request, "study.people")
-    notes = selectors.notes_visible(request.user).filter(organisation=org)
     month = request.GET.get("month", "")
-    if month:
-        try:
-            notes = notes.filter(month=date.fromisoformat(f"{month}-01"))
-        except ValueError:
-            month = ""
-    page = paginate(request, notes)
+    try:
+        first = date.fromisoformat(f"{month}-01") if month else None
+    except ValueError:
+        month, first = "", None
+    page = paginate(request, selectors.note_list(request.user, org, first))
     context = {
         "org": org,
         "page": page,
@@ -206,18 +212,17 @@ def note_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def note_create(request: HttpRequest) -> HttpResponse:
     org = _writer_org(request)
-    people = _picker(request, org)
     initial = {"person": getattr(request.user, "person_id", None), "written_on": timezone.localdate()}
-    form = NoteForm(request.POST or None, request.FILES or None, people=people, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data.setdefault("person", request.user.person)
-        note = call_service(form, services.note_create, actor=request.user, organisation=org, **data)
-        if note:
-            messages.success(request, _("已保存学习笔记"))
-            return redirect("study:note", pk=note.pk)
-    return render(
-        request, "study/form.html", {"form": form, "org": org, "title": _("记学习笔记"), "multipart": True}
+    return form_page(
+        request,
+        NoteForm(request.POST or None, request.FILES or None, people=_picker(request, org), initial=initial),
+        save=lambda data: services.note_create(
+            actor=request.user, organisation=org, **_own_data(request, data)
+        ),
+        success=_("已保存学习笔记"),
+        redirect_to=lambda note: reverse("study:note", args=[note.pk]),
+        template="study/form.html",
+        context={"org": org, "title": _("记学习笔记"), "multipart": True},
     )
 
 
