@@ -81,8 +81,8 @@ def account_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "rows": [_row(request.user, person) for person in page.object_list],
         "q": q,
-        "orgs": policy.orgs_readable(request.user, ACCOUNTS).order_by("path"),
-        "show_org": org.children.exists(),
+        "orgs": selectors.organisations_visible(request.user, ACCOUNTS),
+        "show_org": selectors.has_children(org),
         "can_manage_organisations": policy.has_perm(request.user, ORGANISATIONS, org),
     }
     return render(request, "core/accounts/account_list.html", context)
@@ -250,7 +250,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         "org": org,
         "page": page,
         "rows": rows,
-        "orgs": policy.orgs_readable(request.user, ORGANISATIONS).order_by("path"),
+        "orgs": selectors.organisations_visible(request.user, ORGANISATIONS),
         "can_create": not org.is_closed,
     }
     return render(request, "core/accounts/organisation_list.html", context)
