@@ -15,5 +15,7 @@ policy.register_permissions(
         "core.organisations.manage": ["bureau"],
         # The 回收站: a branch's secretary sees what was removed and puts it back.
         "core.recycle": ["secretary"],
+        # The branch's own settings (the day its history ends), once; later changes are the superior's.
+        "core.settings": ["secretary"],
     }
 )

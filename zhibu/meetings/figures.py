@@ -59,7 +59,7 @@ def democratic_and_topical(org: Organisation, period: Period) -> QuerySet[Meetin
 
 @figures.register("meetings.late_records", label=_("事后补录的会议"), unit=_("次"))
 def late_records(org: Organisation, period: Period) -> QuerySet[Meeting]:
-    return selectors.held_in(org, period).filter(recorded_late=True)
+    return selectors.late_in(org, period)
 
 
 @figures.register("meetings.attendance_rate", label=_("党员参加组织生活出席率"), unit="%")

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.db.models import BooleanField, ExpressionWrapper
 from django.utils import timezone
 
 from zhibu.core.models import Organisation
@@ -138,13 +139,14 @@ def _held_index(orgs: list[Organisation], start: date, end: date) -> dict[tuple[
             meeting__held=True,
             meeting__held_at__range=selectors._closed(Period.span(start, end)),
         )
+        .annotate(late=ExpressionWrapper(selectors.entered_late("meeting__"), output_field=BooleanField()))
         .values_list(
             "meeting__organisation_id",
             "meetingtype_id",
             "meeting_id",
             "meeting__topic",
             "meeting__held_at",
-            "meeting__recorded_late",
+            "late",
         )
         .order_by("meeting__held_at")
     )

@@ -43,7 +43,7 @@ def cadence_missed(org: Organisation, period: Period) -> Iterator[Finding]:
 @findings.register("meetings.late_records", label=_l("会议记录事后补录"), severity="info")
 def late_records(org: Organisation, period: Period) -> Iterator[Finding]:
     by_org: dict[int, list] = defaultdict(list)
-    for meeting in selectors.held_in(org, period).filter(recorded_late=True).select_related("organisation"):
+    for meeting in selectors.late_in(org, period).select_related("organisation"):
         by_org[meeting.organisation_id].append(meeting)
     for meetings in by_org.values():
         target = meetings[0].organisation

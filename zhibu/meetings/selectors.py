@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -115,6 +115,21 @@ def roster_choices(org: Organisation) -> QuerySet[Person]:
 
 
 # --- figures and rules --------------------------------------------------------------------------
+def entered_late(prefix: str = "") -> Q:
+    """Meetings recorded a week or more after they were held — except history: what a branch held
+    before the day it started using zhibu (Organisation.history_before) and enters now is not 补录.
+    `prefix` reaches the meeting from another model ("meeting__")."""
+    history_day = F(f"{prefix}organisation__history_before")
+    return Q(**{f"{prefix}recorded_late": True}) & (
+        Q(**{f"{prefix}organisation__history_before__isnull": True})
+        | Q(**{f"{prefix}held_at__date__gte": history_day})
+    )
+
+
+def late_in(org: Organisation, period: Period) -> QuerySet[Meeting]:
+    return held_in(org, period).filter(entered_late())
+
+
 def held_in(org: Organisation, period: Period, type_code: str | None = None) -> QuerySet[Meeting]:
     """Meetings held in org's subtree within period; with a type, those counting for that type
     (a meeting of several types counts once for each)."""

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from . import views, views_calendar, views_sheet
+from . import views, views_calendar, views_history, views_sheet
 
 app_name = "meetings"
 
 urlpatterns = [
     path("", views.meeting_list, name="list"),
     path("new/", views.meeting_create, name="create"),
+    path("history/", views_history.history_entry, name="history"),
     path("<int:pk>/", views.meeting_detail, name="detail"),
     path("<int:pk>/edit/", views.meeting_edit, name="edit"),
     path("<int:pk>/votes/new/", views.vote_add, name="vote_add"),

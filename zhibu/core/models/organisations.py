@@ -32,6 +32,9 @@ class Organisation(VersionedModel):
     )
     path = models.CharField(max_length=400, db_index=True, editable=False)
     unit_name = models.CharField(_("所在单位"), max_length=100, blank=True)
+    # The day the branch started keeping its ledgers in zhibu: what happened before it and is entered
+    # now is history (补录 of past years on purpose), not a record entered late.
+    history_before = models.DateField(_("历史记录截止日期"), null=True, blank=True)
     # A closed (撤销) organisation keeps its rows: its people, records and past figures stay in every
     # period they belong to; it only stops taking new accounts, roles and sub-organisations.
     closed_on = models.DateField(_("撤销日期"), null=True, blank=True)

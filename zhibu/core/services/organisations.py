@@ -194,3 +194,30 @@ def organisation_close(
         version=org.version if version is None else version,
         fields={"closed_on": closed_on},
     )
+
+
+@writes.service
+def organisation_history_set(*, actor, org: Organisation, day: date | None) -> Organisation:
+    """The day the branch started keeping its ledgers here: records dated before it are history
+    entered on purpose, never counted as 补录. Its secretary sets it once; changing it afterwards
+    is the superior's (it decides which records count as entered late)."""
+    if not _is_superior(actor, org):
+        policy.require(actor, "core.settings", org)
+    if org.history_before is not None and not _is_superior(actor, org):
+        raise ValidationError(
+            {
+                "day": _("历史记录截止日期已设为%(day)s，如需更改请联系上级党委。")
+                % {"day": org.history_before.isoformat()}
+            }
+        )
+    if day is None:
+        raise ValidationError({"day": _("请填写开始使用本系统的日期。")})
+    if day > timezone.localdate():
+        raise ValidationError({"day": _("历史记录截止日期不能晚于今天。")})
+    return writes.model_update(
+        org, actor=actor, action=CoreAction.HISTORY_SET, version=org.version, fields={"history_before": day}
+    )
+
+
+def _is_superior(actor, org: Organisation) -> bool:
+    return org.parent is not None and policy.has_perm(actor, MANAGE, org.parent)

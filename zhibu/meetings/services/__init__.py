@@ -2,6 +2,7 @@
 branch's meeting types and the cadence rules (cadence.py)."""
 
 from .cadence import cadence_rule_set, meeting_type_create
+from .history import history_enter
 from .meetings import (
     LATE_AFTER_DAYS,
     attachment_add,
@@ -23,6 +24,7 @@ __all__ = [
     "attendance_toggle",
     "cadence_rule_set",
     "expected_attendees",
+    "history_enter",
     "meeting_add",
     "meeting_create",
     "meeting_type_create",

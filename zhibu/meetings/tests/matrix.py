@@ -36,6 +36,7 @@ MATRIX = {
     "meetings:list": Case(expect=READ, query=ORG_A),
     "meetings:calendar": Case(expect=READ, query=ORG_A),
     "meetings:create": Case(expect=EDIT, query=ORG_A),
+    "meetings:history": Case(expect=EDIT, query=ORG_A),
     "meetings:detail": Case(expect=READ, kwargs=meeting),
     "meetings:edit": Case(expect=EDIT, kwargs=meeting),
     "meetings:sign_sheet": Case(expect=READ, kwargs=meeting),
