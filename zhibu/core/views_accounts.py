@@ -9,11 +9,10 @@ service straight into the response (never stored, never cached) and is shown onc
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -30,7 +29,7 @@ from .forms_accounts import (
 )
 from .services import accounts as account_services
 from .services import organisations as org_services
-from .web import call_service, chosen_organisation, paginate
+from .web import chosen_organisation, form_page, paginate
 
 ACCOUNTS = selectors.ACCOUNTS_MANAGE
 ORGANISATIONS = selectors.ORGANISATIONS_MANAGE
@@ -88,33 +87,59 @@ def account_list(request: HttpRequest) -> HttpResponse:
     return render(request, "core/accounts/account_list.html", context)
 
 
+def _form(request, form, *, save, org, title, submit, cancel, success=None, redirect_to=None, **extra):
+    """A form page of this area (core/accounts/form.html); `extra` is the person or a note."""
+    return form_page(
+        request,
+        form,
+        save=save,
+        success=success,
+        redirect_to=redirect_to,
+        template="core/accounts/form.html",
+        context={"org": org, "title": title, "submit": submit, "cancel": cancel, **extra},
+    )
+
+
+def _confirm(request, *, save, org, title, text, submit, success=None, redirect_to=None, refusal=None):
+    """A one-click action's confirmation page (core/accounts/confirm.html): the POST runs `save()`,
+    unless a `refusal` is shown instead of the button (she may not, and the page says why)."""
+    return form_page(
+        request,
+        _confirm_form(request),
+        save=lambda _data: None if refusal else save(),
+        success=success,
+        redirect_to=redirect_to or _accounts_url(org),
+        template="core/accounts/confirm.html",
+        context={
+            "title": title,
+            "text": text,
+            "submit": submit,
+            "refusal": refusal,
+            "org": org,
+            "cancel": _accounts_url(org),
+        },
+    )
+
+
 @never_cache
 @login_required
 def account_create(request: HttpRequest, person_pk: int) -> HttpResponse:
     person = selectors.person_for_account(request.user, person_pk)
     account_services.check_person(request.user, person)
-    form = AccountCreateForm(request.POST or None, initial={"username": person.name_pinyin})
-    if request.method == "POST" and form.is_valid():
-        result = call_service(
-            form,
-            account_services.account_create,
-            actor=request.user,
-            person=person,
-            username=form.cleaned_data["username"],
-        )
-        if result:
-            user, password = result
-            return _password_once(request, user, password, created=True)
-    context = {
-        "form": form,
-        "org": person.organisation,
-        "person": person,
-        "title": _("开通账号"),
-        "submit": _("开通账号并生成初始密码"),
-        "note": _("系统将生成一次性初始密码，只显示这一次；本人首次登录后须立即修改。"),
-        "cancel": _accounts_url(person.organisation),
-    }
-    return render(request, "core/accounts/form.html", context)
+    return _form(
+        request,
+        AccountCreateForm(request.POST or None, initial={"username": person.name_pinyin}),
+        save=lambda data: account_services.account_create(
+            actor=request.user, person=person, username=data["username"]
+        ),
+        redirect_to=lambda result: _password_once(request, *result, created=True),
+        org=person.organisation,
+        person=person,
+        title=_("开通账号"),
+        submit=_("开通账号并生成初始密码"),
+        note=_("系统将生成一次性初始密码，只显示这一次；本人首次登录后须立即修改。"),
+        cancel=_accounts_url(person.organisation),
+    )
 
 
 def _password_once(request: HttpRequest, user, password: str, *, created: bool) -> HttpResponse:
@@ -130,13 +155,16 @@ def _password_once(request: HttpRequest, user, password: str, *, created: bool) 
 def account_reset(request: HttpRequest, pk: int) -> HttpResponse:
     user = selectors.account_get(request.user, pk)
     account_services.check_account(request.user, user)
-    form = _confirm_form(request)
-    if request.method == "POST" and form.is_valid():
-        result = call_service(form, account_services.password_reset, actor=request.user, user=user)
-        if result:
-            return _password_once(request, user, result[1], created=False)
     text = _("将为 %(name)s（%(username)s）生成新的一次性密码，原密码立即失效，账号如被锁定也一并解除。")
-    return _confirm(request, form, user, _("重置密码"), text % _names(user), _("重置密码"))
+    return _confirm(
+        request,
+        save=lambda: account_services.password_reset(actor=request.user, user=user),
+        redirect_to=lambda result: _password_once(request, user, result[1], created=False),
+        org=user.person.organisation,
+        title=_("重置密码"),
+        text=text % _names(user),
+        submit=_("重置密码"),
+    )
 
 
 def _names(user) -> dict:
@@ -151,28 +179,26 @@ def _grant_text(grant) -> str:
     }
 
 
-def _confirm(request, form, user, title, text, submit) -> HttpResponse:
-    org = user.person.organisation
-    context = {"form": form, "title": title, "text": text, "submit": submit, "org": org}
-    return render(request, "core/accounts/confirm.html", {**context, "cancel": _accounts_url(org)})
-
-
 def _switch(request: HttpRequest, pk: int, *, enable: bool) -> HttpResponse:
     user = selectors.account_get(request.user, pk)
     account_services.check_account(request.user, user)
-    form = _confirm_form(request)
     service = account_services.account_enable if enable else account_services.account_disable
-    posted = request.method == "POST" and form.is_valid()
-    if posted and call_service(form, service, actor=request.user, user=user):
-        done = _("已启用 %(name)s 的账号。") if enable else _("已停用 %(name)s 的账号。")
-        messages.success(request, done % _names(user))
-        return redirect(_accounts_url(user.person.organisation))
     if enable:
         title, text = _("启用账号"), _("启用后 %(name)s（%(username)s）可以重新登录。")
+        done = _("已启用 %(name)s 的账号。")
     else:
         title = _("停用账号")
         text = _("停用后 %(name)s（%(username)s）不能再登录，已登录的会话随即失效；人员信息和记录都保留。")
-    return _confirm(request, form, user, title, text % _names(user), title)
+        done = _("已停用 %(name)s 的账号。")
+    return _confirm(
+        request,
+        save=lambda: service(actor=request.user, user=user),
+        success=done % _names(user),
+        org=user.person.organisation,
+        title=title,
+        text=text % _names(user),
+        submit=title,
+    )
 
 
 @login_required
@@ -190,54 +216,44 @@ def role_grant(request: HttpRequest, pk: int) -> HttpResponse:
     user = selectors.account_get(request.user, pk)
     policy.require(request.user, ACCOUNTS, user.person)
     org = user.person.organisation
-    form = GrantForm(request.POST or None, actor=request.user, initial={"organisation": org})
-    if request.method == "POST" and form.is_valid():
-        grant = call_service(
-            form,
-            account_services.role_grant,
+    return _form(
+        request,
+        GrantForm(request.POST or None, actor=request.user, initial={"organisation": org}),
+        save=lambda data: account_services.role_grant(
             actor=request.user,
             user=user,
-            organisation=form.cleaned_data["organisation"],
-            role=form.cleaned_data["role"],
-            include_subtree=form.cleaned_data.get("include_subtree", False),
-        )
-        if grant:
-            messages.success(request, _("已授予%(grant)s。") % {"grant": _grant_text(grant)})
-            return redirect(_accounts_url(org))
-    context = {
-        "form": form,
-        "org": org,
-        "person": user.person,
-        "title": _("授予角色"),
-        "submit": _("授予"),
-        "cancel": _accounts_url(org),
-    }
-    return render(request, "core/accounts/form.html", context)
+            organisation=data["organisation"],
+            role=data["role"],
+            include_subtree=data.get("include_subtree", False),
+        ),
+        success=lambda grant: _("已授予%(grant)s。") % {"grant": _grant_text(grant)},
+        redirect_to=_accounts_url(org),
+        org=org,
+        person=user.person,
+        title=_("授予角色"),
+        submit=_("授予"),
+        cancel=_accounts_url(org),
+    )
 
 
 @login_required
 def role_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     grant = selectors.grant_get(request.user, pk)
-    form = _confirm_form(request)
     refusal = None
     try:
         account_services.check_revoke(request.user, grant)
     except ValidationError as exc:
-        refusal = exc.messages  # shown instead of the button: she may not, and the page says why
-    posted = request.method == "POST" and refusal is None and form.is_valid()
-    if posted and call_service(form, account_services.role_revoke, actor=request.user, grant=grant):
-        messages.success(request, _("已撤销%(grant)s。") % {"grant": _grant_text(grant)})
-        return redirect(_accounts_url(grant.organisation))
-    context = {
-        "form": form,
-        "title": _("撤销角色"),
-        "text": _("撤销%(grant)s？撤销后该账号不再拥有此角色的权限。") % {"grant": _grant_text(grant)},
-        "submit": _("撤销角色"),
-        "refusal": refusal,
-        "org": grant.organisation,
-        "cancel": _accounts_url(grant.organisation),
-    }
-    return render(request, "core/accounts/confirm.html", context)
+        refusal = exc.messages
+    return _confirm(
+        request,
+        save=lambda: account_services.role_revoke(actor=request.user, grant=grant),
+        success=_("已撤销%(grant)s。") % {"grant": _grant_text(grant)},
+        refusal=refusal,
+        org=grant.organisation,
+        title=_("撤销角色"),
+        text=_("撤销%(grant)s？撤销后该账号不再拥有此角色的权限。") % {"grant": _grant_text(grant)},
+        submit=_("撤销角色"),
+    )
 
 
 # --- 下级组织 ---------------------------------------------------------------------------------------
@@ -259,27 +275,17 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def organisation_create(request: HttpRequest) -> HttpResponse:
     org = chosen_organisation(request, ORGANISATIONS)
-    form = OrganisationCreateForm(request.POST or None, actor=request.user, initial={"parent": org})
-    if request.method == "POST" and form.is_valid():
-        created = call_service(
-            form, org_services.organisation_create, actor=request.user, **form.cleaned_data
-        )
-        if created:
-            messages.success(request, _("已建立 %(name)s。") % {"name": created.name})
-            return redirect(_organisations_url(created.parent))
-    return _org_form(request, form, org, _("新建下级组织"), _("建立"), cancel=org)
-
-
-def _org_form(request, form, org, title, submit, *, cancel, note="") -> HttpResponse:
-    context = {
-        "form": form,
-        "org": org,
-        "title": title,
-        "submit": submit,
-        "note": note,
-        "cancel": _organisations_url(cancel),
-    }
-    return render(request, "core/accounts/form.html", context)
+    return _form(
+        request,
+        OrganisationCreateForm(request.POST or None, actor=request.user, initial={"parent": org}),
+        save=lambda data: org_services.organisation_create(actor=request.user, **data),
+        success=lambda created: _("已建立 %(name)s。") % {"name": created.name},
+        redirect_to=lambda created: _organisations_url(created.parent),
+        org=org,
+        title=_("新建下级组织"),
+        submit=_("建立"),
+        cancel=_organisations_url(org),
+    )
 
 
 def _superior_org(request: HttpRequest, code: str):
@@ -288,46 +294,60 @@ def _superior_org(request: HttpRequest, code: str):
     return org
 
 
+def _org_form(request, form, org, *, save, success, title, submit, note, redirect_to=None) -> HttpResponse:
+    """A change to an organisation under the actor's: back to its parent's list when saved."""
+    return _form(
+        request,
+        form,
+        save=save,
+        success=success,
+        redirect_to=redirect_to or _organisations_url(org.parent),
+        org=org,
+        title=title,
+        submit=submit,
+        note=note,
+        cancel=_organisations_url(org.parent),
+    )
+
+
 @login_required
 def organisation_rename(request: HttpRequest, code: str) -> HttpResponse:
     org = _superior_org(request, code)
     initial = {"name": org.name, "short_name": org.short_name, "version": org.version}
-    form = RenameForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        done = call_service(
-            form,
-            org_services.organisation_rename,
+    return _org_form(
+        request,
+        RenameForm(request.POST or None, initial=initial),
+        org,
+        save=lambda data: org_services.organisation_rename(
             actor=request.user,
             org=org,
-            name=form.cleaned_data["name"],
-            short_name=form.cleaned_data["short_name"],
-            version=form.cleaned_data.get("version"),
-        )
-        if done:
-            messages.success(request, _("已更名为 %(name)s。") % {"name": done.name})
-            return redirect(_organisations_url(org.parent))
-    note = _("原名称保留在操作日志中；已生成的文件不受影响。")
-    return _org_form(request, form, org, _("更名"), _("保存"), cancel=org.parent, note=note)
+            name=data["name"],
+            short_name=data["short_name"],
+            version=data.get("version"),
+        ),
+        success=lambda done: _("已更名为 %(name)s。") % {"name": done.name},
+        title=_("更名"),
+        submit=_("保存"),
+        note=_("原名称保留在操作日志中；已生成的文件不受影响。"),
+    )
 
 
 @login_required
 def organisation_move(request: HttpRequest, code: str) -> HttpResponse:
     org = _superior_org(request, code)
-    form = MoveForm(request.POST or None, actor=request.user, org=org, initial={"version": org.version})
-    if request.method == "POST" and form.is_valid():
-        done = call_service(
-            form,
-            org_services.organisation_move,
-            actor=request.user,
-            org=org,
-            new_parent=form.cleaned_data["parent"],
-            version=form.cleaned_data.get("version"),
-        )
-        if done:
-            messages.success(request, _("已将 %(name)s 调整到 %(parent)s 之下。") % _moved(done))
-            return redirect(_organisations_url(done.parent))
-    note = _("其下级组织一并调整；原上级组织今后的统计不再包含它，含历史期间。")
-    return _org_form(request, form, org, _("调整隶属关系"), _("调整"), cancel=org.parent, note=note)
+    return _org_form(
+        request,
+        MoveForm(request.POST or None, actor=request.user, org=org, initial={"version": org.version}),
+        org,
+        save=lambda data: org_services.organisation_move(
+            actor=request.user, org=org, new_parent=data["parent"], version=data.get("version")
+        ),
+        success=lambda done: _("已将 %(name)s 调整到 %(parent)s 之下。") % _moved(done),
+        redirect_to=lambda done: _organisations_url(done.parent),
+        title=_("调整隶属关系"),
+        submit=_("调整"),
+        note=_("其下级组织一并调整；原上级组织今后的统计不再包含它，含历史期间。"),
+    )
 
 
 def _moved(org) -> dict:
@@ -337,18 +357,15 @@ def _moved(org) -> dict:
 @login_required
 def organisation_close(request: HttpRequest, code: str) -> HttpResponse:
     org = _superior_org(request, code)
-    form = CloseForm(request.POST or None, initial={"version": org.version})
-    if request.method == "POST" and form.is_valid():
-        done = call_service(
-            form,
-            org_services.organisation_close,
-            actor=request.user,
-            org=org,
-            closed_on=form.cleaned_data["closed_on"],
-            version=form.cleaned_data.get("version"),
-        )
-        if done:
-            messages.success(request, _("已撤销 %(name)s。") % {"name": done.name})
-            return redirect(_organisations_url(org.parent))
-    note = _("撤销后该组织的人员、台账和历史统计全部保留，只是不能再开通账号、授予角色或设下级组织。")
-    return _org_form(request, form, org, _("撤销组织"), _("撤销"), cancel=org.parent, note=note)
+    return _org_form(
+        request,
+        CloseForm(request.POST or None, initial={"version": org.version}),
+        org,
+        save=lambda data: org_services.organisation_close(
+            actor=request.user, org=org, closed_on=data["closed_on"], version=data.get("version")
+        ),
+        success=lambda done: _("已撤销 %(name)s。") % {"name": done.name},
+        title=_("撤销组织"),
+        submit=_("撤销"),
+        note=_("撤销后该组织的人员、台账和历史统计全部保留，只是不能再开通账号、授予角色或设下级组织。"),
+    )

@@ -6,19 +6,13 @@ from zhibu.core.registries import removals
 
 from . import selectors
 
-removals.register(
-    "meetings.meeting",
-    get=selectors.meeting_get,
-    perm="meetings.edit",
-    label=lambda m: f"{_('会议')}：{m}",
-    after="meetings:list",
-    kind=_("会议"),
-)
-removals.register(
-    "meetings.attachment",
-    get=selectors.attachment_get,
-    perm="meetings.edit",
-    label=lambda a: f"{_('会议附件')}：{a.original_name}（{a.meeting}）",
-    after="meetings:list",
-    kind=_("会议附件"),
-)
+
+def _attachment_label(a) -> str:
+    return f"{_('会议附件')}：{a.original_name}（{a.meeting}）"
+
+
+for model, get, kind, label in [
+    ("meetings.meeting", selectors.meeting_get, _("会议"), None),
+    ("meetings.attachment", selectors.attachment_get, _("会议附件"), _attachment_label),
+]:
+    removals.register(model, get=get, perm="meetings.edit", after="meetings:list", kind=kind, label=label)

@@ -7,19 +7,21 @@ from zhibu.core.registries import removals
 
 from . import access, selectors
 
-removals.register(
-    "mentoring.case",
-    get=lambda user, pk: selectors.case_get(user, pk, access.MANAGE),
-    perm=access.MANAGE,
-    label=lambda c: f"{_('包教记录')}：{c.student.pseudonym}",
-    after="mentoring:cases",
-    kind=_("包教记录"),
-)
-removals.register(
-    "mentoring.student",
-    get=selectors.student_get,
-    perm=access.MANAGE,
-    label=lambda s: f"{_('包教学生')}：{s.pseudonym}",
-    after="mentoring:students",
-    kind=_("包教学生"),
-)
+
+def _case_get(user, pk):
+    return selectors.case_get(user, pk, access.MANAGE)
+
+
+def _case_label(case) -> str:
+    return f"{_('包教记录')}：{case.student.pseudonym}"
+
+
+def _student_label(student) -> str:
+    return f"{_('包教学生')}：{student.pseudonym}"
+
+
+for model, get, after, kind, label in [
+    ("mentoring.case", _case_get, "mentoring:cases", _("包教记录"), _case_label),
+    ("mentoring.student", selectors.student_get, "mentoring:students", _("包教学生"), _student_label),
+]:
+    removals.register(model, get=get, perm=access.MANAGE, after=after, kind=kind, label=label)

@@ -82,6 +82,20 @@ def _case_url(case) -> str:
     return reverse("mentoring:case", args=[case.pk])
 
 
+def _case_form(request, case, form, *, title: str, save, success, shown=None) -> HttpResponse:
+    """A form about one case (mentoring/form.html): back to the case's page once saved."""
+    return form_page(
+        request,
+        form,
+        save=save,
+        success=success,
+        redirect_to=_case_url(case),
+        template="mentoring/form.html",
+        context={"case": case, "title": title},
+        shown=shown,
+    )
+
+
 @login_required
 def case_create(request: HttpRequest) -> HttpResponse:
     org = chosen_organisation(request, access.MANAGE)
@@ -111,16 +125,15 @@ def case_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def case_plan(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get(request.user, pk, access.EDIT)
-    return form_page(
+    return _case_form(
         request,
+        case,
         PlanForm(request.POST or None, initial=initial_from(case, *services.PLAN_FIELDS)),
         save=lambda data: services.case_plan_update(
             actor=request.user, case=case, version=data.get("version"), plan=data
         ),
         success=_("包教方案已保存"),
-        redirect_to=_case_url(case),
-        template="mentoring/form.html",
-        context={"case": case, "title": _("包教方案")},
+        title=_("包教方案"),
         shown=lambda: services.record_read(actor=request.user, case=case, what="plan"),
     )
 
@@ -129,8 +142,9 @@ def case_plan(request: HttpRequest, pk: int) -> HttpResponse:
 def case_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get(request.user, pk, access.EDIT)
     initial = initial_from(case, "outcome", "outcome_on", "ended_on", evidence=case.outcome_evidence)
-    return form_page(
+    return _case_form(
         request,
+        case,
         OutcomeForm(request.POST or None, initial=initial),
         save=lambda data: services.case_outcome_update(
             actor=request.user,
@@ -142,9 +156,7 @@ def case_outcome(request: HttpRequest, pk: int) -> HttpResponse:
             ended_on=data["ended_on"],
         ),
         success=_("转化情况已保存"),
-        redirect_to=_case_url(case),
-        template="mentoring/form.html",
-        context={"case": case, "title": _("转化情况")},
+        title=_("转化情况"),
         shown=lambda: services.record_read(actor=request.user, case=case, what="outcome"),
     )
 
@@ -153,14 +165,13 @@ def case_outcome(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def log_create(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get(request.user, pk, access.EDIT)
-    return form_page(
+    return _case_form(
         request,
+        case,
         LogForm(request.POST, request.FILES),
         save=lambda data: services.log_create(actor=request.user, case=case, **data),
         success=_("已记录一条帮教日志"),
-        redirect_to=_case_url(case),
-        template="mentoring/form.html",
-        context={"case": case, "title": _("添加帮教日志")},
+        title=_("添加帮教日志"),
     )
 
 
@@ -235,8 +246,9 @@ def grant_create(request: HttpRequest, pk: int) -> HttpResponse:
             raise Http404
         return user
 
-    return form_page(
+    return _case_form(
         request,
+        case,
         GrantForm(request.POST or None, users=users),
         save=lambda data: services.grant_create(
             actor=request.user,
@@ -246,9 +258,7 @@ def grant_create(request: HttpRequest, pk: int) -> HttpResponse:
             ends_on=data["ends_on"],
         ),
         success=lambda grant: _("已授权 %(u)s 查阅") % {"u": grant.user.display_name},
-        redirect_to=_case_url(case),
-        template="mentoring/form.html",
-        context={"case": case, "title": _("授权查阅")},
+        title=_("授权查阅"),
     )
 
 
@@ -268,16 +278,15 @@ def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def seminar_link(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get(request.user, pk, access.MANAGE)
-    return form_page(
+    return _case_form(
         request,
+        case,
         SeminarForm(request.POST, meetings=selectors.seminars_available(case.organisation)),
         save=lambda data: services.seminar_link(
             actor=request.user, case=case, meeting=selectors.seminar_get(case.organisation, data["meeting"])
         ),
         success=_("已关联座谈会"),
-        redirect_to=_case_url(case),
-        template="mentoring/form.html",
-        context={"case": case, "title": _("关联座谈会")},
+        title=_("关联座谈会"),
     )
 
 

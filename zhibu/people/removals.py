@@ -8,10 +8,5 @@ from zhibu.core.registries import removals
 from . import selectors
 
 removals.register(
-    "people.person",
-    get=selectors.person_get,
-    perm="people.edit",
-    label=lambda p: f"{_('人员')}：{p.name}",
-    after="people:list",
-    kind=_("人员"),
+    "people.person", get=selectors.person_get, perm="people.edit", after="people:list", kind=_("人员")
 )

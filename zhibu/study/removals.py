@@ -6,27 +6,10 @@ from zhibu.core.registries import removals
 
 from . import selectors
 
-removals.register(
-    "study.session",
-    get=selectors.session_get,
-    perm="study.edit",
-    label=lambda s: f"{_('集中学习')}：{s}",
-    after="study:index",
-    kind=_("集中学习"),
-)
-removals.register(
-    "study.task",
-    get=selectors.task_get,
-    perm="study.edit",
-    label=lambda t: f"{_('自学任务')}：{t}",
-    after="study:tasks",
-    kind=_("自学任务"),
-)
-removals.register(
-    "study.note",
-    get=selectors.note_get,
-    perm="study.own",  # a member removes her own note; the object rule keeps it to her own rows
-    label=lambda n: f"{_('学习笔记')}：{n}",
-    after="study:notes",
-    kind=_("学习笔记"),
-)
+# A member removes her own note ("study.own"); the object rule keeps it to her own rows.
+for model, get, perm, after, kind in [
+    ("study.session", selectors.session_get, "study.edit", "study:index", _("集中学习")),
+    ("study.task", selectors.task_get, "study.edit", "study:tasks", _("自学任务")),
+    ("study.note", selectors.note_get, "study.own", "study:notes", _("学习笔记")),
+]:
+    removals.register(model, get=get, perm=perm, after=after, kind=kind)

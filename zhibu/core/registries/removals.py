@@ -1,13 +1,12 @@
 """Which records users may remove (into the 回收站) and who may: each ledger registers its models in
 its `removals.py`:
 
-    removals.register(
-        "meetings.meeting", get=selectors.meeting_get, perm="meetings.edit",
-        label=lambda m: f"{m.topic}（{cn_date(m.held_at)}）", after="meetings:list",
-    )
+    removals.register("meetings.meeting", get=selectors.meeting_get, perm="meetings.edit",
+                      after="meetings:list", kind=_("会议"))
 
 `get(user, pk)` is the ledger's scoped selector (another branch's record is a 404), `perm` is asked
-of the record, `label` is what the recycle bin lists, `after` the URL name to return to.
+of the record, `after` the URL name to return to, `kind` what the confirm page calls it, and
+`label(obj)` what the recycle bin lists — by default `f"{kind}：{obj}"`.
 """
 
 from __future__ import annotations
@@ -32,7 +31,12 @@ class Removable:
 _SPECS: dict[str, Removable] = {}
 
 
-def register(model: str, *, get, perm: str, label, after: str, kind: str) -> None:
+def register(model: str, *, get, perm: str, after: str, kind: str, label=None) -> None:
+    if label is None:
+
+        def label(obj) -> str:
+            return f"{kind}：{obj}"
+
     _SPECS[model] = Removable(model, get, perm, label, after, str(kind))
 
 
