@@ -106,7 +106,7 @@ def foreign_model_queries(path: Path, package_dir: Path = PACKAGE_DIR) -> list[s
 
 def test_views_are_found():
     names = {str(path.relative_to(PACKAGE_DIR)) for path in view_modules()}
-    assert {"core/views.py", "meetings/views_sheet.py", "study/views/sessions.py"} <= names
+    assert {"core/views/pages.py", "meetings/views/sheet.py", "study/views/sessions.py"} <= names
 
 
 @pytest.mark.parametrize("path", view_modules(), ids=lambda p: str(p.relative_to(PACKAGE_DIR)))
@@ -139,3 +139,10 @@ def test_the_checks_see_what_they_forbid(tmp_path):
     assert sorted(hit.split()[-1] for hit in query_calls(module)) == [".exists()", ".filter()"]
     hits = foreign_model_queries(module, tmp_path / "zhibu")
     assert [hit.split()[-1] for hit in hits] == ["Meeting.objects"]
+
+
+def test_an_app_with_several_views_modules_keeps_them_in_a_views_package():
+    """One `views.py`, or a `views/` package: never `views.py` beside `views_*.py`."""
+    package = Path(__file__).resolve().parent.parent / "zhibu"
+    loose = sorted(str(p.relative_to(package)) for p in package.glob("*/views_*.py"))
+    assert not loose, f"move these into the app's views/ package: {loose}"

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from zhibu.core import views as core_views
+from zhibu.core.views import pages as core_views
 
 urlpatterns = [
     path("accounts/login/", core_views.LoginView.as_view(), name="login"),

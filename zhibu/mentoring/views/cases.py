@@ -21,9 +21,9 @@ from zhibu.core import downloads, policy
 from zhibu.core.periods import Period
 from zhibu.core.web import call_service, chosen_organisation, form_page, initial_from, paginate, post_action
 
-from . import access, selectors, services
-from .forms import CaseCreateForm, GrantForm, LogForm, OutcomeForm, PlanForm, ReviewForm, SeminarForm
-from .models import Dimension
+from .. import access, selectors, services
+from ..forms import CaseCreateForm, GrantForm, LogForm, OutcomeForm, PlanForm, ReviewForm, SeminarForm
+from ..models import Dimension
 
 
 def _month_from(request: HttpRequest) -> Period:

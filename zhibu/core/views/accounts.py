@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from . import policy, selectors
-from .forms_accounts import (
+from .. import policy, selectors
+from ..forms_accounts import (
     AccountCreateForm,
     CloseForm,
     ConfirmForm,
@@ -27,9 +27,9 @@ from .forms_accounts import (
     OrganisationCreateForm,
     RenameForm,
 )
-from .services import accounts as account_services
-from .services import organisations as org_services
-from .web import chosen_organisation, form_page, paginate
+from ..services import accounts as account_services
+from ..services import organisations as org_services
+from ..web import chosen_organisation, form_page, paginate
 
 ACCOUNTS = selectors.ACCOUNTS_MANAGE
 ORGANISATIONS = selectors.ORGANISATIONS_MANAGE

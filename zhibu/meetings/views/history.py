@@ -14,7 +14,7 @@ from zhibu.core import policy
 from zhibu.core.services.organisations import organisation_history_set
 from zhibu.core.web import DATE_INPUT, chosen_organisation, form_page
 
-from . import selectors, services
+from .. import selectors, services
 
 ROWS = 12
 

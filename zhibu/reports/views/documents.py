@@ -14,8 +14,8 @@ from zhibu.core import downloads, policy
 from zhibu.core.periods import Period
 from zhibu.core.web import chosen_organisation, form_page, initial_from, paginate, post_action
 
-from . import drafting, exporters, selectors, services
-from .forms import GenerateForm, ParagraphForm, PeriodForm
+from .. import drafting, exporters, selectors, services
+from ..forms import GenerateForm, ParagraphForm, PeriodForm
 
 
 def _defaults() -> dict:

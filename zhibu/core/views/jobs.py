@@ -6,8 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from . import downloads
-from .jobs import job_get
+from .. import downloads
+from ..jobs import job_get
 
 
 @login_required

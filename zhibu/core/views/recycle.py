@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from . import policy, recycle
-from .registries import removals
-from .web import form_page, paginate, post_action
+from .. import policy, recycle
+from ..registries import removals
+from ..web import form_page, paginate, post_action
 
 
 class RemoveForm(forms.Form):

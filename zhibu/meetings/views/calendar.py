@@ -14,8 +14,8 @@ from zhibu.core import policy
 from zhibu.core.periods import Period
 from zhibu.core.web import chosen_organisation, form_page, paginate
 
-from . import obligations, selectors, services
-from .forms import MeetingTypeForm, RuleForm
+from .. import obligations, selectors, services
+from ..forms import MeetingTypeForm, RuleForm
 
 
 @login_required

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 from zhibu.core import policy
 from zhibu.core.web import chosen_organisation, form_page, paginate, post_action
 
-from . import deadlines, selectors, submissions
-from .forms import DeadlineForm, DecideForm
+from .. import deadlines, selectors, submissions
+from ..forms import DeadlineForm, DecideForm
 
 
 @login_required

@@ -12,10 +12,10 @@ from django.utils import timezone
 from zhibu.core.registries import dashboard as dashboard_panels
 from zhibu.core.registries import figures, findings, search
 
-from . import policy, selectors
-from .periods import Period
-from .services import accounts as account_services
-from .web import chosen_organisation, paginate, period_from_request
+from .. import policy, selectors
+from ..periods import Period
+from ..services import accounts as account_services
+from ..web import chosen_organisation, paginate, period_from_request
 
 
 @login_required

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 from zhibu.core import policy
 from zhibu.core.web import call_service, form_page
 
-from . import selectors, services
-from .forms import AttendeeForm, ReasonForm
+from .. import selectors, services
+from ..forms import AttendeeForm, ReasonForm
 
 
 def _is_htmx(request: HttpRequest) -> bool:

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_http_methods
 from zhibu.core import downloads, policy
 from zhibu.core.web import chosen_organisation, form_page, initial_from, paginate
 
-from . import quorum, selectors, services
-from .forms import AttachmentForm, MeetingForm, VoteForm
-from .models import Attendance, Meeting
+from .. import quorum, selectors, services
+from ..forms import AttachmentForm, MeetingForm, VoteForm
+from ..models import Attendance, Meeting
 
 
 def _year(request: HttpRequest) -> int | None:

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from zhibu.core import audit, downloads
 from zhibu.core.web import chosen_organisation, form_page, initial_from, paginate, without
 
-from . import access, booklet, selectors, services
-from .forms import BookletForm, SettingsForm, StudentForm
+from .. import access, booklet, selectors, services
+from ..forms import BookletForm, SettingsForm, StudentForm
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
