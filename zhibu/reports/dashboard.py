@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhibu.core.periods import Period, cn_date
-from zhibu.core.registries import dashboard, figures, findings, sections
+from zhibu.core.registries import dashboard, figures, sections
 from zhibu.core.registries.findings import SEVERITIES
 from zhibu.core.registries.sections import Obligation
 
@@ -106,12 +106,13 @@ def _monthly_series(org, year: Period, today) -> dict:
     """Flow figures by month (a figure is a flow when its months add up to its year)."""
     months = [m for m in year.months() if m.start <= today]
     series = []
+    so_far = Period(year.kind, year.start, min(year.end, months[-1].end))
     for spec in figures.all():
+        total = figures.compute(spec.code, org, so_far).value
+        if not total:  # nothing this year: no line to draw, and no need to ask month by month
+            continue
         per_month = [figures.compute(spec.code, org, m).value for m in months]
-        total = figures.compute(
-            spec.code, org, Period(year.kind, year.start, min(year.end, months[-1].end))
-        ).value
-        if sum(per_month) and sum(per_month) == total:
+        if sum(per_month) == total:
             series.append({"name": spec.label, "data": [float(v) for v in per_month], "total": float(total)})
     series.sort(key=lambda s: -s["total"])
     return {"months": [f"{m.start.month}月" for m in months], "series": series[:SERIES]}
@@ -128,7 +129,7 @@ def overview(request, org, period: Period) -> dict:
         code: figures.compute(code, org, month).value
         for code in ("people.serving_members", "people.retired_members", "people.staff")
     }
-    severity = Counter(f.severity for f in findings.run(org, period))
+    severity = Counter(f.severity for f in dashboard.findings_of(request, org, period))
     upcoming = sections.obligations_for(org, Period.span(today, today + timedelta(days=31)))
     charts = {
         "composition": [

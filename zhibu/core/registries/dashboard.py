@@ -37,3 +37,14 @@ def panels_for(request, org, period) -> list[dict[str, Any]]:
         for p in visible
         if policy.has_perm(request.user, p.perm, org)
     ]
+
+
+def findings_of(request, org, period) -> list:
+    """The rule checks of (org, period), run once per request however many panels show them."""
+    cache = request.__dict__.setdefault("_zhibu_findings", {})
+    key = (org.pk, period.start, period.end)
+    if key not in cache:
+        from . import findings
+
+        cache[key] = list(findings.run(org, period))
+    return cache[key]
