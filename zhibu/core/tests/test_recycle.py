@@ -120,3 +120,15 @@ def test_removed_mentoring_rows_are_kept_encrypted(world, login):
         (stored,) = cursor.fetchone()
     assert case.student.pseudonym not in stored and "mentoring" not in stored
     assert RemovedRecord.objects.get().label.endswith(case.student.pseudonym)
+
+
+def test_detail_pages_offer_removal_to_those_who_may(world, login, meeting):
+    url = remove_url("meetings.meeting", meeting.pk)
+    page = reverse("meetings:detail", args=[meeting.pk])
+    assert url in login(world.secretary).get(page).content.decode()
+    assert url not in login(world.member).get(page).content.decode()
+    person = world.people["member"]
+    assert (
+        remove_url("people.person", person.pk)
+        in login(world.secretary).get(reverse("people:person", args=[person.pk])).content.decode()
+    )
