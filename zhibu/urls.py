@@ -21,3 +21,6 @@ urlpatterns = [
     path("people/", include("zhibu.people.urls")),
     path("", include("zhibu.core.urls")),
 ]
+
+# The 403 page says which roles may do what was refused, and whom to ask.
+handler403 = "zhibu.core.views.pages.permission_denied"

@@ -127,7 +127,21 @@ def require(user, perm: str, obj: Any) -> None:
     if not in_scope(user, obj):
         raise Http404
     if not has_perm(user, perm, obj):
-        raise PermissionDenied
+        raise PermissionDenied(perm)  # the 403 page says who holds it
+
+
+def who_may(user, perm: str) -> tuple[list[str], str]:
+    """For a refusal: the roles that carry `perm`, and whom this user should ask. A secretary is
+    never told to ask the secretary: what she lacks is the superior's (上级党委)."""
+    from .models.accounts import Role
+
+    roles = sorted(roles_with(perm))
+    labels = [str(Role(role).label) for role in roles if role in Role.values]
+    holds = {g.role for g in _grants(user)}
+    branch_roles = {"secretary", "committee", "member", "checker"}
+    if "secretary" in holds or not (set(roles) & branch_roles):
+        return labels, "上级党委"
+    return labels, "支部书记"
 
 
 def person_of(user):

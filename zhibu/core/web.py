@@ -141,5 +141,5 @@ def chosen_organisation(request: HttpRequest, perm: str):
         return org
     org = selectors.home_organisation(request.user)
     if org is None or not policy.has_perm(request.user, perm, org):
-        raise PermissionDenied
+        raise PermissionDenied(perm)
     return org

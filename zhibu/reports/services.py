@@ -4,6 +4,7 @@ validates, writes a new revision and audits, in one transaction."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from zhibu.core import audit, policy, writes
@@ -42,8 +43,16 @@ def document_generate(*, actor, organisation, kind: str, period: Period) -> Repo
     exists = ReportDocument.objects.filter(
         organisation=organisation, kind=kind, start=period.start, end=period.end
     )
-    if exists.exists():
-        raise ValidationError(_("该期间的这类材料已经存在，请打开它编辑或重新起草。"))
+    existing = exists.first()
+    if existing is not None:
+        # Point to it: the secretary's next step is to open that document, not to search for it.
+        raise ValidationError(
+            format_html(
+                _("该期间的这类材料已经存在：<a href=\"{url}\">{title}</a>。请打开它编辑或重新起草。"),
+                url=existing.get_absolute_url(),
+                title=existing.title,
+            )
+        )
     title, blocks, values = drafting.draft_payload(kind, organisation, period)
     record = ReportDocument.objects.create(
         organisation=organisation,

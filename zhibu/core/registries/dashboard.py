@@ -41,7 +41,7 @@ def panels_for(request, org, period) -> list[dict[str, Any]]:
 
 def findings_of(request, org, period) -> list:
     """The rule checks of (org, period), run once per request however many panels show them."""
-    cache = request.__dict__.setdefault("_zhibu_findings", {})
+    cache = request.__dict__.setdefault("_zhibu_findings", {}) if request is not None else {}
     key = (org.pk, period.start, period.end)
     if key not in cache:
         from . import findings

@@ -37,7 +37,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @login_required
 def audit_list(request: HttpRequest) -> HttpResponse:
     if not policy.has_perm(request.user, "audit.view"):
-        raise PermissionDenied
+        raise PermissionDenied("audit.view")
     qs = selectors.audit_list(request.user, request.GET.get("action", ""))
     return render(request, "core/audit_list.html", {"page": paginate(request, qs, 50)})
 
@@ -109,3 +109,14 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         )
         update_session_auth_hash(self.request, user)  # stay logged in with the new password
         return HttpResponseRedirect(self.get_success_url())
+
+
+def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
+    """The 403 page names the roles that may do what was refused and whom to ask — the superior
+    when the user is the branch's secretary herself, never "ask the secretary" to a secretary."""
+    perm = str(exception) if exception is not None and str(exception) in policy.known_permissions() else ""
+    context = {}
+    if perm and request.user.is_authenticated:
+        roles, contact = policy.who_may(request.user, perm)
+        context = {"roles": "、".join(roles), "contact": contact}
+    return render(request, "403.html", context, status=403)

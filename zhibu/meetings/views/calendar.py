@@ -44,7 +44,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
 def rules(request: HttpRequest) -> HttpResponse:
     """The bureau's cadence rules: every change opens a new dated rule and closes the old one."""
     if not policy.has_perm(request.user, "meetings.rules"):
-        raise PermissionDenied
+        raise PermissionDenied("meetings.rules")
     orgs = policy.orgs_readable(request.user, "meetings.rules")
     form = RuleForm(
         request.POST or None,

@@ -176,3 +176,15 @@ def test_dashboard_charts_take_flow_figures_of_any_ledger(world, fake_ledger, vi
     assert "党员人数" not in series  # a stock: 3 every month is not 9 in the quarter
     assert data["trend"][0]["spec"].code == "fakecare.visits"  # what moved this month comes first
     assert {c["name"]: c["value"] for c in data["charts"]["composition"]}["在职党员"] == 3
+
+
+def test_generating_a_document_that_exists_links_to_it(world, login):
+    client = login(world.secretary)
+    data = {"kind": "annual", "start": "2023-01-01", "end": "2023-12-31"}
+    client.post(reverse("reports:generate") + "?org=yucai", data)
+    from zhibu.reports.models import ReportDocument
+
+    record = ReportDocument.objects.get()
+    page = client.post(reverse("reports:generate") + "?org=yucai", data).content.decode()
+    assert f'<a href="{record.get_absolute_url()}">' in page and "该期间的这类材料已经存在" in page
+    assert ReportDocument.objects.count() == 1
