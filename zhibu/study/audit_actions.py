@@ -10,6 +10,7 @@ from zhibu.core.registries import audit_actions
 class StudyAction(models.TextChoices):
     SESSION_CREATED = "study.session.created", _("登记集中学习")
     SESSION_UPDATED = "study.session.updated", _("修改集中学习")
+    ATTENDANCE_SET = "study.session.attendance", _("登记学习出席情况")
     TASK_CREATED = "study.task.created", _("布置自学任务")
     TASK_UPDATED = "study.task.updated", _("修改自学任务")
     SELFSTUDY_DONE = "study.selfstudy.done", _("完成自学")

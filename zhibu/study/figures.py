@@ -11,7 +11,7 @@ from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures
 
-from . import selectors
+from . import attendance, selectors
 from .models import StudyForm
 
 PARTY_HISTORY = "党史"
@@ -82,3 +82,13 @@ def hours(org: Organisation, period: Period) -> tuple[Decimal, QuerySet]:
     people = people.order_by("name_pinyin", "pk")
     total = sum((p.study_hours for p in people), Decimal("0"))
     return total, people
+
+
+@figures.register("study.present_members", label=_("党员参加集中学习人次"), unit=_("人次"))
+def present_members(org: Organisation, period: Period) -> QuerySet:
+    return attendance.present_in(org, period, members=True)
+
+
+@figures.register("study.present_staff", label=_("非党员教职工参加集中学习人次"), unit=_("人次"))
+def present_staff(org: Organisation, period: Period) -> QuerySet:
+    return attendance.present_in(org, period, members=False)

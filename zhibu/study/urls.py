@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import checks, personal, sessions
+from .views import attendance, checks, personal, sessions
 
 app_name = "study"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("sessions/from-meeting/", sessions.session_from_meeting, name="session_from_meeting"),
     path("sessions/<int:pk>/", sessions.session_detail, name="session"),
     path("sessions/<int:pk>/edit/", sessions.session_edit, name="session_edit"),
+    path("sessions/<int:pk>/attendance/", attendance.session_attendance, name="session_attendance"),
     path("tasks/", sessions.task_list, name="tasks"),
     path("tasks/new/", sessions.task_create, name="task_create"),
     path("tasks/<int:pk>/", sessions.task_detail, name="task"),

@@ -53,6 +53,7 @@ MATRIX = {
     "study:session_from_meeting": Case(expect=EDIT, query=ORG_A),
     "study:session": Case(expect=VIEW, kwargs=a_session),
     "study:session_edit": Case(expect=EDIT, kwargs=a_session),
+    "study:session_attendance": Case(expect=EDIT, kwargs=a_session),
     "study:tasks": Case(expect=VIEW, query=ORG_A),
     "study:task_create": Case(expect=EDIT, query=ORG_A),
     "study:task": Case(expect=VIEW, kwargs=a_task),
