@@ -12,6 +12,7 @@ class MeetingsAction(models.TextChoices):
     MEETING_UPDATED = "meetings.meeting.updated", _("修改会议")
     ATTENDANCE_ADDED = "meetings.attendance.added", _("添加参会人员")
     ATTENDANCE_CHANGED = "meetings.attendance.changed", _("修改出席情况")
+    ATTENDANCE_FILLED = "meetings.attendance.filled", _("一键登记全体出席")
     ATTACHMENT_ADDED = "meetings.attachment.added", _("上传会议附件")
     VOTE_RECORDED = "meetings.vote.recorded", _("记录表决结果")
     TYPE_CREATED = "meetings.type.created", _("新增会议类型")

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/attachments/new/", meetings.attachment_add, name="attachment_add"),
     path("attachments/<int:pk>/", meetings.attachment_download, name="attachment"),
     path("<int:pk>/attendance/", sheet.attendance_sheet, name="attendance"),
+    path("<int:pk>/attendance/fill/", sheet.attendance_fill, name="attendance_fill"),
     path("<int:pk>/attendance/<int:row>/toggle/", sheet.attendance_toggle, name="attendance_toggle"),
     path("<int:pk>/attendance/<int:row>/reason/", sheet.attendance_reason, name="attendance_reason"),
     path("<int:pk>/sign-sheet/", sheet.sign_sheet, name="sign_sheet"),

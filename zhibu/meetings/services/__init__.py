@@ -7,6 +7,7 @@ from .meetings import (
     LATE_AFTER_DAYS,
     attachment_add,
     attendance_add,
+    attendance_fill,
     attendance_set,
     attendance_toggle,
     expected_attendees,
@@ -19,6 +20,7 @@ from .meetings import (
 __all__ = [
     "LATE_AFTER_DAYS",
     "attachment_add",
+    "attendance_fill",
     "attendance_add",
     "attendance_set",
     "attendance_toggle",

@@ -305,3 +305,35 @@ def attachment_add(*, actor, meeting: Meeting, upload: UploadedFile, caption: st
         raise
     audit.record(actor, MeetingsAction.ATTACHMENT_ADDED, item, after=audit.snapshot(item))
     return item
+
+
+FILL_GROUPS = ("members", "staff")
+
+
+@writes.service
+def attendance_fill(*, actor, meeting: Meeting, group: str) -> int:
+    """One click for the whole branch (its members that day) or the whole staff (members and the
+    unit's non-member staff, where the meeting's type admits them), present; who is already on the
+    sheet keeps the status recorded. Returns how many were added."""
+    policy.require(actor, "meetings.edit", meeting)
+    if group not in FILL_GROUPS:
+        raise ValidationError(_("未知的快捷方式"))
+    org, day = meeting.organisation, selectors.local_day(meeting.held_at)
+    members = set(people_selectors.members_on(org, day).values_list("pk", flat=True))
+    wanted = set(members)
+    if group == "staff":
+        if not meeting.types.filter(allows_non_members=True).exists():
+            raise ValidationError(
+                _("%(types)s不允许非党员列席，不能登记全体教职工") % {"types": _type_names(meeting)}
+            )
+        wanted |= set(people_selectors.staff_on(org, day).values_list("pk", flat=True))
+    on_sheet = set(meeting.attendance.values_list("person_id", flat=True))
+    added = [
+        Attendance(meeting=meeting, organisation=org, person_id=pk, is_guest=pk not in members)
+        for pk in sorted(wanted - on_sheet)
+    ]
+    Attendance.objects.bulk_create(added)
+    audit.record(
+        actor, MeetingsAction.ATTENDANCE_FILLED, meeting, after={"group": group, "added": len(added)}
+    )
+    return len(added)

@@ -41,6 +41,9 @@ MATRIX = {
     "meetings:edit": Case(expect=EDIT, kwargs=meeting),
     "meetings:sign_sheet": Case(expect=READ, kwargs=meeting),
     "meetings:attendance": Case(expect=EDIT, kwargs=meeting),
+    "meetings:attendance_fill": Case(
+        expect=officers(secretary=302, committee=302, bureau=403), kwargs=meeting, method="post"
+    ),
     "meetings:attendance_toggle": Case(
         expect=officers(secretary=302, committee=302, bureau=403), kwargs=meeting_row, method="post"
     ),

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhibu.core import policy
-from zhibu.core.web import call_service, form_page
+from zhibu.core.web import call_service, form_page, post_action
 
 from .. import selectors, services
 from ..forms import AttendeeForm, ReasonForm
@@ -40,6 +40,20 @@ def attendance_sheet(request: HttpRequest, pk: int) -> HttpResponse:
             "types": selectors.types_of(meeting),
         },
         invalid_status=400,
+    )
+
+
+@login_required
+@require_POST
+def attendance_fill(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_get(request.user, pk, "meetings.edit")
+    return post_action(
+        request,
+        lambda: services.attendance_fill(
+            actor=request.user, meeting=meeting, group=request.POST.get("group", "")
+        ),
+        success=lambda n: _("已添加%(n)d人，均记为出席，可逐个改为请假或缺席。") % {"n": n},
+        redirect_to=_sheet_url(meeting),
     )
 
 
