@@ -46,10 +46,16 @@ def _session_fields(
 
 
 def _set_attendance(session: StudySession, present: Iterable[Person]) -> None:
+    """The edit form's ticks say who was present. They change only the 出席 rows: someone the
+    attendance sheet records as 请假 or 缺席 stays so unless ticked present now."""
     people = list(present)
     for person in people:
         person_in(session.organisation, person, "present")
-    session.attendance.exclude(person__in=people).delete()
+    ticked = {p.pk for p in people}
+    session.attendance.filter(status=StudyAttendance.Status.PRESENT).exclude(person_id__in=ticked).delete()
+    session.attendance.filter(person_id__in=ticked).exclude(status=StudyAttendance.Status.PRESENT).update(
+        status=StudyAttendance.Status.PRESENT
+    )
     have = set(session.attendance.values_list("person_id", flat=True))
     StudyAttendance.objects.bulk_create(
         StudyAttendance(session=session, organisation=session.organisation, person=p)

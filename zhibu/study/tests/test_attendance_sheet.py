@@ -75,3 +75,32 @@ def test_wrong_role_and_other_branch(world, login, lecture):
     assert login(world.member).post(url(lecture), {"fill": "staff"}).status_code == 403
     assert login(world.outsider).post(url(lecture), {"fill": "staff"}).status_code == 404
     assert not StudyAttendance.objects.filter(session=lecture).exists()
+
+
+def test_editing_the_session_keeps_leave_and_absence_from_the_sheet(world, lecture, staff):
+    from zhibu.study.services.attendance import session_attendance_set
+    from zhibu.study.services.sessions import session_update
+
+    session_attendance_set(
+        actor=world.secretary,
+        session=lecture,
+        statuses={
+            staff[0].pk: "leave",
+            world.people["member"].pk: "present",
+            world.people["committee"].pk: "absent",
+        },
+    )
+    lecture.refresh_from_db()
+    session_update(
+        actor=world.secretary,
+        session=lecture,
+        version=lecture.version,
+        study_form=lecture.form,
+        subject=lecture.subject,
+        topic=lecture.topic,
+        held_on=lecture.held_on,
+        hours=lecture.hours,
+        present=[world.people["committee"]],  # the form's ticks: 刘丹 unticked, 于雪华 now present
+    )
+    sheet = dict(StudyAttendance.objects.filter(session=lecture).values_list("person__name", "status"))
+    assert sheet == {"丁一凡": "leave", "于雪华": "present"}
