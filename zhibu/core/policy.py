@@ -139,7 +139,9 @@ def who_may(user, perm: str) -> tuple[list[str], str]:
     labels = [str(Role(role).label) for role in roles if role in Role.values]
     holds = {g.role for g in _grants(user)}
     branch_roles = {"secretary", "committee", "member", "checker"}
-    if "secretary" in holds or not (set(roles) & branch_roles):
+    # A right no branch role carries is the superior's to give; with no right named, the user's
+    # own place decides.
+    if "secretary" in holds or (roles and not (set(roles) & branch_roles)):
         return labels, "上级党委"
     return labels, "支部书记"
 

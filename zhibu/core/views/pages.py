@@ -113,10 +113,12 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
     """The 403 page names the roles that may do what was refused and whom to ask — the superior
-    when the user is the branch's secretary herself, never "ask the secretary" to a secretary."""
-    perm = str(exception) if exception is not None and str(exception) in policy.known_permissions() else ""
-    context = {}
-    if perm and request.user.is_authenticated:
+    when the user is the branch's secretary herself, never "ask the secretary" to a secretary.
+    A refusal raised with a sentence of its own (a service explaining why) shows that sentence."""
+    said = str(exception) if exception is not None else ""
+    perm = said if said in policy.known_permissions() else ""
+    context = {"reason": "" if perm else said, "contact": "支部书记"}
+    if request.user.is_authenticated:
         roles, contact = policy.who_may(request.user, perm)
-        context = {"roles": "、".join(roles), "contact": contact}
+        context.update(roles="、".join(roles), contact=contact)
     return render(request, "403.html", context, status=403)

@@ -43,8 +43,18 @@ def _clean_identity(data: dict[str, Any], *, exclude_pk: int | None = None) -> d
         if reason:
             raise ValidationError({"id_number": reason})
         digest = blind_index(data["id_number"], "person.id_number")
-        if Person.objects.filter(id_number_digest=digest).exclude(pk=exclude_pk).exists():
-            raise ValidationError({"id_number": _("该身份证号已登记在其他人员名下")})
+        holder = Person.objects.filter(id_number_digest=digest).exclude(pk=exclude_pk).first()
+        if holder is not None:
+            # The same number is the same human: say where she is registered (not who else is
+            # there), and that moving her between branches is the superior's 组织关系转接.
+            raise ValidationError(
+                {
+                    "id_number": _(
+                        "该身份证号已登记在%(org)s的人员名下。如是同一人调入，请由上级党委办理组织关系转接。"
+                    )
+                    % {"org": holder.organisation.name}
+                }
+            )
         data["id_number_digest"] = digest
         if not data.get("birth_date"):
             data["birth_date"] = idnumbers.birth_date(data["id_number"])

@@ -57,7 +57,14 @@ def session_attendance_set(
     )
     strangers = set(wanted) - allowed
     if strangers:
-        raise ValidationError(_("名单中有不属于%(org)s的人员") % {"org": session.organisation.name})
+        raise ValidationError(
+            _("名单中有%(n)d人不属于%(org)s（人员编号：%(ids)s），请刷新页面后重新登记。")
+            % {
+                "n": len(strangers),
+                "org": session.organisation.name,
+                "ids": "、".join(map(str, sorted(strangers))),
+            }
+        )
     session.attendance.exclude(person_id__in=wanted).delete()
     for person_id, status in wanted.items():
         if before.get(person_id) != status:
