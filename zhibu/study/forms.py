@@ -131,3 +131,19 @@ class SettingsForm(VersionedForm):
     books_per_term = forms.IntegerField(label=_("每名党员每学期至少读书（本）"))
     member_hours = forms.DecimalField(label=_("党员年度学时"), max_digits=5, decimal_places=1)
     officer_hours = forms.DecimalField(label=_("书记、支委年度学时"), max_digits=5, decimal_places=1)
+    weekly_hours = forms.DecimalField(
+        label=_("每周学习不少于（小时）"),
+        max_digits=5,
+        decimal_places=1,
+        required=False,
+        widget=HOURS_INPUT,
+        help_text=_("不填则不设每周要求"),
+    )
+    monthly_hours = forms.DecimalField(
+        label=_("每月学习不少于（小时）"),
+        max_digits=5,
+        decimal_places=1,
+        required=False,
+        widget=HOURS_INPUT,
+        help_text=_("不填则不设每月要求；8月暑假不计"),
+    )

@@ -239,7 +239,8 @@ class NoteCheck(OrganisationOwned):
 
 
 class StudySettings(VersionedModel):
-    """Per-branch quotas; without a row the defaults below apply (the seed's 2 books a term)."""
+    """Per-branch quotas; without a row the defaults below apply (the seed's 2 books a term).
+    The weekly and monthly 学时 quotas are the branch's own choice: empty means none."""
 
     DEFAULT_BOOKS = 2
     DEFAULT_MEMBER_HOURS = Decimal("32")
@@ -249,6 +250,8 @@ class StudySettings(VersionedModel):
     books_per_term = models.PositiveSmallIntegerField(_("每学期读书（本）"), default=DEFAULT_BOOKS)
     member_hours = models.DecimalField(_("党员年度学时"), **HOURS, default=DEFAULT_MEMBER_HOURS)
     officer_hours = models.DecimalField(_("书记、支委年度学时"), **HOURS, default=DEFAULT_OFFICER_HOURS)
+    weekly_hours = models.DecimalField(_("每周学习不少于（小时）"), **HOURS, null=True, blank=True)
+    monthly_hours = models.DecimalField(_("每月学习不少于（小时）"), **HOURS, null=True, blank=True)
 
     class Meta:
         verbose_name = _("学习要求")

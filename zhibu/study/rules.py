@@ -187,3 +187,6 @@ def self_study_overdue(org: Organisation, period: Period) -> Iterator[Finding]:
                 evidence=late,
                 organisation=task.organisation,
             )
+
+
+from . import rules_hours  # noqa: E402, F401 - registers the weekly and monthly 学时 rules

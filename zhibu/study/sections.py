@@ -17,6 +17,8 @@ sections.remedy("study.reading_quota", _l("深入开展“学名师、读好书�
 sections.remedy("study.note_check_missing", _l("校办公室坚持每月检查一次学习笔记，做到月月有检查、有记录。"))
 sections.remedy("study.notes_unchecked", _l("学习笔记做到及时检查、及时反馈。"))
 sections.remedy("study.hours_target", _l("合理安排集中学习和自学，确保党员年度学时达到规定要求。"))
+sections.remedy("study.hours_weekly", _l("落实每周学习制度，督促党员每周学习时数达到支部规定要求。"))
+sections.remedy("study.hours_monthly", _l("按月统计党员学习时数，对学习不足的党员及时提醒、督促补学。"))
 sections.remedy("study.self_study_overdue", _l("加强自学任务的督促检查，按时完成布置的自学任务。"))
 
 # (figure, phrase) in the seed's order; a phrase with no records this period is left out.

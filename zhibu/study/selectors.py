@@ -4,14 +4,16 @@ per member."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import (
     Count,
     DecimalField,
     Exists,
+    F,
     OuterRef,
     Q,
     QuerySet,
@@ -127,31 +129,46 @@ def officer_ids(branch: Organisation, day: date) -> set[int]:
     return set(people_selectors.committee_on(branch, day).values_list("person_id", flat=True))
 
 
+@dataclass(frozen=True)
+class HourSource:
+    """Rows that each earn `hours` for their `person` on `day` (a date expression)."""
+
+    rows: QuerySet
+    day: Any
+    hours: str
+
+
+def hour_sources(org: Organisation, start: date, end: date) -> list[HourSource]:
+    """What earns 学时 between start and end — the one definition that both with_hours (a sum per
+    person) and hours.hours_by (per person and week or month) add up: group sessions attended
+    (standalone: the session's own sheet; linked to a meeting: the meeting's attendance) and
+    completed self-study tasks, on the day of the session or of the completion."""
+    sessions = sessions_of(org, start, end)
+    own = StudyAttendance.objects.filter(status="present", session__in=sessions.values("pk"))
+    linked = meeting_selectors.attendance_for(sessions.values("meeting")).filter(status="present")
+    done = SelfStudyDone.objects.filter(task__organisation__in=org.subtree(), done_on__range=(start, end))
+    own_day = Coalesce(TruncDate("session__meeting__held_at"), "session__held_on")
+    return [
+        HourSource(own, own_day, "session__hours"),
+        HourSource(
+            linked.select_related(None), TruncDate("meeting__held_at"), "meeting__study_session__hours"
+        ),
+        HourSource(done, F("done_on"), "task__hours"),
+    ]
+
+
 def _sum_sub(qs: QuerySet, field: str) -> Coalesce:
     total = qs.order_by().values("person").annotate(total=Sum(field)).values("total")
     return Coalesce(Subquery(total[:1], output_field=HOURS_FIELD), Value(ZERO), output_field=HOURS_FIELD)
 
 
 def with_hours(people: QuerySet[Person], org: Organisation, start: date, end: date) -> QuerySet[Person]:
-    """Annotate each person's 学时 between start and end: group sessions attended (standalone and
-    meeting-linked) plus completed self-study tasks. Three correlated sums, one query."""
-    sessions = sessions_of(org, start, end)
-    own = StudyAttendance.objects.filter(
-        person=OuterRef("pk"), status=StudyAttendance.Status.PRESENT, session__in=sessions.values("pk")
+    """Annotate each person's 学时 between start and end (see hour_sources), in one query."""
+    own, linked, selfstudy = (
+        _sum_sub(source.rows.filter(person=OuterRef("pk")), source.hours)
+        for source in hour_sources(org, start, end)
     )
-    linked = (
-        meeting_selectors.attendance_for(sessions.values("meeting"))
-        .filter(person=OuterRef("pk"), status="present")
-        .select_related(None)
-    )
-    selfstudy = SelfStudyDone.objects.filter(
-        person=OuterRef("pk"), task__organisation__in=org.subtree(), done_on__range=(start, end)
-    )
-    return people.annotate(
-        own_hours=_sum_sub(own, "session__hours"),
-        meeting_hours=_sum_sub(linked, "meeting__study_session__hours"),
-        self_hours=_sum_sub(selfstudy, "task__hours"),
-    ).annotate(
+    return people.annotate(own_hours=own, meeting_hours=linked, self_hours=selfstudy).annotate(
         study_hours=Coalesce("own_hours", ZERO)
         + Coalesce("meeting_hours", ZERO)
         + Coalesce("self_hours", ZERO)

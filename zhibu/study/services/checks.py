@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from zhibu.core import audit, policy, writes
 from zhibu.core.models import Organisation, Person
@@ -74,6 +75,14 @@ def _save_check(
     return check
 
 
+# The optional weekly and monthly quotas, with the most a branch may sensibly ask: a quota above
+# these is a typing slip (a yearly figure in the weekly box), not a requirement.
+PERIOD_QUOTAS = {
+    "weekly_hours": (_l("每周学习时数"), Decimal("40")),
+    "monthly_hours": (_l("每月学习时数"), Decimal("160")),
+}
+
+
 @writes.service
 def settings_update(
     *,
@@ -83,7 +92,10 @@ def settings_update(
     books_per_term: int | None,
     member_hours: Decimal | None,
     officer_hours: Decimal | None,
+    weekly_hours: Decimal | None = None,
+    monthly_hours: Decimal | None = None,
 ) -> StudySettings:
+    """Save the branch's quotas. The weekly and monthly 学时 are optional (None: no such quota)."""
     policy.require(actor, "study.settings", organisation)
     values = {"books_per_term": books_per_term, "member_hours": member_hours, "officer_hours": officer_hours}
     labels = {
@@ -96,6 +108,16 @@ def settings_update(
             raise ValidationError({field: _("请填写%(label)s") % {"label": labels[field]}})
         if value < 0:
             raise ValidationError({field: _("%(label)s不能为负数") % {"label": labels[field]}})
+    optional = {"weekly_hours": weekly_hours, "monthly_hours": monthly_hours}
+    for field, value in optional.items():
+        label, most = PERIOD_QUOTAS[field]
+        if value is not None and value < 0:
+            raise ValidationError({field: _("%(label)s不能为负数") % {"label": label}})
+        if value is not None and value > most:
+            raise ValidationError(
+                {field: _("%(label)s不能超过%(most)s小时") % {"label": label, "most": most}}
+            )
+    values.update(optional)
     row = StudySettings.objects.filter(organisation=organisation).first()
     if row is None:
         row = StudySettings(organisation=organisation, **values)

@@ -330,3 +330,16 @@ def test_settings_negative_refused(world, branch):
         officer_hours=50,
     )
     assert row.books_per_term == 3
+
+
+def test_settings_period_quotas_bounded_and_optional(world, branch):
+    yearly = {"books_per_term": 2, "member_hours": Decimal("32"), "officer_hours": Decimal("56")}
+    with pytest.raises(ValidationError) as refused:
+        checks.settings_update(
+            actor=world.secretary, organisation=branch, version=None, **yearly, weekly_hours=Decimal("41")
+        )
+    assert refused.value.message_dict == {"weekly_hours": ["每周学习时数不能超过40小时"]}
+    row = checks.settings_update(
+        actor=world.secretary, organisation=branch, version=None, **yearly, monthly_hours=Decimal("8")
+    )
+    assert (row.weekly_hours, row.monthly_hours) == (None, Decimal("8"))

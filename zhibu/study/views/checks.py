@@ -85,7 +85,14 @@ def checks(request: HttpRequest) -> HttpResponse:
 @login_required
 def settings_edit(request: HttpRequest) -> HttpResponse:
     org = chosen_organisation(request, "study.settings")
-    initial = initial_from(selectors.settings_for(org), "books_per_term", "member_hours", "officer_hours")
+    initial = initial_from(
+        selectors.settings_for(org),
+        "books_per_term",
+        "member_hours",
+        "officer_hours",
+        "weekly_hours",
+        "monthly_hours",
+    )
     return form_page(
         request,
         SettingsForm(request.POST or None, initial=initial),

@@ -18,7 +18,7 @@ from zhibu.core import downloads, policy
 from zhibu.core.periods import Period
 from zhibu.core.web import chosen_organisation, form_page, initial_from, paginate, post_action, without
 
-from .. import selectors
+from .. import hours, selectors
 from ..forms import DoneForm, NoteForm, ReadingForm
 from ..services import personal as services
 from ..services.common import require_own_or_edit
@@ -42,6 +42,7 @@ def _member_page(request: HttpRequest, person, *, own: bool) -> HttpResponse:
         "own": own,
         "today": today,
         **overview,
+        "quota_progress": hours.quota_progress(person, today),
         "sessions": selectors.sessions_attended(person, year.start, year.end)[:30],
         "notes_page": notes,
         "notes": selectors.notes_with_checks(list(notes.object_list)),
