@@ -85,21 +85,75 @@ def record_restore(*, actor, removed: RemovedRecord) -> RemovedRecord:
         raise ValidationError(_("该记录已经恢复过了。"))
     if removed.removed_at < timezone.now() - timedelta(days=days()):
         raise ValidationError(_("该记录删除已超过%(n)d天，无法恢复。") % {"n": days()})
+    items = list(serializers.deserialize("json", removed.payload))
+    _require_parents(removed, [item.object for item in items])
     try:
         with transaction.atomic():
-            for item in serializers.deserialize("json", removed.payload):
+            for item in items:
                 item.save()
     except IntegrityError:
-        raise ValidationError(
-            _("无法恢复“%(label)s”：系统中已有与它冲突的记录（例如同一人、同一期间的同类记录）。")
-            % {"label": removed.label}
-        ) from None
+        raise ValidationError(_conflict_message(removed, [item.object for item in items])) from None
     removed.restored_at, removed.restored_by = timezone.now(), actor
     removed.save(update_fields=["restored_at", "restored_by"])
     audit.record(
         actor, CoreAction.RECORD_RESTORED, removed, after={"model": removed.model, "id": removed.object_id}
     )
     return removed
+
+
+def _require_parents(removed: RemovedRecord, rows: list[models.Model]) -> None:
+    """Refuse, naming it, when a row points at one that is gone — an attendance row removed on its
+    own whose meeting was removed afterwards. The database would only say so at COMMIT (foreign keys
+    are deferred), too late for a message; one query per kind of parent, not per row."""
+    restored = {(type(row), row.pk) for row in rows}
+    wanted: dict[tuple[type[models.Model], str], set] = {}
+    for row in rows:
+        for field in row._meta.concrete_fields:
+            if not field.many_to_one and not field.one_to_one:
+                continue
+            value = getattr(row, field.attname)
+            target = field.related_model
+            if value is None or (target, value) in restored:
+                continue
+            wanted.setdefault((target, field.target_field.attname), set()).add(value)
+    for (target, key), values in wanted.items():
+        found = set(target._base_manager.filter(**{f"{key}__in": values}).values_list(key, flat=True))
+        missing = values - found
+        if not missing:
+            continue
+        held = RemovedRecord.objects.filter(
+            model=target._meta.label_lower,
+            object_id__in=[str(v) for v in missing],
+            restored_at__isnull=True,
+        ).first()
+        what = target._meta.verbose_name
+        if held is not None:
+            raise ValidationError(
+                _(
+                    "无法恢复“%(label)s”：它所属的%(what)s已被删除。请先在回收站中恢复“%(parent)s”，再恢复本条。"
+                )
+                % {"label": removed.label, "what": what, "parent": held.label}
+            )
+        raise ValidationError(
+            _("无法恢复“%(label)s”：它所属的%(what)s已不存在。") % {"label": removed.label, "what": what}
+        )
+
+
+def _conflict_message(removed: RemovedRecord, rows: list[models.Model]) -> str:
+    """Which restored row clashes with one entered since (the same person's attendance at the same
+    meeting registered again): asked of the rows only once the database has refused."""
+    for row in rows:
+        try:
+            row.validate_unique()
+            row.validate_constraints()
+        except ValidationError:
+            return _(
+                "无法恢复“%(label)s”：删除后又重新登记了同一%(what)s，两条不能同时存在。"
+                "如需恢复，请先删除现有的那一条。本次未恢复任何内容。"
+            ) % {"label": removed.label, "what": row._meta.verbose_name}
+    return _("无法恢复“%(label)s”：系统中已有与它冲突的记录（例如同一人、同一期间的同类记录）。") % {
+        "label": removed.label
+    }
 
 
 def _files_of(removed: RemovedRecord) -> list[tuple[models.FileField, str]]:

@@ -105,6 +105,13 @@ def attachment_get(user, pk: int) -> Attachment:
     )
 
 
+def attendance_row_get(user, pk: int) -> Attendance:
+    """One attendance row opened by id (the 回收站's removal): 404 outside the user's scope."""
+    return get_permitted(
+        user, Attendance.objects.select_related("meeting", "person", "organisation"), pk, "meetings.view"
+    )
+
+
 def attendance_get(meeting: Meeting, pk: int) -> Attendance:
     return get_object_or_404(meeting.attendance.select_related("person"), pk=pk)
 

@@ -7,6 +7,11 @@
 - mentoring.review (monthly check): the secretary for every case; a committee member only for the
   cases the secretary granted her access to (the grant is the delegation: reasoned, dated, audited).
 - mentoring.manage: the secretary — students, cases, grants, settings, the booklet.
+- mentoring.log.edit (rewriting one log): only someone who may edit the case, AND either the log's
+  author or the secretary (mentoring.manage). Least access on purpose: edit alone would let a mentor
+  rewrite what the secretary wrote about her case and vice versa without either being the author;
+  the secretary is the one who answers for the ledger, so she may correct anyone's log. When a reason
+  is needed (author after EDIT_DAYS, anyone else always) is log_edits.reason_required's rule.
 
 The checker and the bureau carry no mentoring permission at all; a superuser without a role on the
 branch is out of scope (404) — the admin registers no mentoring model.
@@ -25,6 +30,8 @@ VIEW = "mentoring.case.view"
 EDIT = "mentoring.case.edit"
 REVIEW = "mentoring.review"
 MANAGE = "mentoring.manage"
+LOG_EDIT = "mentoring.log.edit"
+
 
 def _is_mentor(user, case: MentoringCase) -> bool:
     return bool(user.person_id) and user.person_id == case.mentor_id
@@ -46,6 +53,17 @@ def can_view(user, case) -> bool:
 
 def can_edit(user, case) -> bool:
     return _is_mentor(user, case) or _is_branch_manager(user, case)
+
+
+def may_edit_log(user, log, *, edits_case: bool, manages: bool) -> bool:
+    """The log rule given the two case-level answers, so a page listing many logs of one case asks
+    them once (no query per row)."""
+    return edits_case and (manages or (log.author_id is not None and log.author_id == user.pk))
+
+
+def can_edit_log(user, log) -> bool:
+    case = log.case
+    return may_edit_log(user, log, edits_case=can_edit(user, case), manages=_is_branch_manager(user, case))
 
 
 def can_review(user, case) -> bool:

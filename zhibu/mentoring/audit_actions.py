@@ -17,6 +17,8 @@ class MentoringAction(models.TextChoices):
     CASE_READ = "mentoring.case.read", _("查看包教记录")
     PLAN_CHANGED = "mentoring.plan.changed", _("修改包教方案")
     LOG_CREATED = "mentoring.log.created", _("填写包教记录")
+    LOG_CHANGED = "mentoring.log.changed", _("修改包教日志")
+    LOG_HISTORY_READ = "mentoring.log.history_read", _("查看包教日志修改记录")
     OUTCOME_CHANGED = "mentoring.outcome.changed", _("记录转化情况")
     REVIEW_SAVED = "mentoring.review.saved", _("包教月检查")
     GRANT_CREATED = "mentoring.grant.created", _("授权查看包教记录")

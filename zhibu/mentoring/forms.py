@@ -69,6 +69,25 @@ class LogForm(forms.Form):
     )
 
 
+class LogEditForm(VersionedForm):
+    on = forms.DateField(label=_("日期"), widget=DATE_INPUT)
+    dimension = forms.ChoiceField(label=_("方面"), choices=Dimension.choices)
+    text = forms.CharField(label=_("做了什么"), widget=TEXTAREA)
+    observation = forms.CharField(label=_("观察与效果"), required=False, widget=TEXTAREA)
+    reason = forms.CharField(
+        label=_("修改原因"),
+        max_length=200,
+        required=False,  # the service says why it is needed (超过7天 / 他人填写)
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("原内容将加密保存，可在日志的修改记录中查看。"),
+    )
+
+    def __init__(self, *args, needs_reason: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not needs_reason:
+            del self.fields["reason"]
+
+
 class OutcomeForm(VersionedForm):
     outcome = forms.ChoiceField(label=_("转化情况"), choices=Outcome.choices)
     outcome_on = forms.DateField(label=_("认定日期"), required=False, widget=DATE_INPUT)

@@ -139,7 +139,11 @@ class MentoringCase(OrganisationOwned, VersionedModel):
         return [(label, getattr(self, f"plan_{value}")) for value, label in Dimension.choices]
 
 
-class MentoringLog(OrganisationOwned):
+class MentoringLog(OrganisationOwned, VersionedModel):
+    """One entry of the mentor's diary. Its author may rewrite it for EDIT_DAYS after writing it;
+    later corrections need a reason and keep the text they replace as a LogRevision (log_edits.py).
+    `created_at` (from VersionedModel) is when it was written, the start of those days."""
+
     case = models.ForeignKey(MentoringCase, on_delete=models.CASCADE, related_name="logs")
     on = models.DateField(_("日期"))
     dimension = models.CharField(_("方面"), max_length=20, choices=Dimension.choices)
@@ -148,7 +152,6 @@ class MentoringLog(OrganisationOwned):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
     purged = models.BooleanField(default=False, editable=False)
 
     class Meta:
@@ -159,6 +162,32 @@ class MentoringLog(OrganisationOwned):
 
     def __str__(self) -> str:
         return f"{self.on:%Y-%m-%d} {self.get_dimension_display()}"
+
+
+class LogRevision(OrganisationOwned):
+    """A log as it read before a correction (after its author's free days, or by the secretary),
+    with the reason and who corrected it. Everything written by hand is encrypted like the log,
+    is shown only on the log's page to those who may read the case (each read audited), and goes
+    with the log into the 回收站 and under the retention purge."""
+
+    log = models.ForeignKey(MentoringLog, on_delete=models.CASCADE, related_name="revisions")
+    on = models.DateField(_("日期"))
+    dimension = models.CharField(_("方面"), max_length=20, choices=Dimension.choices)
+    text = EncryptedTextField(_("做了什么"))
+    observation = EncryptedTextField(_("观察与效果"), blank=True)
+    reason = EncryptedTextField(_("修改原因"), blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(_("修改时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("包教日志修改记录")
+        verbose_name_plural = _("包教日志修改记录")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.log} {_('修改前')}"
 
 
 class LogAttachment(OrganisationOwned):
@@ -232,6 +261,7 @@ class SeminarLink(OrganisationOwned):
 
     case = models.ForeignKey(MentoringCase, on_delete=models.CASCADE, related_name="seminar_links")
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.PROTECT, related_name="+")
+
     class Meta:
         constraints = [models.UniqueConstraint(fields=["case", "meeting"], name="seminar_case_meeting")]
 

@@ -17,6 +17,7 @@ from .models import (
     CaseAccessGrant,
     CaseReview,
     LogAttachment,
+    LogRevision,
     MentoringCase,
     MentoringLog,
     MentoringSettings,
@@ -59,6 +60,8 @@ def anonymise_student(student: Student) -> int:
     purged = 0
     for case in cases:
         LogAttachment.objects.filter(log__case=case).delete()
+        # Earlier wordings are the same text as the log: they go with it.
+        LogRevision.objects.filter(log__case=case).delete()
         MentoringLog.objects.filter(case=case, purged=False).update(text="", observation="", purged=True)
         CaseReview.objects.filter(case=case).update(remark="")
         CaseAccessGrant.objects.filter(case=case).update(reason="")

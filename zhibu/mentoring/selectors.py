@@ -24,6 +24,7 @@ from .models import (
     CaseAccessGrant,
     CaseReview,
     LogAttachment,
+    LogRevision,
     MentoringCase,
     MentoringLog,
     MentoringSettings,
@@ -90,7 +91,32 @@ def case_reviews(case: MentoringCase) -> QuerySet[CaseReview]:
 
 def case_logs(case: MentoringCase, dimension: str = "") -> QuerySet[MentoringLog]:
     qs = case.logs.select_related("author").prefetch_related("attachments")
+    # An aggregate drops Meta.ordering (GROUP BY), so the order is said again.
+    qs = qs.annotate(revision_count=Count("revisions")).order_by("-on", "-pk")
     return qs.filter(dimension=dimension) if dimension else qs
+
+
+def _logs():
+    return MentoringLog.objects.select_related(
+        "organisation", "author__person", "case__student", "case__mentor", "case__organisation"
+    )
+
+
+def log_get(user, pk: int) -> MentoringLog:
+    """A log to read: readable exactly when its case is (404 outside the scope, 403 inside)."""
+    log = get_in_scope(user, _logs(), pk)
+    policy.require(user, access.VIEW, log.case)
+    return log
+
+
+def log_get_for_edit(user, pk: int) -> MentoringLog:
+    """A log to rewrite: access.can_edit_log decides (its author or the secretary)."""
+    return get_permitted(user, _logs(), pk, access.LOG_EDIT)
+
+
+def log_revisions(log: MentoringLog) -> QuerySet[LogRevision]:
+    """The log's previous versions, newest first."""
+    return log.revisions.select_related("changed_by__person")
 
 
 def review_rows(user, org: Organisation, month: Period) -> QuerySet[MentoringCase]:

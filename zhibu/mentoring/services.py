@@ -236,6 +236,26 @@ def _check_attachment(upload) -> str:
         raise ValidationError({"attachment": exc.messages}) from exc
 
 
+def clean_log_fields(case: MentoringCase, *, on: date, dimension: str, text: str, observation: str) -> dict:
+    """A log's own fields, checked against its case: shared by log_create and log_edits.log_update."""
+    text, observation = (text or "").strip(), (observation or "").strip()
+    if dimension not in Dimension.values:
+        raise ValidationError({"dimension": _("请选择思想、学习、生活或心理行为之一。")})
+    if not text:
+        raise ValidationError({"text": _("请填写做了什么。")})
+    if on is None:
+        raise ValidationError({"on": _("请填写日志日期。")})
+    if on < case.started_on:
+        raise ValidationError(
+            {"on": _("日志日期 %(d)s 早于帮教开始日期 %(s)s。") % {"d": on, "s": case.started_on}}
+        )
+    if case.ended_on and on > case.ended_on:
+        raise ValidationError({"on": _("日志日期晚于帮教结束日期 %(e)s。") % {"e": case.ended_on}})
+    if on > timezone.localdate():
+        raise ValidationError({"on": _("日志日期不能晚于今天。")})
+    return {"on": on, "dimension": dimension, "text": text, "observation": observation}
+
+
 @writes.service
 def log_create(
     *,
@@ -249,28 +269,8 @@ def log_create(
 ) -> MentoringLog:
     policy.require(actor, access.EDIT, case)
     content_type = _check_attachment(attachment) if attachment else ""
-    text, observation = (text or "").strip(), (observation or "").strip()
-    if dimension not in Dimension.values:
-        raise ValidationError({"dimension": _("请选择思想、学习、生活或心理行为之一。")})
-    if not text:
-        raise ValidationError({"text": _("请填写做了什么。")})
-    if on < case.started_on:
-        raise ValidationError(
-            {"on": _("日志日期 %(d)s 早于帮教开始日期 %(s)s。") % {"d": on, "s": case.started_on}}
-        )
-    if case.ended_on and on > case.ended_on:
-        raise ValidationError({"on": _("日志日期晚于帮教结束日期 %(e)s。") % {"e": case.ended_on}})
-    if on > timezone.localdate():
-        raise ValidationError({"on": _("日志日期不能晚于今天。")})
-    log = MentoringLog(
-        case=case,
-        organisation_id=case.organisation_id,
-        on=on,
-        dimension=dimension,
-        text=text,
-        observation=observation,
-        author=actor,
-    )
+    fields = clean_log_fields(case, on=on, dimension=dimension, text=text, observation=observation)
+    log = MentoringLog(case=case, organisation_id=case.organisation_id, author=actor, **fields)
     log.full_clean(exclude=["case", "author"])
     log.save()
     if attachment:

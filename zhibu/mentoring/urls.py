@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cases, manage
+from .views import cases, logs, manage
 
 app_name = "mentoring"
 
@@ -11,6 +11,8 @@ urlpatterns = [
     path("<int:pk>/plan/", cases.case_plan, name="case_plan"),
     path("<int:pk>/outcome/", cases.case_outcome, name="case_outcome"),
     path("<int:pk>/logs/new/", cases.log_create, name="log_create"),
+    path("logs/<int:pk>/", logs.log_detail, name="log"),
+    path("logs/<int:pk>/edit/", logs.log_edit, name="log_edit"),
     path("<int:pk>/grants/new/", cases.grant_create, name="grant_create"),
     path("<int:pk>/seminars/", cases.seminar_link, name="seminar_link"),
     path("<int:pk>/review/", cases.review_save, name="review_save"),

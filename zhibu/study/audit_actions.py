@@ -16,6 +16,7 @@ class StudyAction(models.TextChoices):
     SELFSTUDY_DONE = "study.selfstudy.done", _("完成自学")
     READING_CREATED = "study.reading.created", _("登记读书")
     READING_UPDATED = "study.reading.updated", _("修改读书记录")
+    # No longer written (removal goes to the 回收站 now); kept so earlier entries keep their label.
     READING_DELETED = "study.reading.deleted", _("删除读书记录")
     NOTE_CREATED = "study.note.created", _("提交学习笔记")
     CHECK_CREATED = "study.check.created", _("检查学习笔记")

@@ -15,6 +15,8 @@ policy.register_permissions(
         # A member's own reading, notes and self-study: only her own rows (object rule below).
         "study.own": ["member", "secretary", "committee"],
         "study.settings": ["secretary"],
+        # Removing a reading record into the 回收站: as writing it — hers, or anyone's for officers.
+        "study.reading.remove": ["member", "secretary", "committee"],
     }
 )
 
@@ -25,3 +27,6 @@ def _own_row(user, obj) -> bool:
 
 
 policy.register_object_rule("study.own", _own_row)
+policy.register_object_rule(
+    "study.reading.remove", lambda user, obj: _own_row(user, obj) or policy.has_perm(user, "study.edit", obj)
+)

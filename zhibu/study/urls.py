@@ -21,7 +21,6 @@ urlpatterns = [
     path("reading/", personal.reading_list, name="reading"),
     path("reading/new/", personal.reading_create, name="reading_create"),
     path("reading/<int:pk>/edit/", personal.reading_edit, name="reading_edit"),
-    path("reading/<int:pk>/delete/", personal.reading_delete, name="reading_delete"),
     path("notes/", personal.note_list, name="notes"),
     path("notes/new/", personal.note_create, name="note_create"),
     path("notes/<int:pk>/", personal.note_detail, name="note"),

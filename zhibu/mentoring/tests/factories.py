@@ -18,6 +18,7 @@ from zhibu.mentoring.models import (
     CaseAccessGrant,
     CaseReview,
     LogAttachment,
+    LogRevision,
     MentoringCase,
     MentoringLog,
     MentoringSettings,
@@ -86,6 +87,22 @@ class MentoringLogFactory(factory.django.DjangoModelFactory):
     text = "课后辅导数学四十分钟"
     observation = "能独立完成练习"
     author = factory.SubFactory(UserFactory)
+
+
+class LogRevisionFactory(factory.django.DjangoModelFactory):
+    """A log's wording before a correction made after its author's free days."""
+
+    class Meta:
+        model = LogRevision
+
+    log = factory.SubFactory(MentoringLogFactory)
+    organisation = factory.SelfAttribute("log.organisation")
+    on = factory.SelfAttribute("log.on")
+    dimension = factory.SelfAttribute("log.dimension")
+    text = "课后辅导语文三十分钟"
+    observation = "作文有进步"
+    reason = "记错了科目，更正为数学"
+    changed_by = factory.SubFactory(UserFactory)
 
 
 class LogAttachmentFactory(factory.django.DjangoModelFactory):

@@ -41,6 +41,14 @@ def member_attachment(world) -> dict:
     return {"pk": attachment.pk}
 
 
+def member_log(world) -> dict:
+    """A log the mentor (the member persona) wrote today: hers to rewrite, the secretary's to correct."""
+    from django.utils import timezone
+
+    case = make_case(world.people["member"])
+    return {"pk": make_log(case, timezone.localdate(), author=world.users["member"]).pk}
+
+
 SECRETARY_ONLY = _expect()
 MENTOR_OR_SECRETARY = _expect(member=200)
 
@@ -53,6 +61,8 @@ MATRIX = {
     # POST without data: the form comes back with its messages (200), nothing written.
     "mentoring:attachment": Case(expect=MENTOR_OR_SECRETARY, kwargs=member_attachment),
     "mentoring:log_create": Case(expect=MENTOR_OR_SECRETARY, kwargs=member_case, method="post"),
+    "mentoring:log": Case(expect=MENTOR_OR_SECRETARY, kwargs=member_log),
+    "mentoring:log_edit": Case(expect=MENTOR_OR_SECRETARY, kwargs=member_log),
     "mentoring:grant_create": Case(expect=SECRETARY_ONLY, kwargs=member_case),
     "mentoring:seminar_link": Case(expect=SECRETARY_ONLY, kwargs=member_case, method="post"),
     "mentoring:review_save": Case(expect=SECRETARY_ONLY, kwargs=member_case, method="post"),

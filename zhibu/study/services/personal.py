@@ -112,14 +112,6 @@ def reading_update(
 
 
 @writes.service
-def reading_delete(*, actor, record: ReadingRecord) -> None:
-    require_own_or_edit(actor, record)
-    before = audit.snapshot(record)
-    audit.record(actor, StudyAction.READING_DELETED, record, before=before)
-    record.delete()
-
-
-@writes.service
 def note_create(
     *,
     actor,

@@ -64,9 +64,6 @@ MATRIX = {
     "study:reading": Case(expect=VIEW, query=ORG_A),
     "study:reading_create": Case(expect=OWN, query=ORG_A),
     "study:reading_edit": Case(expect=OWN, kwargs=a_book),
-    "study:reading_delete": Case(
-        expect={**OWN, "secretary": 302, "committee": 302, "member": 302}, kwargs=a_book, method="post"
-    ),
     "study:notes": Case(expect=PEOPLE, query=ORG_A),
     "study:note_create": Case(expect=OWN, query=ORG_A),
     "study:note": Case(expect=VIEW, kwargs=a_note),

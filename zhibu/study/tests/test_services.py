@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 
+from zhibu.core import recycle
 from zhibu.core.models import AuditEntry
 from zhibu.core.versioning import StaleEdit
 from zhibu.study.models import NoteCheck, ReadingRecord, SelfStudyDone, StudyNote, StudySession
@@ -195,7 +196,7 @@ def test_member_cannot_touch_anothers_reading(world, branch):
             finished_on=date(2022, 10, 1),
         )
     with pytest.raises(Http404):
-        personal.reading_delete(actor=world.outsider, record=theirs)
+        recycle.record_remove(actor=world.outsider, model="study.reading", obj=theirs, reason="错录")
     theirs.refresh_from_db()
     assert theirs.title == "苦难辉煌" and ReadingRecord.objects.count() == 1
     # The secretary may correct a member's record (typing up the paper 台账).

@@ -12,11 +12,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from zhibu.core import downloads, policy
 from zhibu.core.periods import Period
-from zhibu.core.web import chosen_organisation, form_page, initial_from, paginate, post_action, without
+from zhibu.core.web import chosen_organisation, form_page, initial_from, paginate, without
 
 from .. import hours, selectors
 from ..forms import DoneForm, NoteForm, ReadingForm
@@ -97,7 +96,9 @@ def reading_list(request: HttpRequest) -> HttpResponse:
         "term": term,
         "previous": term.previous(),
         "next": _next_term(term),
-        "page": paginate(request, selectors.reading_list(request.user, org, term)),
+        "page": _with_removable(
+            request, org, paginate(request, selectors.reading_list(request.user, org, term))
+        ),
         "tally": selectors.reading_tally(org, term)
         if policy.has_perm(request.user, "study.people", org)
         else None,
@@ -105,6 +106,16 @@ def reading_list(request: HttpRequest) -> HttpResponse:
         or policy.has_perm(request.user, "study.edit", org),
     }
     return render(request, "study/reading_list.html", context)
+
+
+def _with_removable(request: HttpRequest, org, page):
+    """Mark the rows this user may edit and remove (hers, or every row for officers), asked once."""
+    officer = policy.has_perm(request.user, "study.edit", org)
+    own = policy.has_perm(request.user, "study.own", org) and getattr(request.user, "person_id", None)
+    page.object_list = list(page.object_list)
+    for record in page.object_list:
+        record.removable = officer or (own and record.person_id == request.user.person_id)
+    return page
 
 
 def _next_term(term: Period) -> Period:
@@ -169,18 +180,6 @@ def reading_edit(request: HttpRequest, pk: int) -> HttpResponse:
         redirect_to="study:reading",
         template="study/form.html",
         context={"org": record.organisation, "title": _("编辑读书记录"), "record": record},
-    )
-
-
-@require_POST
-@login_required
-def reading_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    record = selectors.reading_get(request.user, pk)
-    return post_action(
-        request,
-        lambda: services.reading_delete(actor=request.user, record=record),
-        success=_("已删除读书记录《%(t)s》") % {"t": record.title},
-        redirect_to=_reading_home(request, record),
     )
 
 
