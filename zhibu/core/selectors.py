@@ -124,6 +124,7 @@ def grant_organisations(user) -> QuerySet[Organisation]:
     """Open organisations on which the user manages accounts and grants."""
     return policy.orgs_readable(user, ACCOUNTS_MANAGE).filter(closed_on__isnull=True).order_by("path")
 
+
 def home_organisation(user) -> Organisation | None:
     """The organisation a user's pages open on: the first one they hold a role on."""
     return policy.orgs_readable(user, "core.dashboard").order_by("path").first()
