@@ -137,9 +137,7 @@ def test_bureau_sees_both_branches(world, login):
         "编辑"
         not in client.get(reverse("people:person", kwargs={"pk": world.people["member"].pk})).content.decode()
     )
-    assert (
-        client.get(reverse("people:edit", kwargs={"pk": world.people["member"].pk})).status_code == 403
-    )
+    assert client.get(reverse("people:edit", kwargs={"pk": world.people["member"].pk})).status_code == 403
 
 
 def test_people_list_query_count_is_constant(world, login, django_assert_max_num_queries):
@@ -160,6 +158,11 @@ def test_people_list_query_count_is_constant(world, login, django_assert_max_num
 
 
 # --- writing -------------------------------------------------------------------------------------
+
+
+def test_the_id_number_is_a_one_line_field(world, login):
+    page = login(world.secretary).get(reverse("people:create") + "?org=yucai").content.decode()
+    assert '<input type="text" name="id_number"' in page and 'name="id_number" cols' not in page
 
 
 def test_create_happy_path(world, login):
