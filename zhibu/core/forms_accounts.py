@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from . import selectors
-from .models import Organisation
+from .models import Organisation, Person
 from .models.accounts import Role
 from .services import accounts as account_services
 from .web import DATE_INPUT, VersionedForm
@@ -94,3 +94,18 @@ class MoveForm(VersionedForm):
 
 class CloseForm(VersionedForm):
     closed_on = forms.DateField(label=_lazy("撤销日期"), widget=DATE_INPUT, initial=timezone.localdate)
+
+
+class SecretaryForm(forms.Form):
+    name = forms.CharField(label=_lazy("书记姓名"), max_length=50)
+    gender = forms.ChoiceField(label=_lazy("性别"), choices=Person.Gender.choices)
+    member_since = forms.DateField(
+        label=_lazy("入党日期"),
+        widget=DATE_INPUT,
+        help_text=_lazy("成为正式党员的日期；其他信息由书记登录后在人员名册中补充。"),
+    )
+    username = forms.CharField(
+        label=_lazy("用户名"),
+        max_length=150,
+        help_text=_lazy("登录时使用，只能包含英文字母、数字和 @ . + - _，建议用姓名拼音。"),
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import accounts, jobs, pages, recycle
+from .views import accounts, jobs, pages, recycle, secretary
 
 app_name = "core"
 
@@ -30,4 +30,5 @@ urlpatterns = [
     path("organisations/<slug:code>/rename/", accounts.organisation_rename, name="organisation_rename"),
     path("organisations/<slug:code>/move/", accounts.organisation_move, name="organisation_move"),
     path("organisations/<slug:code>/close/", accounts.organisation_close, name="organisation_close"),
+    path("organisations/<slug:code>/secretary/", secretary.secretary_register, name="secretary_register"),
 ]

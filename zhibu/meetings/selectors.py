@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -47,7 +47,14 @@ def meetings_visible(user, perm: str = "meetings.view") -> QuerySet[Meeting]:
 
 def meeting_get(user, pk: int, perm: str = "meetings.view") -> Meeting:
     """404 outside the user's scope (never confirms another branch's meeting exists), 403 without perm."""
-    return get_permitted(user, Meeting.objects.select_related("organisation", "host", "recorder"), pk, perm)
+    qs = Meeting.objects.select_related("organisation", "host", "recorder").annotate(late=_late())
+    return get_permitted(user, qs, pk, perm)
+
+
+def _late() -> ExpressionWrapper:
+    """`late` on a meeting row: the 补录 mark the pages show, the same test as the figures and rules
+    (history entered on purpose is not marked)."""
+    return ExpressionWrapper(entered_late(), output_field=BooleanField())
 
 
 def meetings_of(org: Organisation) -> QuerySet[Meeting]:
@@ -65,6 +72,7 @@ def meeting_list(org: Organisation, *, type_code: str = "", year: int | None = N
         .annotate(
             n_present=Count("attendance", filter=Q(attendance__status=Attendance.Status.PRESENT)),
             n_expected=Count("attendance", filter=Q(attendance__is_guest=False)),
+            late=_late(),
         )
         .order_by("-held_at", "-pk")
     )

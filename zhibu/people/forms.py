@@ -13,7 +13,8 @@ class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
         fields = list(PERSON_FIELDS)  # the fields the service accepts, and no others
-        widgets = {"birth_date": DATE_INPUT, "left_on": DATE_INPUT}
+        # id_number is a TextField (it is stored encrypted) but one line of 18 characters to type.
+        widgets = {"birth_date": DATE_INPUT, "left_on": DATE_INPUT, "id_number": forms.TextInput}
 
 
 class PersonCreateForm(PersonForm):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import secrets
 import string
+from datetime import date
 
 from axes.handlers.proxy import AxesProxyHandler
 from django.contrib.auth.password_validation import validate_password
@@ -28,10 +29,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from pypinyin import lazy_pinyin
 
 from .. import audit, policy, writes
 from ..audit_actions import CoreAction
-from ..models import Organisation, Person, RoleGrant, User
+from ..models import Organisation, PartyStatus, PartyStatusChange, Person, RoleGrant, User
 from ..models.accounts import Role
 
 MANAGE = "core.accounts.manage"
@@ -199,6 +201,50 @@ def account_create(*, actor, person: Person, username: str) -> tuple[User, str]:
     user = user_add(
         actor=actor, username=username, password=password, person=person, must_change_password=True
     )
+    return user, password
+
+
+@writes.service
+def secretary_register(
+    *, actor, organisation: Organisation, name: str, gender: str, member_since: date, username: str
+) -> tuple[User, str]:
+    """A new organisation's secretary, by its superior: the person (a full member since
+    `member_since`), her login with a one-time password and the 书记 role, in one step. A branch
+    that has just been created has nobody in it yet, and only its own officers may add people, so
+    without this nobody could ever log in to it."""
+    policy.require(actor, MANAGE, organisation)
+    if not is_superior(actor, organisation):
+        raise PermissionDenied(_("新组织的书记由上级党组织设立。"))
+    if organisation.is_closed:
+        raise ValidationError({"name": _("该党组织已撤销，不能再设立书记。")})
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"name": _("请填写书记的姓名。")})
+    if member_since > timezone.localdate():
+        raise ValidationError({"member_since": _("入党日期不能晚于今天。")})
+    username = _clean_username(username)
+    person = Person(
+        organisation=organisation,
+        name=name,
+        name_pinyin="".join(lazy_pinyin(name)),
+        gender=gender,
+        party_status=PartyStatus.FULL,
+    )
+    writes.model_create(
+        person,
+        actor=actor,
+        action=CoreAction.SECRETARY_REGISTERED,
+        organisation=organisation,
+        clean_exclude=("organisation", "id_number_digest"),
+    )
+    PartyStatusChange.objects.create(
+        person=person, organisation=organisation, status=PartyStatus.FULL, since=member_since
+    )
+    password = one_time_password(User(username=username, person=person))
+    user = user_add(
+        actor=actor, username=username, password=password, person=person, must_change_password=True
+    )
+    role_add(actor=actor, user=user, organisation=organisation, role=Role.SECRETARY)
     return user, password
 
 

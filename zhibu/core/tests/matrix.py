@@ -101,4 +101,5 @@ MATRIX = {
     "core:organisation_rename": Case(expect=SUPERIOR, kwargs=branch_a),
     "core:organisation_move": Case(expect=SUPERIOR, kwargs=branch_a),
     "core:organisation_close": Case(expect=SUPERIOR, kwargs=branch_a),
+    "core:secretary_register": Case(expect=SUPERIOR, kwargs=branch_a),
 }

@@ -61,6 +61,23 @@ def test_without_the_start_date_the_same_rows_are_late(world, login, types):
     assert figures.compute("meetings.late_records", world.branch, year).value == 7
 
 
+LATE_TAG = 'class="tag late"'
+
+
+def test_the_list_and_the_meeting_page_mark_late_entries_but_not_history(world, login, types):
+    """The 补录 tag on the pages follows the same rule as the figures: history is not marked."""
+    client = login(world.secretary)
+    client.post(URL, table(last_year_rows(types)))
+    meeting = Meeting.objects.get(topic="党史专题党课")
+    listing = reverse("meetings:list") + f"?org=yucai&year={date.today().year - 1}"
+    assert LATE_TAG in client.get(listing).content.decode()  # no start date yet: late
+    assert LATE_TAG in client.get(meeting.get_absolute_url()).content.decode()
+
+    client.post(URL, {"day": date.today().replace(month=1, day=1).isoformat()})
+    assert LATE_TAG not in client.get(listing).content.decode()
+    assert LATE_TAG not in client.get(meeting.get_absolute_url()).content.decode()
+
+
 def test_one_wrong_row_names_its_row_and_nothing_is_written(world, login, types):
     rows = last_year_rows(types)
     rows[2]["held_on"] = f"{date.today().year + 1}-05-01"  # a held meeting in the future

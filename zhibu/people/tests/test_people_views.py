@@ -160,6 +160,11 @@ def test_people_list_query_count_is_constant(world, login, django_assert_max_num
 # --- writing -------------------------------------------------------------------------------------
 
 
+def test_the_id_number_is_a_one_line_field(world, login):
+    page = login(world.secretary).get(reverse("people:create") + "?org=yucai").content.decode()
+    assert '<input type="text" name="id_number"' in page and 'name="id_number" cols' not in page
+
+
 def test_create_happy_path(world, login):
     number = id_number_for(88, date(1990, 2, 3))
     before = counts()
