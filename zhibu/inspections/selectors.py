@@ -124,13 +124,9 @@ def results(plan: InspectionPlan, items: list[PlanItem] | None = None, sort: str
 
 
 def branch_result(plan: InspectionPlan, branch: Organisation, items: list[PlanItem]) -> ResultRow | None:
-    """One branch's total, rank and level, ranked among all (the window runs before the filter)."""
-    ranked = _ranked(plan, items)
-    found = list(ranked.filter(organisation_id=branch.pk))
-    if not found:
-        return None
-    of = Score.objects.filter(plan=plan).values("organisation_id").distinct().count()
-    return _rows(plan, found, of)[0]
+    """One branch's total, rank and level, ranked among all. The ranking is read whole (one query)
+    and the branch picked here: a WHERE on the branch would run before the window and rank it alone."""
+    return next((row for row in results(plan, items) if row.branch_id == branch.pk), None)
 
 
 def branch_scores(plan: InspectionPlan, branch: Organisation) -> dict[int, Score]:
