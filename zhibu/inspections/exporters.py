@@ -13,7 +13,7 @@ from zhibu.core.spreadsheets.writing import ListExporter
 
 from . import selectors
 from .audit_actions import InspectionsAction
-from .models import InspectionPlan
+from .models import InspectionPlan, plain
 
 
 class ResultsExporter(ListExporter):
@@ -33,7 +33,7 @@ class ResultsExporter(ListExporter):
         yield [
             _("名次"),
             _("单位"),
-            *[f"{i.name}（{i.max_score.normalize():f}）" for i in items],
+            *[f"{i.name}（{plain(i.max_score)}）" for i in items],
             _("总分"),
             _("等次"),
         ]

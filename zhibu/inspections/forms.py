@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _l
 
 from zhibu.core.web import VersionedForm
 
+from .models import plain
 from .services import ItemSpec
 
 # 名称 满分 权重, separated by commas (also Chinese ones), tabs or spaces; the weight may be left out.
@@ -22,7 +23,7 @@ ITEMS_HELP = _l(
 
 
 def items_text(items) -> str:
-    return "\n".join(f"{i.name}，{i.max_score.normalize():f}，{i.weight.normalize():f}" for i in items)
+    return "\n".join(f"{i.name}，{plain(i.max_score)}，{plain(i.weight)}" for i in items)
 
 
 class PlanForm(VersionedForm):

@@ -17,6 +17,12 @@ from zhibu.core.models.base import OrganisationOwned, VersionedModel
 ZERO = Decimal("0")
 
 
+def plain(value: Decimal) -> str:
+    """15.00 → "15", 0.500 → "0.5", 20 → "20" (never "2E+1")."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 class PlanState(models.TextChoices):
     DRAFT = "draft", _("草稿")
     OPEN = "open", _("评分中")

@@ -16,7 +16,7 @@ from zhibu.core import audit, policy, writes
 
 from .. import selectors
 from ..audit_actions import InspectionsAction
-from ..models import ZERO, InspectionPlan, PlanState, Score
+from ..models import ZERO, InspectionPlan, PlanState, Score, plain
 
 PLACES = 2
 
@@ -70,7 +70,7 @@ def _check(plan: InspectionPlan, cells: dict[tuple[int, int], Cell]):
             if value > item.max_score:
                 errors.append(
                     _("%(where)s得分%(v)s超过该项满分%(max)s。")
-                    % {"where": where, "v": value, "max": item.max_score.normalize()}
+                    % {"where": where, "v": value, "max": plain(item.max_score)}
                 )
                 continue
             if -value.as_tuple().exponent > PLACES:

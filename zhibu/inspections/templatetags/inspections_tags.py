@@ -3,6 +3,8 @@
 
 from django import template
 
+from zhibu.inspections.models import plain
+
 register = template.Library()
 
 
@@ -16,3 +18,8 @@ def posted_or(posted, prefix: str, key: str, value) -> str:
     if posted is not None and prefix + key in posted:
         return posted[prefix + key]
     return "" if value is None else str(value)
+
+
+@register.filter(name="plain")
+def plain_number(value) -> str:
+    return "" if value is None else plain(value)
