@@ -124,6 +124,7 @@ def grant_organisations(user) -> QuerySet[Organisation]:
     """Open organisations on which the user manages accounts and grants."""
     return policy.orgs_readable(user, ACCOUNTS_MANAGE).filter(closed_on__isnull=True).order_by("path")
 
+
 def home_organisation(user) -> Organisation | None:
     """The organisation a user's pages open on: the first one they hold a role on."""
     return policy.orgs_readable(user, "core.dashboard").order_by("path").first()
@@ -140,3 +141,8 @@ def figure_records(records):
     if hasattr(records, "ordered") and not records.ordered:
         return records.order_by("pk")
     return records
+
+
+def root_organisations() -> list[Organisation]:
+    """The top organisations of the installation (a backup is of all of them, core/backups.py)."""
+    return list(Organisation.objects.filter(parent__isnull=True).order_by("path"))
