@@ -47,6 +47,21 @@ def _document(world, fmt):
     return "get", reverse("reports:download", args=[record.pk, fmt]), None
 
 
+def _export_job(world):
+    from zhibu.core.export_jobs import EXPORT, export_params
+    from zhibu.core.jobs import job_start
+    from zhibu.people.exporters import ROSTER
+
+    job = job_start(
+        actor=world.secretary,
+        organisation=world.branch,
+        kind=EXPORT,
+        label="导出",
+        params=export_params(ROSTER, "xlsx"),
+    )
+    return "get", reverse("core:job_result", args=[job.pk]), None
+
+
 def _meeting_attachment(world, upload):
     from zhibu.meetings import services
     from zhibu.meetings.tests.helpers import make_meeting
@@ -134,11 +149,13 @@ DOWNLOADS = {
         marks=needs_soffice,
     ),
     "reports:workbook": Download(
-        lambda w: ("get", reverse("reports:workbook") + "?org=yucai&start=2023-01-01&end=2023-12-31", None),
+        lambda w: ("get", reverse("reports:workbook") + "?org=yucai&start=2023-05-01&end=2023-05-31", None),
         "attachment",
         "台账",
         "reports.ledger.exported",
     ),
+    # A large export's file, served from its job (the export's audit entry was written by the job).
+    "core:job_result export": Download(_export_job, "attachment", "人员名册", None),
     "meetings:attachment image": Download(
         lambda w: _meeting_attachment(w, SimpleUploadedFile("合影.png", _png())), "inline", "合影.png", None
     ),

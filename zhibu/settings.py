@@ -319,6 +319,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 ZHIBU_IMPORT_MAX_BYTES = 10 * 1024 * 1024
 ZHIBU_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+# An export of more rows than this runs as a background job with a progress bar (core.web.export_or_job).
+ZHIBU_EXPORT_JOB_ROWS = env_int("ZHIBU_EXPORT_JOB_ROWS", 2000, minimum=1)
+# `manage.py backup` and the 备份 page write here (docs/operations.md). Keep the keys elsewhere.
+ZHIBU_BACKUP_DIR = Path(os.environ.get("ZHIBU_BACKUP_DIR", VAR_DIR / "backups"))
 
 # --- logging --------------------------------------------------------------------------------
 # Everything goes to stderr, which gunicorn, systemd (journalctl -u zhibu) and `make run` all keep.

@@ -5,6 +5,10 @@
 school's `make run` starts the worker beside the web server, a bureau runs `manage.py db_worker` as
 a second service). The page polls the job and draws its progress bar; when it finishes it shows the
 outcome the handler returned. Tests use the immediate backend, which runs the job at once.
+
+Core's own kinds: "core.export" runs any registered exporter (core/export_jobs.py), "core.backup"
+the backup of the whole installation (core/backups.py); importing them here registers them, since
+the autodiscovery imports each app's `jobs` module.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from . import audit, policy
+from . import audit, backups, export_jobs, policy  # noqa: F401 - backups, export_jobs register kinds
 from .audit_actions import CoreAction
 from .models import Job, Organisation
 from .registries import jobs as job_kinds
@@ -36,7 +40,7 @@ PROGRESS_EVERY_SECONDS = 0.5
 def job_start(*, actor, organisation: Organisation, kind: str, label: str, params=None, upload=None) -> Job:
     """Record the job and hand it to the worker. Returns at once; the page then follows the job."""
     spec = job_kinds.get(kind)
-    policy.require(actor, spec.perm, organisation)
+    policy.require(actor, spec.perm_for(params or {}), organisation)
     with transaction.atomic(durable=True):
         job = Job(organisation=organisation, kind=kind, label=label[:200], actor=actor, params=params or {})
         if upload is not None:

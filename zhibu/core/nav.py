@@ -25,4 +25,5 @@ navigation.register(
     _("下级组织"), "core:organisations", perm="core.organisations.manage", group="admin", order=960
 )
 navigation.register(_("回收站"), "core:recycle", perm="core.recycle", group="admin", order=970)
+navigation.register(_("备份"), "core:backup", perm="core.backup", group="admin", order=980)
 navigation.register(_("操作日志"), "core:audit", perm="audit.view", group="admin", order=990)

@@ -77,6 +77,15 @@ class Period:
         return period
 
     # -- queries --------------------------------------------------------------------------------
+    def as_json(self) -> list[str]:
+        """[kind, start, end] in ISO form: how a period travels in a background job's params."""
+        return [self.kind, self.start.isoformat(), self.end.isoformat()]
+
+    @classmethod
+    def from_json(cls, value: list[str]) -> Period:
+        kind, start, end = value
+        return cls(kind, date.fromisoformat(start), date.fromisoformat(end))
+
     @property
     def bounds(self) -> tuple[date, date]:
         return (self.start, self.end)

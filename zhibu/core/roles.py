@@ -17,5 +17,7 @@ policy.register_permissions(
         "core.recycle": ["secretary"],
         # The branch's own settings (the day its history ends), once; later changes are the superior's.
         "core.settings": ["secretary"],
+        # A backup holds every organisation's data: the bureau, on the top organisation (core/backups.py).
+        "core.backup": ["bureau"],
     }
 )

@@ -141,3 +141,8 @@ def figure_records(records):
     if hasattr(records, "ordered") and not records.ordered:
         return records.order_by("pk")
     return records
+
+
+def root_organisations() -> list[Organisation]:
+    """The top organisations of the installation (a backup is of all of them, core/backups.py)."""
+    return list(Organisation.objects.filter(parent__isnull=True).order_by("path"))

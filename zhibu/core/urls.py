@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import accounts, jobs, pages, recycle, secretary
+from .views import accounts, backups, jobs, pages, recycle, secretary
 
 app_name = "core"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("recycle/<int:pk>/restore/", recycle.recycle_restore, name="recycle_restore"),
     path("jobs/<uuid:pk>/status/", jobs.job_status, name="job_status"),
     path("jobs/<uuid:pk>/result/", jobs.job_result, name="job_result"),
+    path("backup/", backups.backup, name="backup"),
     # 账号与角色
     path("users/", accounts.account_list, name="accounts"),
     path("users/new/<int:person_pk>/", accounts.account_create, name="account_create"),

@@ -15,9 +15,13 @@ from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from . import policy, selectors
+from . import downloads, policy, selectors
+from .export_jobs import EXPORT, export_params
+from .jobs import job_start
 from .periods import Period
+from .registries import exporters
 
 PER_PAGE = 25
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -143,3 +147,36 @@ def chosen_organisation(request: HttpRequest, perm: str):
     if org is None or not policy.has_perm(request.user, perm, org):
         raise PermissionDenied(perm)
     return org
+
+
+def export_or_job(
+    request: HttpRequest,
+    what: str | Any,
+    fmt: str,
+    *,
+    obj: Any,
+    label: str | None = None,
+    after: dict[str, Any] | None = None,
+    **params: Any,
+) -> HttpResponse:
+    """An export button: the file at once when it is small, a background job when it is large.
+
+    The choice is the exporter's `background(obj, **params)` (for a row export: more rows than
+    ZHIBU_EXPORT_JOB_ROWS), not the user's. A user clicking 导出Excel expects the file; she cannot
+    judge whether 2,000 or 20,000 rows will outlast the request, so there is no second "后台导出"
+    button to choose wrongly. A small export downloads as it always did; a large one opens the job
+    page, whose bar follows the rows written and which then offers the same file (same permission,
+    same audit entry: core/export_jobs.py)."""
+    spec = exporters.get(what) if isinstance(what, str) else what
+    if spec.perm:
+        policy.require(request.user, spec.perm, obj)  # before counting anything for this user
+    if fmt not in spec.formats or not spec.runs_in_background(obj, **params):
+        return downloads.export(request.user, spec, fmt, obj=obj, after=after, **params)
+    job = job_start(
+        actor=request.user,
+        organisation=obj,
+        kind=EXPORT,
+        label=label or _("导出%(what)s") % {"what": spec.label},
+        params=export_params(spec, fmt, after=after, **params),
+    )
+    return redirect("core:job", pk=job.pk)

@@ -1,4 +1,5 @@
-"""The roster (花名册) in the exporter registry: .xlsx or .csv, ID numbers masked."""
+"""The roster (花名册) in the exporter registry: .xlsx or .csv, ID numbers masked; a bureau's roster
+of thousands runs as a background job (more rows than ZHIBU_EXPORT_JOB_ROWS)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from zhibu.core.registries import exporters
 
 from .audit_actions import PeopleAction
-from .roster import RosterExporter
+from .roster import RosterExporter, roster_size
 
 ROSTER = exporters.register(
     "people.roster",
@@ -16,5 +17,6 @@ ROSTER = exporters.register(
     perm="people.export",
     action=PeopleAction.ROSTER_EXPORTED,
     build=RosterExporter,
+    background=exporters.rows_over_threshold(roster_size),
     description=_("本组织及下级组织的全部人员，按姓氏笔画排序，身份证号隐去中间8位。"),
 )

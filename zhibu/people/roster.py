@@ -265,6 +265,11 @@ def roster_for_export(organisation: Organisation) -> QuerySet[Person]:
     )
 
 
+def roster_size(organisation: Organisation) -> int:
+    """How many rows the roster export will have: one COUNT, to decide download or background job."""
+    return Person.objects.filter(organisation__in=organisation.subtree()).count()
+
+
 def category_label(person: Person) -> str:
     if not person.is_staff_member:
         return _("非本单位")

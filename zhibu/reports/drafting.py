@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures
+from zhibu.core.registries.exporters import Progress, no_progress
 from zhibu.core.registries.sections import SectionContext
 
 from .builders import build
@@ -27,15 +28,21 @@ def period_between(start, end) -> Period:
     return Period.span(start, end)
 
 
-def draft(kind: str, org, period: Period) -> tuple[Document, dict[str, dict]]:
-    """Build a fresh document and the values of every figure it references (resolved)."""
-    document, ctx = build(kind, org, period)
+def draft(
+    kind: str, org, period: Period, progress: Progress = no_progress
+) -> tuple[Document, dict[str, dict]]:
+    """Build a fresh document and the values of every figure it references (resolved);
+    `progress(done, total)` follows the figures computed (a background job's bar)."""
+    document, ctx = build(kind, org, period, progress)
     values = evaluate([p.text for p in document.paragraphs()], ctx)
+    progress(ctx.computed, ctx.computed)
     return resolve_all(document, values), values
 
 
-def draft_payload(kind: str, org, period: Period) -> tuple[str, list[dict], dict[str, dict]]:
-    document, values = draft(kind, org, period)
+def draft_payload(
+    kind: str, org, period: Period, progress: Progress = no_progress
+) -> tuple[str, list[dict], dict[str, dict]]:
+    document, values = draft(kind, org, period, progress)
     return document.title, blocks_to_json(document.blocks), values
 
 

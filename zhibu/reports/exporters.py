@@ -11,6 +11,7 @@ from zhibu.core.registries import exporters
 from . import drafting, renderers  # noqa: F401 - renderers register on import
 from .audit_actions import ReportsAction
 from .document import Document
+from .jobs import runs_as_job
 from .models import ReportDocument
 
 
@@ -42,4 +43,6 @@ LEDGER_WORKBOOK = exporters.register(
     action=ReportsAction.LEDGER_EXPORTED,
     build=ledger_workbook,
     description=_("每本台账一个工作表，列出每个统计数背后的记录。"),
+    # Listing every record behind every figure is long by the same measure as drafting a document.
+    background=lambda organisation, *, period: runs_as_job(organisation, period),
 )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from zhibu.core import audit, policy, writes
 from zhibu.core.audit import snapshot
 from zhibu.core.periods import Period
+from zhibu.core.registries.exporters import Progress, no_progress
 from zhibu.core.registries.sections import TOKEN
 from zhibu.core.versioning import update_versioned
 
@@ -34,26 +35,58 @@ def _add_revision(record: ReportDocument, *, actor, blocks, values, changes=None
     )
 
 
-@writes.service
-def document_generate(*, actor, organisation, kind: str, period: Period) -> ReportDocument:
-    """Draft a document from the registries and keep it as revision 1."""
-    policy.require(actor, "reports.edit", organisation)
-    if kind not in NARRATIVE_KINDS:
-        raise ValidationError({"kind": _("请选择周信息、月工作总结或年度总结。")})
-    exists = ReportDocument.objects.filter(
-        organisation=organisation, kind=kind, start=period.start, end=period.end
-    )
-    existing = exists.first()
-    if existing is not None:
+class DocumentExists(ValidationError):
+    """Generating a document the period already has; `record` is that document."""
+
+    def __init__(self, record: ReportDocument):
         # Point to it: the secretary's next step is to open that document, not to search for it.
-        raise ValidationError(
+        super().__init__(
             format_html(
                 _('该期间的这类材料已经存在：<a href="{url}">{title}</a>。请打开它编辑或重新起草。'),
-                url=existing.get_absolute_url(),
-                title=existing.title,
+                url=record.get_absolute_url(),
+                title=record.title,
             )
         )
-    title, blocks, values = drafting.draft_payload(kind, organisation, period)
+        self.record = record
+
+
+def _check_new(organisation, kind: str, period: Period) -> None:
+    if kind not in NARRATIVE_KINDS:
+        raise ValidationError({"kind": _("请选择周信息、月工作总结或年度总结。")})
+    existing = ReportDocument.objects.filter(
+        organisation=organisation, kind=kind, start=period.start, end=period.end
+    ).first()
+    if existing is not None:
+        raise DocumentExists(existing)
+
+
+def document_generate_check(*, actor, organisation, kind: str, period: Period) -> None:
+    """What `document_generate` refuses before drafting, for a page that drafts in a background
+    job: say it on the page, before the job is queued."""
+    policy.require(actor, "reports.edit", organisation)
+    _check_new(organisation, kind, period)
+
+
+def document_generate(
+    *, actor, organisation, kind: str, period: Period, progress: Progress = no_progress
+) -> ReportDocument:
+    """Draft a document from the registries and keep it as revision 1.
+
+    The drafting only reads, so it runs before the write transaction: a long one (a year, a
+    bureau's whole subtree) runs as a background job (reports/jobs.py), whose progress must be
+    visible while it drafts and which must not hold the database's write lock meanwhile (SQLite has
+    one for everybody). The write checks again, inside its transaction, that no such document
+    appeared in the meantime. The page's quick path and the job are this one function."""
+    policy.require(actor, "reports.edit", organisation)
+    _check_new(organisation, kind, period)
+    payload = drafting.draft_payload(kind, organisation, period, progress)
+    return _document_keep(actor=actor, organisation=organisation, kind=kind, period=period, payload=payload)
+
+
+@writes.service
+def _document_keep(*, actor, organisation, kind: str, period: Period, payload) -> ReportDocument:
+    _check_new(organisation, kind, period)
+    title, blocks, values = payload
     record = ReportDocument.objects.create(
         organisation=organisation,
         kind=kind,

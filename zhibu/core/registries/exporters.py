@@ -18,6 +18,11 @@ A ledger's .xlsx export is then a ListExporter subclass and a few lines in its `
 and a view returning `core.downloads.export(request.user, "meetings.list", fmt, obj=org)`, which
 checks the permission, renders, writes the audit entry and serves the file with the safe headers.
 
+Large exports: an exporter that can grow large says so with `background=(obj, **params) -> bool`
+(`rows_over_threshold(count)` for a row export: more rows than ZHIBU_EXPORT_JOB_ROWS). Its view
+returns `core.web.export_or_job(...)`, which downloads at once below that size and otherwise starts
+the generic "core.export" background job (core/export_jobs.py) and sends the user to its page.
+
 Progress: every renderer takes `progress(done, total)` (total may be None while unknown). Row
 renderers call it every PROGRESS_EVERY rows and once at the end; document renderers at the start and
 the end. It is a no-op in a request; it is the hook a background job uses to report how far a long
@@ -85,6 +90,11 @@ class Exporter:
     perm: str | None = None  # required on the obj the export is of (None: the caller checked)
     action: str | None = None  # the declared audit action written for each export
     description: str = ""
+    # (obj, **params) -> bool: whether this export is large enough to run as a background job
+    background: Callable[..., bool] | None = None
+
+    def runs_in_background(self, obj: Any, **params: Any) -> bool:
+        return bool(self.background and self.background(obj, **params))
 
     def choose(self, fmt: str | None) -> str:
         """The format asked for when this exporter offers it, else its default."""
@@ -163,18 +173,31 @@ def register(
     perm: str | None = None,
     action: str | None = None,
     description: str = "",
+    background: Callable[..., bool] | None = None,
 ) -> Exporter:
     """Register an exporter. `build(obj, **params)` returns its source (the rows or the document)."""
     if source not in SOURCES:
         raise ValueError(f"unknown source kind {source!r}")
     if not formats:
         raise ValueError(f"exporter {identifier} offers no format")
-    spec = Exporter(identifier, label, source, tuple(formats), build, perm, action, description)
+    spec = Exporter(identifier, label, source, tuple(formats), build, perm, action, description, background)
     existing = _EXPORTERS.get(identifier)
     if existing is not None and _name(existing.build) != _name(build):
         raise ValueError(f"exporter {identifier} registered twice")
     _EXPORTERS[identifier] = spec
     return spec
+
+
+def rows_over_threshold(count: Callable[..., int]) -> Callable[..., bool]:
+    """`background=` for a row export: true when `count(obj, **params)` (a COUNT query, not the
+    export itself) exceeds the ZHIBU_EXPORT_JOB_ROWS setting."""
+
+    def large(obj: Any, **params: Any) -> bool:
+        from django.conf import settings
+
+        return count(obj, **params) > settings.ZHIBU_EXPORT_JOB_ROWS
+
+    return large
 
 
 def get(identifier: str) -> Exporter:

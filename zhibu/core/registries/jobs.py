@@ -8,6 +8,9 @@ The handler runs in the worker (`manage.py db_worker`, started by `make run`), r
 shows at the end: a message, rows of details (an import's problems), a file to download, a link.
 A ValidationError it raises becomes the job's Chinese failure message; anything else is logged
 with its traceback and the user reads that the job could not be finished.
+
+`perm` is the permission `job_start` requires on the job's organisation; a generic kind whose
+permission depends on what it runs (core.export: the exporter's) passes `perm=(params) -> str`.
 """
 
 from __future__ import annotations
@@ -31,14 +34,17 @@ class JobOutcome:
 @dataclass(frozen=True)
 class JobKind:
     kind: str
-    perm: str
+    perm: str | Callable[[dict], str]
     handler: Callable[[Any, Progress], JobOutcome]
+
+    def perm_for(self, params: dict) -> str:
+        return self.perm(params) if callable(self.perm) else self.perm
 
 
 _KINDS: dict[str, JobKind] = {}
 
 
-def register(kind: str, *, perm: str):
+def register(kind: str, *, perm: str | Callable[[dict], str]):
     def decorator(handler: Callable[[Any, Progress], JobOutcome]):
         _KINDS[kind] = JobKind(kind, perm, handler)
         return handler

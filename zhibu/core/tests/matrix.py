@@ -88,6 +88,8 @@ MATRIX = {
         expect=officers(bureau=403), kwargs=lambda w: {"model": "people.person", "pk": w.people["member"].pk}
     ),
     "core:recycle": Case(expect={**ALL_OK, "committee": 403, "member": 403, "checker": 403, "bureau": 403}),
+    # A backup is every organisation's data: only the bureau on the top organisation.
+    "core:backup": Case(expect={**{p: 403 for p in ALL_OK}, "bureau": 200}),
     "core:recycle_restore": Case(expect=RESTORE, kwargs=removed_meeting, method="post"),
     "core:accounts": Case(expect=ACCOUNTS, query=ORG_A),
     "core:account_create": Case(expect=ACCOUNTS, kwargs=new_person),

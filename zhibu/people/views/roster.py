@@ -14,7 +14,7 @@ from zhibu.core import downloads
 from zhibu.core.jobs import job_start
 from zhibu.core.spreadsheets.files import limit_text
 from zhibu.core.spreadsheets.writing import XLSX_TYPE
-from zhibu.core.web import chosen_organisation
+from zhibu.core.web import chosen_organisation, export_or_job
 
 from ..exporters import ROSTER
 from ..jobs import ROSTER_IMPORT
@@ -75,5 +75,12 @@ def roster_template(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def roster_export(request: HttpRequest) -> HttpResponse:
+    """The file at once; a roster larger than ZHIBU_EXPORT_JOB_ROWS as a background job (its page)."""
     org = chosen_organisation(request, "people.export")
-    return downloads.export(request.user, ROSTER, ROSTER.choose(request.GET.get("format")), obj=org)
+    return export_or_job(
+        request,
+        ROSTER,
+        ROSTER.choose(request.GET.get("format")),
+        obj=org,
+        label=_("导出%(org)s人员名册") % {"org": org.name},
+    )

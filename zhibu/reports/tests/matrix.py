@@ -54,7 +54,7 @@ MATRIX = {
     "reports:generate": Case(
         expect={**EDIT_POST, "secretary": 200, "committee": 200}, query=ORG_A, method="post"
     ),
-    "reports:workbook": Case(expect=officers(), query=ORG_A + "&start=2023-01-01&end=2023-12-31"),
+    "reports:workbook": Case(expect=officers(), query=ORG_A + "&start=2023-05-01&end=2023-05-31"),
     "reports:document": Case(expect=officers(), kwargs=_document),
     "reports:paragraph_edit": Case(expect=officers(bureau=403), kwargs=_paragraph),
     "reports:recheck": Case(expect=EDIT_POST, kwargs=_document, method="post"),

@@ -61,8 +61,11 @@ def test_download_docx_and_workbook(world, login):
     out = read_docx(io.BytesIO(response.content))
     assert out.paragraphs[0].text == "XX市育才学校党支部2023年度工作总结"
     assert client.get(reverse("reports:download", args=[record.pk, "exe"])).status_code == 404
-    book = client.get(reverse("reports:workbook") + "?org=yucai&start=2023-01-01&end=2023-12-31")
+    book = client.get(reverse("reports:workbook") + "?org=yucai&start=2023-05-01&end=2023-05-31")
     assert book.status_code == 200 and book.content[:2] == b"PK"
+    # A year is a background job (reports/tests/test_jobs.py follows it to its file).
+    year = client.get(reverse("reports:workbook") + "?org=yucai&start=2023-01-01&end=2023-12-31")
+    assert year.status_code == 302 and year.url.startswith("/jobs/")
     bad = client.get(reverse("reports:workbook") + "?org=yucai&start=2023-12-31&end=bad")
     assert bad.status_code == 400 and "请填写正确的起止日期" in bad.content.decode()
 

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhibu.core import downloads, policy
+from zhibu.core.jobs import job_start
 from zhibu.core.periods import Period
-from zhibu.core.web import chosen_organisation, form_page, initial_from, paginate, post_action
+from zhibu.core.web import chosen_organisation, export_or_job, form_page, initial_from, paginate, post_action
 
 from .. import drafting, exporters, selectors, services
-from ..forms import GenerateForm, ParagraphForm, PeriodForm
+from ..forms import GENERATE_KINDS, GenerateForm, ParagraphForm, PeriodForm
+from ..jobs import GENERATE, generate_params, runs_as_job
 
 
 def _defaults() -> dict:
@@ -46,16 +50,39 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def generate(request: HttpRequest) -> HttpResponse:
+    """A week or a month of a branch is drafted in the request; a longer period, or an organisation
+    with branches under it, is drafted by a background job whose page links to the document. A
+    document the period already has is refused on this page either way, with a link to it."""
     org = chosen_organisation(request, "reports.edit")
     form = GenerateForm(request.POST)
+
+    def save(data) -> Any:
+        period = form.period()
+        if not runs_as_job(org, period):
+            return services.document_generate(
+                actor=request.user, organisation=org, kind=data["kind"], period=period
+            )
+        services.document_generate_check(
+            actor=request.user, organisation=org, kind=data["kind"], period=period
+        )
+        job = job_start(
+            actor=request.user,
+            organisation=org,
+            kind=GENERATE,
+            label=_("起草%(org)s%(period)s%(kind)s")
+            % {"org": org.name, "period": period.label, "kind": dict(GENERATE_KINDS)[data["kind"]]},
+            params=generate_params(data["kind"], period),
+        )
+        return redirect("core:job", pk=job.pk)
+
     return form_page(
         request,
         form,
-        save=lambda data: services.document_generate(
-            actor=request.user, organisation=org, kind=data["kind"], period=form.period()
-        ),
-        success=_("已根据台账起草，请核对后编辑。"),
-        redirect_to=lambda record: record.get_absolute_url(),
+        save=save,
+        success=lambda result: None
+        if isinstance(result, HttpResponse)
+        else _("已根据台账起草，请核对后编辑。"),
+        redirect_to=lambda result: result if isinstance(result, HttpResponse) else result.get_absolute_url(),
         template="reports/index.html",
         context=lambda: _index_context(request, org),
     )
@@ -143,11 +170,12 @@ def workbook(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("请填写正确的起止日期（截止日期不能早于起始日期）。"))
         return _index(request, org, status=400)
     period = Period.span(form.cleaned_data["start"], form.cleaned_data["end"])
-    return downloads.export(
-        request.user,
+    return export_or_job(
+        request,
         exporters.LEDGER_WORKBOOK,
         "xlsx",
         obj=org,
+        label=_("导出%(org)s台账工作簿（%(period)s）") % {"org": org.name, "period": period.label},
         period=period,
         after={"from": str(period.start), "to": str(period.end)},
     )
