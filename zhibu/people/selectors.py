@@ -76,6 +76,42 @@ def members_on(org: Organisation, day: date) -> QuerySet[Person]:
     )
 
 
+def members_on_each(
+    root: Organisation, wanted: list[tuple[Organisation, date]], **filters
+) -> dict[tuple[int, date], list[Person]]:
+    """{(org pk, day): members_on(org, day)} for many (organisation of root's subtree, day) pairs in
+    two queries (the people, their dated history) whatever the number of pairs — a rule over a
+    subtree whose branches each keep their own dates. Lists in pk order; `filters` narrow the people
+    (is_retired=False)."""
+    found: dict[tuple[int, date], list[Person]] = {(o.pk, day): [] for o, day in wanted}
+    if not wanted:
+        return found
+    by_code: dict[str, list[tuple[Organisation, date]]] = {}
+    for org, day in dict.fromkeys(wanted):
+        by_code.setdefault(org.code, []).append((org, day))
+    first = min(day for _, day in wanted)
+    last = max(day for _, day in wanted)
+    candidates = people_of(root).filter(**filters).exclude(left_on__lt=first)
+    history: dict[int, list[tuple[date, str]]] = {}
+    changes = PartyStatusChange.objects.filter(person__in=candidates.values("pk"), since__lte=last)
+    for person_id, since, status in changes.order_by("since", "pk").values_list("person", "since", "status"):
+        history.setdefault(person_id, []).append((since, status))
+    for person in candidates.select_related("organisation").order_by("pk"):
+        for code in person.organisation.path.strip("/").split("/"):
+            for org, day in by_code.get(code, ()):
+                if person.left_on is not None and person.left_on < day:
+                    continue
+                # the latest change on or before the day, as status_on() picks it (-since, -pk)
+                status = None
+                for since, changed_to in history.get(person.pk, ()):
+                    if since > day:
+                        break
+                    status = changed_to
+                if status in MEMBER_STATUSES:
+                    found[(org.pk, day)].append(person)
+    return found
+
+
 def staff_on(org: Organisation, day: date) -> QuerySet[Person]:
     return people_of(org).filter(is_staff_member=True, is_retired=False).exclude(left_on__lt=day)
 
@@ -87,10 +123,14 @@ def status_changes(org: Organisation, status: str, start: date, end: date) -> Qu
 
 
 def committee_on(org: Organisation, day: date) -> QuerySet[PostHolding]:
-    return (
-        PostHolding.objects.filter(organisation=org, started_on__lte=day)
-        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=day))
-        .select_related("person")
+    return committees_on([org.pk], day).select_related("person")
+
+
+def committees_on(org_ids, day: date) -> QuerySet[PostHolding]:
+    """The posts held on `day` in each of the organisations (their own committees, not their
+    subtrees'): one query for every branch a rule judges."""
+    return PostHolding.objects.filter(organisation__in=org_ids, started_on__lte=day).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=day)
     )
 
 
