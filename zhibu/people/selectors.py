@@ -32,15 +32,16 @@ def people_search(qs: QuerySet[Person], text: str) -> QuerySet[Person]:
     return qs.filter(Q(name__icontains=text) | Q(name_pinyin__icontains=text.lower().replace(" ", "")))
 
 
-def people_list(org: Organisation, *, text: str = "", status: str = "") -> list[Person]:
+def people_list(org: Organisation, *, text: str = "", status: str = "") -> QuerySet[Person]:
     """The roster page's rows: org's subtree, matching the search text and the status filter
-    ("members" for 预备 + 正式, or one status), 按姓氏笔画."""
+    ("members" for 预备 + 正式, or one status), 按姓氏笔画 — ordered and paged in the database by the
+    stored stroke key, so a bureau's nine thousand people are never loaded to show twenty."""
     qs = people_search(people_of(org).select_related("organisation"), text)
     if status == "members":
         qs = qs.filter(party_status__in=[PartyStatus.PROBATIONARY, PartyStatus.FULL])
     elif status in PartyStatus.values:
         qs = qs.filter(party_status=status)
-    return sorted_by_strokes(qs)
+    return by_strokes(qs)
 
 
 def status_history(person: Person) -> QuerySet[PartyStatusChange]:
@@ -54,6 +55,11 @@ def posts_of(person: Person) -> QuerySet[PostHolding]:
 def sorted_by_strokes(people) -> list[Person]:
     """Official name lists are ordered 按姓氏笔画."""
     return sorted(people, key=lambda p: name_sort_key(p.name))
+
+
+def by_strokes(qs: QuerySet[Person]) -> QuerySet[Person]:
+    """按姓氏笔画 in the database (Person.name_strokes), the same order as sorted_by_strokes."""
+    return qs.order_by("name_strokes", "pk")
 
 
 def status_on(day: date) -> Subquery:

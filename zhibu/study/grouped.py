@@ -9,7 +9,7 @@ from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Count, QuerySet, Sum
 
 from zhibu.core.branches import Branches
 from zhibu.core.models import Organisation
@@ -22,38 +22,48 @@ from .selectors import members_of, sessions_of
 ZERO = Decimal("0")
 
 
-def hours_by_org_person(org: Organisation, start: date, end: date) -> dict[tuple[int, int], Decimal]:
-    """{(organisation id, person id): 学时} between start and end over org's subtree: sessions attended
-    (standalone and meeting-linked) plus self-study done — what `selectors.with_hours` annotates one
-    person at a time, here as three grouped sums."""
+def _hour_sources(org: Organisation, start: date, end: date) -> list[tuple[QuerySet, str, str]]:
+    """(rows, organisation field, hours field) of what counts as 学时 between start and end in org's
+    subtree: sessions attended (standalone and meeting-linked) and self-study done — what
+    `selectors.with_hours` sums one person at a time."""
     sessions = sessions_of(org, start, end)
-    own = (
-        StudyAttendance.objects.filter(
-            status=StudyAttendance.Status.PRESENT, session__in=sessions.values("pk")
-        )
-        .order_by()
-        .values_list("session__organisation", "person")
-        .annotate(total=Sum("session__hours"))
+    own = StudyAttendance.objects.filter(
+        status=StudyAttendance.Status.PRESENT, session__in=sessions.values("pk")
     )
     linked = (
         meeting_selectors.attendance_for(sessions.values("meeting"))
         .filter(status="present")
         .select_related(None)
-        .order_by()
-        .values_list("meeting__study_session__organisation", "person")
-        .annotate(total=Sum("meeting__study_session__hours"))
     )
-    selfstudy = (
-        SelfStudyDone.objects.filter(task__organisation__in=org.subtree(), done_on__range=(start, end))
-        .order_by()
-        .values_list("task__organisation", "person")
-        .annotate(total=Sum("task__hours"))
+    selfstudy = SelfStudyDone.objects.filter(
+        task__organisation__in=org.subtree(), done_on__range=(start, end)
     )
+    return [
+        (own, "session__organisation", "session__hours"),
+        (linked, "meeting__study_session__organisation", "meeting__study_session__hours"),
+        (selfstudy, "task__organisation", "task__hours"),
+    ]
+
+
+def hours_by_org_person(org: Organisation, start: date, end: date) -> dict[tuple[int, int], Decimal]:
+    """{(organisation id, person id): 学时} between start and end over org's subtree: three grouped
+    sums, whatever the number of branches and people."""
     hours: dict[tuple[int, int], Decimal] = defaultdict(lambda: ZERO)
-    for rows in (own, linked, selfstudy):
-        for org_id, person_id, total in rows:
+    for rows, org_field, hours_field in _hour_sources(org, start, end):
+        grouped = rows.order_by().values_list(org_field, "person").annotate(total=Sum(hours_field))
+        for org_id, person_id, total in grouped:
             hours[(org_id, person_id)] += total or ZERO
     return hours
+
+
+def total_hours(org: Organisation, start: date, end: date, people: QuerySet) -> Decimal:
+    """The 学时 of `people` between start and end in org's subtree, summed in the database (three
+    aggregates): the `study.hours` figure's value."""
+    total = ZERO
+    for rows, _org_field, hours_field in _hour_sources(org, start, end):
+        found = rows.filter(person__in=people.values("pk")).order_by().aggregate(total=Sum(hours_field))
+        total += found["total"] or ZERO
+    return total
 
 
 def hours_by_branch(
