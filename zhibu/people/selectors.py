@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from zhibu.core import policy
 from zhibu.core.models import Organisation, PartyStatus, PartyStatusChange, Person, PostHolding
@@ -141,15 +141,18 @@ def committees_on(org_ids, day: date) -> QuerySet[PostHolding]:
 
 
 def composition(org: Organisation, day: date) -> dict[str, int]:
-    """Counts for the roster header: members, probationary, staff, retired members, activists."""
-    members = list(members_on(org, day).values_list("status_then", "is_retired", "is_staff_member"))
+    """Counts for the roster header: members, probationary, staff, retired members, activists —
+    counted in the database (a bureau's roster is never loaded to count it)."""
+    members = members_on(org, day).aggregate(
+        members=Count("pk"),
+        probationary=Count("pk", filter=Q(status_then=PartyStatus.PROBATIONARY)),
+        retired_members=Count("pk", filter=Q(is_retired=True)),
+        serving_members=Count("pk", filter=Q(is_retired=False, is_staff_member=True)),
+    )
     staff = staff_on(org, day).count()
-    in_service = sum(1 for _, retired, is_staff in members if not retired and is_staff)
+    in_service = members["serving_members"]
     return {
-        "members": len(members),
-        "probationary": sum(1 for status, _, _ in members if status == PartyStatus.PROBATIONARY),
-        "retired_members": sum(1 for _, retired, _ in members if retired),
-        "serving_members": in_service,
+        **members,
         "staff": staff,
         "member_share_percent": round(100 * in_service / staff) if staff else 0,
     }
