@@ -101,6 +101,7 @@ def _build_world() -> World:
 
     from zhibu.core import audit
     from zhibu.core.models import AuditEntry, Organisation, PartyStatusChange, Person, RoleGrant, User
+    from zhibu.core.strokes import name_sort_string
     from zhibu.core.tests.factories import TEST_PASSWORD, PersonFactory, _password_hash
 
     orgs: dict[str, Organisation] = {}
@@ -146,6 +147,7 @@ def _build_world() -> World:
             organisation=orgs[org_code],
             name=name,
             name_pinyin=_pinyin(name),
+            name_strokes=name_sort_string(name),
             phone=declarations["phone"].function(n),
         )
     Person.objects.bulk_create(people.values())

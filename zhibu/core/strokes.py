@@ -65,3 +65,18 @@ def name_sort_key(name: str) -> tuple[tuple[int, int, str], ...]:
 def sort_by_surname_strokes(items: Iterable[T], key: Callable[[T], str] = lambda x: x) -> list[T]:
     """Return items sorted 按姓氏笔画 by key(item); stable, so equal names keep their input order."""
     return sorted(items, key=lambda item: name_sort_key(key(item)))
+
+
+SORT_KEY_LENGTH = 1000
+
+
+def name_sort_string(name: str) -> str:
+    """name_sort_key as a string of digits, for a database column ordered by plain comparison: each
+    known character is "0", its stroke count in two digits and its stroke sequence; an unknown one
+    is "1" and its code point in seven digits. Equal characters encode alike, so the first
+    differing character decides, exactly as the tuple comparison does; a prefix still sorts first.
+    Cut at SORT_KEY_LENGTH (an index entry stays small; no real name comes near it)."""
+    parts = []
+    for flag, count, seq in name_sort_key(name):
+        parts.append(f"0{count:02d}{seq}" if flag == 0 else f"1{count:07d}")
+    return "".join(parts)[:SORT_KEY_LENGTH]

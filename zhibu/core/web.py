@@ -27,8 +27,15 @@ PER_PAGE = 25
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def paginate(request: HttpRequest, items, per_page: int = PER_PAGE) -> Page:
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
+def paginate(
+    request: HttpRequest, items, per_page: int = PER_PAGE, *, rows: Callable[[Any], list] | None = None
+) -> Page:
+    """The requested page of items (a queryset is cut in the database). `rows` turns the page's
+    items into what the page shows — per-row numbers counted for those rows only, not the whole list."""
+    page = Paginator(items, per_page).get_page(request.GET.get("page"))
+    if rows is not None:
+        page.object_list = rows(page.object_list)
+    return page
 
 
 def call_service(form: forms.Form, service: Callable[..., Any], **kwargs) -> Any | None:

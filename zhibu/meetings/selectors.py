@@ -63,17 +63,14 @@ def meetings_of(org: Organisation) -> QuerySet[Meeting]:
 
 
 def meeting_list(org: Organisation, *, type_code: str = "", year: int | None = None) -> QuerySet[Meeting]:
-    """The list page's rows: a fixed number of queries however many meetings (types prefetched,
-    attendance counted in the same query)."""
+    """The list page's rows: a fixed number of queries however many meetings (types prefetched).
+    Attendance is not counted here — a Count over the whole subtree would group every meeting of
+    the city before the page is cut; `with_attendance_counts` counts the page's rows only."""
     qs = (
         Meeting.objects.filter(organisation__in=org.subtree())
         .select_related("organisation", "host")
         .prefetch_related(Prefetch("types", queryset=MeetingType.objects.order_by("order")))
-        .annotate(
-            n_present=Count("attendance", filter=Q(attendance__status=Attendance.Status.PRESENT)),
-            n_expected=Count("attendance", filter=Q(attendance__is_guest=False)),
-            late=_late(),
-        )
+        .annotate(late=_late())
         .order_by("-held_at", "-pk")
     )
     if type_code:
@@ -81,6 +78,26 @@ def meeting_list(org: Organisation, *, type_code: str = "", year: int | None = N
     if year:
         qs = qs.filter(held_at__range=day_bounds(date(year, 1, 1), date(year, 12, 31)))
     return qs
+
+
+def with_attendance_counts(meetings) -> list[Meeting]:
+    """The meetings (a page of them) with `n_present` and `n_expected` set, from one grouped query."""
+    meetings = list(meetings)
+    counts = {
+        row["meeting"]: row
+        for row in Attendance.objects.filter(meeting__in=[m.pk for m in meetings])
+        .order_by()
+        .values("meeting")
+        .annotate(
+            n_present=Count("pk", filter=Q(status=Attendance.Status.PRESENT)),
+            n_expected=Count("pk", filter=Q(is_guest=False)),
+        )
+    }
+    for meeting in meetings:
+        row = counts.get(meeting.pk, {})
+        meeting.n_present = row.get("n_present", 0)
+        meeting.n_expected = row.get("n_expected", 0)
+    return meetings
 
 
 def types_for(org: Organisation) -> QuerySet[MeetingType]:

@@ -6,6 +6,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from zhibu.core import branches
 from zhibu.core.models import Organisation, PartyStatus, Person
 from zhibu.core.periods import Period
 from zhibu.core.registries import findings
@@ -16,34 +17,54 @@ from . import selectors
 DEVELOPMENT_WINDOW_YEARS = 2
 
 
-def _branches(org: Organisation):
-    return org.subtree().filter(kind=Organisation.Kind.BRANCH)
-
-
 @findings.register("people.no_development", label=_l("近两年未发展党员"), severity="warning")
 def no_development(org: Organisation, period: Period) -> Iterator[Finding]:
-    """The seed's own weakness: "组织发展近两年没有". Read from the dated status history."""
+    """The seed's own weakness: "组织发展近两年没有". Read from the dated status history; three
+    queries over the whole subtree, whatever the number of branches."""
     end = period.end
     try:
         start = end.replace(year=end.year - DEVELOPMENT_WINDOW_YEARS)
     except ValueError:  # 29 February
         start = date(end.year - DEVELOPMENT_WINDOW_YEARS, 2, 28)
-    for branch in _branches(org):
-        if selectors.status_changes(branch, PartyStatus.PROBATIONARY, start, end).exists():
+    under = branches.under(org)
+    if not under:
+        return
+    developed = set(
+        selectors.status_changes(org, PartyStatus.PROBATIONARY, start, end)
+        .select_related(None)
+        .order_by()
+        .values_list("organisation", flat=True)
+        .distinct()
+    )
+    developing = {b.pk for org_id in developed for b in under.containing(org_id)}
+    activists = under.group(
+        Person.objects.filter(
+            organisation__in=org.subtree(), party_status__in=[PartyStatus.ACTIVIST, PartyStatus.CANDIDATE]
+        ).order_by("pk"),
+        lambda p: p.organisation_id,
+    )
+    for branch in under:
+        if branch.pk in developing:
             continue
-        activists = Person.objects.filter(
-            organisation__in=branch.subtree(), party_status__in=[PartyStatus.ACTIVIST, PartyStatus.CANDIDATE]
-        )
+        found = activists.get(branch.pk, [])
         yield Finding(
             _("%(org)s近两年没有发展党员，积极分子培养有待加强（现有积极分子、发展对象%(n)d人）")
-            % {"org": branch.name, "n": activists.count()},
-            evidence=list(activists),
+            % {"org": branch.name, "n": len(found)},
+            evidence=found,
             organisation=branch,
         )
 
 
 @findings.register("people.no_secretary", label=_l("支部书记空缺"), severity="critical")
 def no_secretary(org: Organisation, period: Period) -> Iterator[Finding]:
-    for branch in _branches(org):
-        if not selectors.committee_on(branch, period.end).filter(post="secretary").exists():
+    under = branches.under(org)
+    if not under:
+        return
+    filled = set(
+        selectors.committees_on(under.ids, period.end)
+        .filter(post="secretary")
+        .values_list("organisation", flat=True)
+    )
+    for branch in under:
+        if branch.pk not in filled:
             yield Finding(_("%(org)s书记职务空缺") % {"org": branch.name}, organisation=branch)

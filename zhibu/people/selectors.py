@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from zhibu.core import policy
 from zhibu.core.models import Organisation, PartyStatus, PartyStatusChange, Person, PostHolding
@@ -34,15 +34,16 @@ def people_search(qs: QuerySet[Person], text: str) -> QuerySet[Person]:
     return qs.filter(Q(name__icontains=text) | Q(name_pinyin__icontains=text.lower().replace(" ", "")))
 
 
-def people_list(org: Organisation, *, text: str = "", status: str = "") -> list[Person]:
+def people_list(org: Organisation, *, text: str = "", status: str = "") -> QuerySet[Person]:
     """The roster page's rows: org's subtree, matching the search text and the status filter
-    ("members" for 预备 + 正式, or one status), 按姓氏笔画."""
+    ("members" for 预备 + 正式, or one status), 按姓氏笔画 — ordered and paged in the database by the
+    stored stroke key, so a bureau's nine thousand people are never loaded to show twenty."""
     qs = people_search(people_of(org).select_related("organisation"), text)
     if status == "members":
         qs = qs.filter(party_status__in=[PartyStatus.PROBATIONARY, PartyStatus.FULL])
     elif status in PartyStatus.values:
         qs = qs.filter(party_status=status)
-    return sorted_by_strokes(qs)
+    return by_strokes(qs)
 
 
 def status_history(person: Person) -> QuerySet[PartyStatusChange]:
@@ -56,6 +57,11 @@ def posts_of(person: Person) -> QuerySet[PostHolding]:
 def sorted_by_strokes(people) -> list[Person]:
     """Official name lists are ordered 按姓氏笔画."""
     return sorted(people, key=lambda p: name_sort_key(p.name))
+
+
+def by_strokes(qs: QuerySet[Person]) -> QuerySet[Person]:
+    """按姓氏笔画 in the database (Person.name_strokes), the same order as sorted_by_strokes."""
+    return qs.order_by("name_strokes", "pk")
 
 
 def status_on(day: date) -> Subquery:
@@ -78,34 +84,64 @@ def members_on(org: Organisation, day: date) -> QuerySet[Person]:
     )
 
 
+def _status_history(people: QuerySet[Person], last: date) -> dict[int, list[tuple[date, str]]]:
+    """Each person's dated status changes up to `last`, oldest first (one query)."""
+    history: dict[int, list[tuple[date, str]]] = {}
+    changes = PartyStatusChange.objects.filter(person__in=people.values("pk"), since__lte=last)
+    for person_id, since, status in changes.order_by("since", "pk").values_list("person", "since", "status"):
+        history.setdefault(person_id, []).append((since, status))
+    return history
+
+
+def _member_on(person: Person, changes: list[tuple[date, str]], day: date) -> bool:
+    """Was `person` a member on `day`, by the same reading as status_on (the latest change on or
+    before the day, ties by pk) and the same test of left_on?"""
+    if person.left_on is not None and person.left_on < day:
+        return False
+    at = bisect_right([since for since, _status in changes], day)
+    return bool(at) and changes[at - 1][1] in MEMBER_STATUSES
+
+
 def members_on_days(people: QuerySet[Person], days: Iterable[date]) -> dict[date, list[Person]]:
     """members_on for many days in two queries: who among `people` was a member (预备 + 正式) on
-    each day, by the same reading of the dated history as status_on (the latest change on or
-    before the day) and the same test of left_on. Rules judging many weeks or months over a whole
-    subtree use this instead of a query per day."""
+    each day. Rules judging many weeks or months over a whole subtree use this instead of a query
+    per day."""
     days = sorted(set(days))
     if not days:
         return {}
     people = people.exclude(left_on__lt=days[0])
-    persons = list(people.select_related("organisation"))
-    history: dict[int, list[tuple[date, str]]] = {}
-    changes = (
-        PartyStatusChange.objects.filter(person__in=people.values("pk"), since__lte=days[-1])
-        .order_by("since", "pk")
-        .values_list("person_id", "since", "status")
-    )
-    for person_id, since, status in changes:
-        history.setdefault(person_id, []).append((since, status))
+    history = _status_history(people, days[-1])
     result: dict[date, list[Person]] = {day: [] for day in days}
-    for person in persons:
-        changes_of = history.get(person.pk, [])
-        starts = [since for since, _status in changes_of]
+    for person in people.select_related("organisation"):
         for day in days:
-            at = bisect_right(starts, day)
-            left = person.left_on is not None and person.left_on < day
-            if at and changes_of[at - 1][1] in MEMBER_STATUSES and not left:
+            if _member_on(person, history.get(person.pk, []), day):
                 result[day].append(person)
     return result
+
+
+def members_on_each(
+    root: Organisation, wanted: list[tuple[Organisation, date]], **filters
+) -> dict[tuple[int, date], list[Person]]:
+    """{(org pk, day): members_on(org, day)} for many (organisation of root's subtree, day) pairs in
+    two queries (the people, their dated history) whatever the number of pairs — a rule over a
+    subtree whose branches each keep their own dates. Lists in pk order; `filters` narrow the people
+    (is_retired=False)."""
+    found: dict[tuple[int, date], list[Person]] = {(o.pk, day): [] for o, day in wanted}
+    if not wanted:
+        return found
+    by_code: dict[str, list[tuple[Organisation, date]]] = {}
+    for org, day in dict.fromkeys(wanted):
+        by_code.setdefault(org.code, []).append((org, day))
+    first = min(day for _, day in wanted)
+    last = max(day for _, day in wanted)
+    candidates = people_of(root).filter(**filters).exclude(left_on__lt=first)
+    history = _status_history(candidates, last)
+    for person in candidates.select_related("organisation").order_by("pk"):
+        for code in person.organisation.path.strip("/").split("/"):
+            for org, day in by_code.get(code, ()):
+                if _member_on(person, history.get(person.pk, []), day):
+                    found[(org.pk, day)].append(person)
+    return found
 
 
 def staff_on(org: Organisation, day: date) -> QuerySet[Person]:
@@ -119,23 +155,30 @@ def status_changes(org: Organisation, status: str, start: date, end: date) -> Qu
 
 
 def committee_on(org: Organisation, day: date) -> QuerySet[PostHolding]:
-    return (
-        PostHolding.objects.filter(organisation=org, started_on__lte=day)
-        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=day))
-        .select_related("person")
+    return committees_on([org.pk], day).select_related("person")
+
+
+def committees_on(org_ids, day: date) -> QuerySet[PostHolding]:
+    """The posts held on `day` in each of the organisations (their own committees, not their
+    subtrees'): one query for every branch a rule judges."""
+    return PostHolding.objects.filter(organisation__in=org_ids, started_on__lte=day).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=day)
     )
 
 
 def composition(org: Organisation, day: date) -> dict[str, int]:
-    """Counts for the roster header: members, probationary, staff, retired members, activists."""
-    members = list(members_on(org, day).values_list("status_then", "is_retired", "is_staff_member"))
+    """Counts for the roster header: members, probationary, staff, retired members, activists —
+    counted in the database (a bureau's roster is never loaded to count it)."""
+    members = members_on(org, day).aggregate(
+        members=Count("pk"),
+        probationary=Count("pk", filter=Q(status_then=PartyStatus.PROBATIONARY)),
+        retired_members=Count("pk", filter=Q(is_retired=True)),
+        serving_members=Count("pk", filter=Q(is_retired=False, is_staff_member=True)),
+    )
     staff = staff_on(org, day).count()
-    in_service = sum(1 for _, retired, is_staff in members if not retired and is_staff)
+    in_service = members["serving_members"]
     return {
-        "members": len(members),
-        "probationary": sum(1 for status, _, _ in members if status == PartyStatus.PROBATIONARY),
-        "retired_members": sum(1 for _, retired, _ in members if retired),
-        "serving_members": in_service,
+        **members,
         "staff": staff,
         "member_share_percent": round(100 * in_service / staff) if staff else 0,
     }

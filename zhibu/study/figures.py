@@ -11,7 +11,7 @@ from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures
 
-from . import attendance, selectors
+from . import attendance, grouped, selectors
 from .models import StudyForm
 
 PARTY_HISTORY = "党史"
@@ -76,11 +76,12 @@ def note_checks(org: Organisation, period: Period) -> QuerySet:
 
 @figures.register("study.hours", label=_("党员学习总学时"), unit=_("学时"))
 def hours(org: Organisation, period: Period) -> tuple[Decimal, QuerySet]:
-    """Sum over serving members of sessions attended plus self-study done; records are the members,
-    each annotated with `study_hours`."""
-    people = selectors.with_hours(selectors.members_of(org, period.end), org, period.start, period.end)
-    people = people.order_by("name_pinyin", "pk")
-    total = sum((p.study_hours for p in people), Decimal("0"))
+    """Sum over serving members of sessions attended plus self-study done, in three grouped sums;
+    records are the members, each annotated with `study_hours` (computed only for the rows a page
+    lists)."""
+    members = selectors.members_of(org, period.end)
+    total = grouped.total_hours(org, period.start, period.end, members)
+    people = selectors.with_hours(members, org, period.start, period.end).order_by("name_pinyin", "pk")
     return total, people
 
 

@@ -1,6 +1,7 @@
 """Study rule checks: reading quota, monthly note checks, 学时 targets, overdue self-study.
 
-Each rule runs a fixed number of grouped queries per branch, whatever the number of members.
+Each rule runs a fixed number of grouped queries over the whole subtree, whatever the number of
+branches and members (`grouped` reads every branch at once).
 Terms and years are judged once they have ended (a quota cannot be missed half-way through a
 term) and belong to the period they end in, so no term is reported twice by adjacent periods.
 """
@@ -17,21 +18,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from zhibu.core import branches
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period, cn_date
 from zhibu.core.registries import findings
 from zhibu.core.registries.findings import Finding
 from zhibu.core.strokes import name_sort_key
+from zhibu.people import selectors as people_selectors
 
-from . import selectors
+from . import grouped, selectors
 from .models import SelfStudyDone, SelfStudyTask
 
 # August is the summer holiday: no study, no notes, no check expected.
 HOLIDAY_MONTHS = {8}
-
-
-def _branches(org: Organisation):
-    return org.subtree().filter(kind=Organisation.Kind.BRANCH).order_by("path")
+ZERO = Decimal("0")
 
 
 def _ended_terms(period: Period, today: date) -> list[Period]:
@@ -58,9 +58,15 @@ def reading_quota(org: Organisation, period: Period) -> Iterator[Finding]:
     terms = _ended_terms(period, today)
     if not terms:
         return
-    for branch in _branches(org):
-        quota = selectors.settings_for(branch).books_per_term
-        books = selectors.books_by_person(branch, [t.start for t in terms])
+    under = branches.under(org)
+    if not under:
+        return
+    quotas = selectors.settings_by_org(under.branches)
+    books_of = grouped.books_by_branch(under, org, [t.start for t in terms])
+    members = {term: grouped.members_by_branch(under, org, term.end) for term in terms}
+    for branch in under:
+        quota = quotas[branch.pk].books_per_term
+        books = books_of.get(branch.pk, {})
         if not books and quota:
             # A branch that keeps no reading ledger gets one line, not one per member and term.
             labels = "、".join(t.label for t in terms)
@@ -70,8 +76,7 @@ def reading_quota(org: Organisation, period: Period) -> Iterator[Finding]:
             )
             continue
         for term in terms:
-            members = sorted(selectors.members_of(branch, term.end), key=lambda p: name_sort_key(p.name))
-            for person in members:
+            for person in sorted(members[term].get(branch.pk, []), key=lambda p: name_sort_key(p.name)):
                 read = books.get((person.pk, term.start), 0)
                 if read < quota:
                     yield Finding(
@@ -87,10 +92,11 @@ def note_check_missing(org: Organisation, period: Period) -> Iterator[Finding]:
     months = _past_months(period, timezone.localdate())
     if not months:
         return
-    for branch in _branches(org):
-        checked = selectors.checked_months(branch, months[0].start, months[-1].end)
+    under = branches.under(org)
+    checked = grouped.checked_months_by_branch(under, org, months[0].start, months[-1].end)
+    for branch in under:
         for month in months:
-            if month.start not in checked:
+            if month.start not in checked.get(branch.pk, ()):
                 yield Finding(
                     _("%(org)s %(month)s学习笔记未经校办公室检查")
                     % {"org": branch.name, "month": month.label},
@@ -123,14 +129,28 @@ def notes_unchecked(org: Organisation, period: Period) -> Iterator[Finding]:
 @findings.register("study.hours_target", label=_l("党员年度学时未达标"), severity="warning")
 def hours_target(org: Organisation, period: Period) -> Iterator[Finding]:
     years = _ended_years(period, timezone.localdate())
-    for branch in _branches(org):
-        rules = selectors.settings_for(branch)
+    if not years:
+        return
+    under = branches.under(org)
+    if not under:
+        return
+    settings = selectors.settings_by_org(under.branches)
+    # Per year, whatever the number of branches: members, officers, and everyone's hours.
+    judged = {
+        year: (
+            grouped.members_by_branch(under, org, year.end),
+            grouped.officers_by_branch(under, year.end),
+            grouped.hours_by_branch(under, org, year.start, year.end),
+        )
+        for year in years
+    }
+    for branch in under:
+        rules = settings[branch.pk]
         for year in years:
-            officers = selectors.officer_ids(branch, year.end)
-            people = selectors.with_hours(
-                selectors.members_of(branch, year.end), branch, year.start, year.end
-            )
-            people = sorted(people, key=lambda p: name_sort_key(p.name))
+            members, officers, hours = judged[year]
+            people = sorted(members.get(branch.pk, []), key=lambda p: name_sort_key(p.name))
+            for person in people:
+                person.study_hours = hours.get((branch.pk, person.pk), ZERO)
             if people and not any(p.study_hours for p in people):
                 # A branch that keeps no study ledger gets one line, not one per member.
                 yield Finding(
@@ -139,8 +159,9 @@ def hours_target(org: Organisation, period: Period) -> Iterator[Finding]:
                     organisation=branch,
                 )
                 continue
+            branch_officers = officers.get(branch.pk, set())
             for person in people:
-                target = rules.officer_hours if person.pk in officers else rules.member_hours
+                target = rules.officer_hours if person.pk in branch_officers else rules.member_hours
                 if person.study_hours < target:
                     yield Finding(
                         _("%(name)s %(year)s学时%(h)s小时，少于%(t)s小时")
@@ -173,12 +194,14 @@ def self_study_overdue(org: Organisation, period: Period) -> Iterator[Finding]:
         .filter(done_on__lte=F("task__due_on"))
         .values_list("task_id", "person_id")
     )
-    members_by_day: dict[tuple[int, date], list] = {}
+    # Every branch's members on each of its due dates at once (two queries, however many dates).
+    members_by_day = people_selectors.members_on_each(
+        org, [(task.organisation, task.due_on) for task in tasks], is_retired=False
+    )
     for task in tasks:
-        key = (task.organisation_id, task.due_on)
-        if key not in members_by_day:
-            members_by_day[key] = list(selectors.members_of(task.organisation, task.due_on))
-        late = [p for p in members_by_day[key] if (task.pk, p.pk) not in on_time]
+        late = [
+            p for p in members_by_day[(task.organisation_id, task.due_on)] if (task.pk, p.pk) not in on_time
+        ]
         if late:
             names = "、".join(sorted((p.name for p in late), key=name_sort_key))
             yield Finding(

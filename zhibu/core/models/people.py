@@ -36,6 +36,11 @@ class Person(OrganisationOwned, VersionedModel):
 
     name = models.CharField(_("姓名"), max_length=50)
     name_pinyin = models.CharField(_("姓名拼音"), max_length=200, blank=True, editable=False)
+    # strokes.name_sort_string(name), kept on the row so lists are ordered 按姓氏笔画 and paged in the
+    # database; the person services write it with the name.
+    name_strokes = models.CharField(
+        _("姓名笔画序"), max_length=1000, blank=True, editable=False, db_index=True
+    )
     gender = models.CharField(_("性别"), max_length=1, choices=Gender.choices)
     birth_date = models.DateField(_("出生日期"), null=True, blank=True)
     phone = models.CharField(_("联系电话"), max_length=20, blank=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import islice
 
 from django.urls import NoReverseMatch
 
@@ -54,6 +55,14 @@ def _url(obj) -> str | None:
         return None
 
 
+def _first(found: Iterable, n: int) -> list:
+    """The first n matches; a queryset (or list) is cut by slicing — LIMIT in the database — so a
+    provider's thousands of matches are never all loaded to keep twenty."""
+    if hasattr(found, "__getitem__"):
+        return list(found[:n])
+    return list(islice(found, n))
+
+
 def run(user, text: str) -> list[Hit]:
     text = text.strip()
     if len(text) < MIN_LENGTH:
@@ -62,6 +71,6 @@ def run(user, text: str) -> list[Hit]:
     for provider in sorted(_PROVIDERS.values(), key=lambda p: (p.order, p.name)):
         if not policy.has_perm(user, provider.perm):
             continue
-        for obj in list(provider.find(user, text))[:PER_PROVIDER]:
+        for obj in _first(provider.find(user, text), PER_PROVIDER):
             hits.append(Hit(provider.label, str(obj), _url(obj)))
     return hits

@@ -27,6 +27,7 @@ from zhibu.core.models import (
     RoleGrant,
     User,
 )
+from zhibu.core.strokes import name_sort_string
 from zhibu.people.services.persons import pinyin_of
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
@@ -86,6 +87,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     name = factory.Sequence(lambda n: SURNAMES[n % len(SURNAMES)] + GIVEN[n % len(GIVEN)])
     name_pinyin = factory.LazyAttribute(lambda person: pinyin_of(person.name))
+    name_strokes = factory.LazyAttribute(lambda person: name_sort_string(person.name))
     gender = "F"
     birth_date = date(1980, 1, 1)
     phone = factory.Sequence(lambda n: f"139{n:08d}")

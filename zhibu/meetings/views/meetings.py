@@ -31,7 +31,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.meeting_list(org, type_code=type_code, year=year)
     context = {
         "org": org,
-        "page": paginate(request, qs),
+        "page": paginate(request, qs, rows=selectors.with_attendance_counts),
         "types": selectors.types_for(org),
         "type_code": type_code,
         "year": year,

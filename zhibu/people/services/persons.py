@@ -14,6 +14,7 @@ from pypinyin import lazy_pinyin
 from zhibu.core import audit, idnumbers, policy, writes
 from zhibu.core.crypto import blind_index
 from zhibu.core.models import Organisation, PartyStatus, PartyStatusChange, Person
+from zhibu.core.strokes import name_sort_string
 from zhibu.core.versioning import update_versioned
 
 from ..audit_actions import PeopleAction
@@ -65,6 +66,7 @@ def _clean_identity(data: dict[str, Any], *, exclude_pk: int | None = None) -> d
         if not data["name"]:
             raise ValidationError({"name": _("姓名不能为空")})
         data["name_pinyin"] = pinyin_of(data["name"])
+        data["name_strokes"] = name_sort_string(data["name"])
     return data
 
 
@@ -122,7 +124,7 @@ def person_create(
 @writes.service
 def person_update(*, actor, person: Person, version: int | None, data: dict[str, Any]) -> Person:
     policy.require(actor, "people.edit", person)
-    allowed = (*PERSON_FIELDS, "id_number_digest", "name_pinyin")
+    allowed = (*PERSON_FIELDS, "id_number_digest", "name_pinyin", "name_strokes")
     fields = {k: v for k, v in _clean_identity(data, exclude_pk=person.pk).items() if k in allowed}
     return writes.model_update(
         person, actor=actor, action=PeopleAction.PERSON_UPDATED, version=version, fields=fields

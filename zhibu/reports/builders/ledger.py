@@ -17,7 +17,16 @@ from ..document import Document, Heading, Paragraph, Table
 from .common import fmt_value, ledgers_with_figures
 from .registry import register
 
-HIDDEN_FIELDS = {"id", "version", "created_at", "updated_at", "path", "password", "name_pinyin"}
+HIDDEN_FIELDS = {
+    "id",
+    "version",
+    "created_at",
+    "updated_at",
+    "path",
+    "password",
+    "name_pinyin",
+    "name_strokes",
+}
 MAX_ROWS = 2000  # a branch's year is far below; a bureau-wide workbook is cut with a note
 
 

@@ -1,0 +1,135 @@
+"""Study reads over a whole subtree, grouped by organisation in the database, for the rules and
+figures that judge every branch at once: a fixed number of queries whatever the number of branches
+or members. Keys carry the organisation the records belong to; `core.branches` says which branch
+each organisation lies in."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count, DecimalField, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from zhibu.core.branches import Branches
+from zhibu.core.models import Organisation
+from zhibu.meetings import selectors as meeting_selectors
+from zhibu.people import selectors as people_selectors
+
+from .models import NoteCheck, ReadingRecord, SelfStudyDone, StudyAttendance
+from .selectors import members_of, sessions_of
+
+ZERO = Decimal("0")
+HOURS = DecimalField(max_digits=8, decimal_places=1)
+
+
+def _hour_sources(org: Organisation, start: date, end: date) -> list[tuple[QuerySet, str, str]]:
+    """(rows, organisation field, hours field) of what counts as 学时 between start and end in org's
+    subtree: sessions attended (standalone and meeting-linked) and self-study done — what
+    `selectors.with_hours` sums one person at a time."""
+    sessions = sessions_of(org, start, end)
+    own = StudyAttendance.objects.filter(
+        status=StudyAttendance.Status.PRESENT, session__in=sessions.values("pk")
+    )
+    linked = (
+        meeting_selectors.attendance_for(sessions.values("meeting"))
+        .filter(status="present")
+        .select_related(None)
+    )
+    selfstudy = SelfStudyDone.objects.filter(
+        task__organisation__in=org.subtree(), done_on__range=(start, end)
+    )
+    return [
+        (own, "session__organisation", "session__hours"),
+        (linked, "meeting__study_session__organisation", "meeting__study_session__hours"),
+        (selfstudy, "task__organisation", "task__hours"),
+    ]
+
+
+def hours_by_org_person(org: Organisation, start: date, end: date) -> dict[tuple[int, int], Decimal]:
+    """{(organisation id, person id): 学时} between start and end over org's subtree: three grouped
+    sums, whatever the number of branches and people."""
+    hours: dict[tuple[int, int], Decimal] = defaultdict(lambda: ZERO)
+    for rows, org_field, hours_field in _hour_sources(org, start, end):
+        grouped = rows.order_by().values_list(org_field, "person").annotate(total=Sum(hours_field))
+        for org_id, person_id, total in grouped:
+            hours[(org_id, person_id)] += total or ZERO
+    return hours
+
+
+def total_hours(org: Organisation, start: date, end: date, people: QuerySet) -> Decimal:
+    """The 学时 of `people` between start and end in org's subtree, summed in the database in one
+    query (three uncorrelated sums): the `study.hours` figure's value."""
+    sums = {}
+    for n, (rows, _org_field, hours_field) in enumerate(_hour_sources(org, start, end)):
+        # values() on a constant: one group over every row, i.e. a plain SUM usable as a subquery
+        total = (
+            rows.filter(person__in=people.values("pk"))
+            .order_by()
+            .annotate(whole=Value(1))
+            .values("whole")
+            .annotate(total=Sum(hours_field))
+            .values("total")
+        )
+        sums[f"s{n}"] = Coalesce(Subquery(total, output_field=HOURS), Value(ZERO), output_field=HOURS)
+    found = Organisation.objects.filter(pk=org.pk).values(**sums).first() or {}
+    return sum((found.get(key) or ZERO for key in sums), ZERO)
+
+
+def hours_by_branch(
+    under: Branches, org: Organisation, start: date, end: date
+) -> dict[tuple[int, int], Decimal]:
+    """{(branch id, person id): 学时 counted in the branch's subtree}."""
+    per_branch: dict[tuple[int, int], Decimal] = defaultdict(lambda: ZERO)
+    for (org_id, person_id), total in hours_by_org_person(org, start, end).items():
+        for branch in under.containing(org_id):
+            per_branch[(branch.pk, person_id)] += total
+    return per_branch
+
+
+def members_by_branch(under: Branches, org: Organisation, day: date) -> dict[int, list]:
+    """{branch id: its serving members on `day`}, in one query over the subtree (pk order)."""
+    return under.group(members_of(org, day).order_by("pk"), lambda p: p.organisation_id)
+
+
+def officers_by_branch(under: Branches, day: date) -> dict[int, set[int]]:
+    """{branch id: person ids of its secretary and committee on `day`}: `selectors.officer_ids` for
+    every branch in one query."""
+    found: dict[int, set[int]] = defaultdict(set)
+    for org_id, person_id in people_selectors.committees_on(under.ids, day).values_list(
+        "organisation", "person"
+    ):
+        found[org_id].add(person_id)
+    return found
+
+
+def books_by_branch(under: Branches, org: Organisation, term_starts: list[date]) -> dict[int, dict]:
+    """{branch id: {(person id, term start): books}} — `selectors.books_by_person` for every branch;
+    a branch with no reading record in those terms has no entry."""
+    rows = (
+        ReadingRecord.objects.filter(organisation__in=org.subtree(), term_start__in=term_starts)
+        .order_by()
+        .values_list("organisation", "person", "term_start")
+        .annotate(n=Count("pk"))
+    )
+    books: dict[int, dict] = defaultdict(lambda: defaultdict(int))
+    for org_id, person_id, term_start, n in rows:
+        for branch in under.containing(org_id):
+            books[branch.pk][(person_id, term_start)] += n
+    return books
+
+
+def checked_months_by_branch(under: Branches, org: Organisation, start: date, end: date) -> dict[int, set]:
+    """{branch id: months with a note check in its subtree} — `selectors.checked_months` per branch."""
+    rows = (
+        NoteCheck.objects.filter(organisation__in=org.subtree(), month__range=(start, end))
+        .order_by()
+        .values_list("organisation", "month")
+        .distinct()
+    )
+    checked: dict[int, set] = defaultdict(set)
+    for org_id, month in rows:
+        for branch in under.containing(org_id):
+            checked[branch.pk].add(month)
+    return checked
