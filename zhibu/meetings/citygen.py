@@ -1,7 +1,7 @@
 """The city's 组织生活: 三会一课 for every branch and month up to `until`, per the default cadence
 rules (migration 0003) — a monthly 支委会 and 主题党日, a quarterly 党员大会 and 党课, the December
-组织生活会 — plus a 专题组织会议 and a 中心组学习 each school month and two 座谈会 a year (about 55
-meetings a branch-year), each with its attendance sheet. A few 支委会 are missing so the findings
+组织生活会 — the weekly 中心组学习 in term time, a 专题组织会议 each school month and two 座谈会 a year
+(about 95 meetings a branch-year), each with its attendance sheet. A few 支委会 are missing so the findings
 have something to show. Bulk-inserted without audit entries (see core/registries/citygen.py)."""
 
 from __future__ import annotations
@@ -46,7 +46,9 @@ def month_plan(year: int, month: int) -> list[tuple[str, date, str, int]]:
         plan.append(
             ("topical_meeting", _weekday_in(year, month, 4, 2), f"专题组织会议：{month}月工作研讨", 15)
         )
-        plan.append(("theory_group", _weekday_in(year, month, 3, 0), "中心组学习：学习上级文件精神", 14))
+    if month != 8:  # the weekly 中心组学习 binds term time only, and August is in no term
+        mondays = [_weekday_in(year, month, n, 0) for n in range(1, 6)]
+        plan += [("theory_group", d, "中心组学习：学习上级文件精神", 14) for d in mondays if d.month == month]
     if month % 3 == 0:
         quarter = month // 3
         plan.append(
