@@ -139,16 +139,16 @@ def measure_pages(pages, runs: int, budget: float = BUDGET) -> list[Row]:
                 clients[user.pk].force_login(user)
             return clients[user.pk]
 
-        floors = {}
         for label, user, url in pages:
             if url is None:
                 rows.append(Row(label))
                 continue
             client = client_of(user)
-            if user.pk not in floors:
-                floors[user.pk] = time_calls(lambda c=client: c.get("/__bench_floor__/"), runs, budget).p50
+            # The floor right before each page, as the same user: on a shared machine the load
+            # changes from minute to minute, and a ratio means something only against its neighbour.
+            floor = time_calls(lambda c=client: c.get("/__bench_floor__/"), max(runs, 20), budget).p50
             t = time_calls(lambda c=client, u=url: c.get(u), runs, budget)
-            rows.append(Row(label, t.p50, t.p95, t.queries, floors[user.pk], t.result.status_code, t.samples))
+            rows.append(Row(label, t.p50, t.p95, t.queries, floor, t.result.status_code, t.samples))
     return rows
 
 
