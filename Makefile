@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1:8000
 WORKERS ?= 2
 PG_URL ?= postgres://postgres@127.0.0.1:5432/zhibu_ci
 
-.PHONY: run dev test test-pg lint check-deploy install install-test demo clean
+.PHONY: run dev test test-pg bench lint check-deploy install install-test demo clean
 
 # The production server (docs/deployment.md): gunicorn's pre-fork sync workers, two for a school's
 # PC; access and error logs on stdout/stderr; a worker busy for 60 s (a large report) is restarted,
@@ -66,6 +66,15 @@ test-pg: install-test
 	  -c "DROP DATABASE IF EXISTS test_$(notdir $(PG_URL))" \
 	  -c "CREATE DATABASE test_$(notdir $(PG_URL)) TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
 	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -rs --reuse-db
+
+# A synthetic city (manage.py gen_city) on SQLite and PostgreSQL, pages and annual summaries timed
+# beside floors (bench/bench_city.py). BENCH_BRANCHES=300 BENCH_YEARS=5 is the issue's city; the
+# PostgreSQL database BENCH_PG_URL is dropped and created like test-pg's (LC_CTYPE C.UTF-8).
+BENCH_BRANCHES ?= 30
+BENCH_YEARS ?= 2
+BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/zhibu_bench
+bench: install-test
+	BENCH_PG_URL=$(BENCH_PG_URL) $(BIN)/python bench/bench_city.py --branches $(BENCH_BRANCHES) --years $(BENCH_YEARS)
 
 lint: install-test
 	$(BIN)/ruff check .
