@@ -23,6 +23,7 @@ from zhibu.core.models import (
     User,
 )
 from zhibu.core.registries import citygen
+from zhibu.core.strokes import name_sort_string
 
 from .services.persons import pinyin_of
 
@@ -97,6 +98,7 @@ def generate(ctx: citygen.CityContext) -> int:
                 organisation=branch,
                 name=name,
                 name_pinyin=_pinyin(name),
+                name_strokes=name_sort_string(name),
                 gender=gender,
                 birth_date=birth,
                 phone=f"139{index:08d}",

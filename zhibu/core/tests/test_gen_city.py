@@ -145,3 +145,13 @@ def test_bench_measures_a_tiny_city():
     )
     text = bench.table(rows)
     assert "bureau grid" in text and "—" in text and "annual summary: bureau 2025" in text
+
+
+@pytest.mark.django_db
+def test_generated_people_carry_their_strokes_sort_key():
+    # bulk_create bypasses the person services, which write the key the people list orders by
+    from zhibu.core.strokes import name_sort_string
+
+    call_command("gen_city", branches=1, years=1, stdout=io.StringIO())
+    people = list(Person.objects.all())
+    assert people and all(p.name_strokes == name_sort_string(p.name) for p in people)
