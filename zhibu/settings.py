@@ -139,6 +139,7 @@ INSTALLED_APPS = [
     "zhibu.study",
     "zhibu.mentoring",
     "zhibu.reports",
+    "zhibu.bureau",
 ]
 
 MIDDLEWARE = [

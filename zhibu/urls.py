@@ -19,6 +19,7 @@ urlpatterns = [
     path("mentoring/", include("zhibu.mentoring.urls")),
     path("reports/", include("zhibu.reports.urls")),
     path("people/", include("zhibu.people.urls")),
+    path("bureau/", include("zhibu.bureau.urls")),
     path("", include("zhibu.core.urls")),
 ]
 

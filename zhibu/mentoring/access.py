@@ -26,6 +26,7 @@ EDIT = "mentoring.case.edit"
 REVIEW = "mentoring.review"
 MANAGE = "mentoring.manage"
 
+
 def _is_mentor(user, case: MentoringCase) -> bool:
     return bool(user.person_id) and user.person_id == case.mentor_id
 

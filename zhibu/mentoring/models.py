@@ -232,6 +232,7 @@ class SeminarLink(OrganisationOwned):
 
     case = models.ForeignKey(MentoringCase, on_delete=models.CASCADE, related_name="seminar_links")
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.PROTECT, related_name="+")
+
     class Meta:
         constraints = [models.UniqueConstraint(fields=["case", "meeting"], name="seminar_case_meeting")]
 

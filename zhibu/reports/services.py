@@ -48,7 +48,7 @@ def document_generate(*, actor, organisation, kind: str, period: Period) -> Repo
         # Point to it: the secretary's next step is to open that document, not to search for it.
         raise ValidationError(
             format_html(
-                _("该期间的这类材料已经存在：<a href=\"{url}\">{title}</a>。请打开它编辑或重新起草。"),
+                _('该期间的这类材料已经存在：<a href="{url}">{title}</a>。请打开它编辑或重新起草。'),
                 url=existing.get_absolute_url(),
                 title=existing.title,
             )

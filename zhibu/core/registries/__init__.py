@@ -15,6 +15,7 @@ ledger knows where each kind of registration goes and `core` never imports a led
     exporters.py      file exporters                              (registries.exporters)
     jobs.py           background job handlers                     (registries.jobs)
     removals.py       records users may remove to the 回收站       (registries.removals)
+    oversight.py      the bureau's grid over many branches        (registries.oversight)
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ REGISTERING_MODULES = (
     "exporters",
     "jobs",
     "removals",
+    "oversight",
 )
 
 
