@@ -48,7 +48,12 @@ def _ancestor_paths(path: str) -> list[str]:
 
 def notices_for(branch: Organisation) -> QuerySet[Notice]:
     """Notices addressed to a branch (to all branches of a superior, or to it by name)."""
-    return Notice.objects.filter(_addressed_to(branch)).distinct().select_related("organisation")
+    return (
+        Notice.objects.filter(_addressed_to(branch))
+        .distinct()
+        .select_related("organisation")
+        .order_by("-due_on", "-pk")
+    )
 
 
 def notices_issued(org: Organisation) -> QuerySet[Notice]:

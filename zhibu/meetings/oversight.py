@@ -74,8 +74,7 @@ def cadence(root: Organisation, branches: list[Organisation], span: Period, toda
             block.cells[(branch.pk, key, period_key)] = _cell(slots, f"{meeting_type.name} {title}", url)
         summary = _cell(obligation.slots, "", url)
         summary.text = _("%(held)d/%(all)d") % {"held": summary.done, "all": len(obligation.slots)}
-        summary.title = _("%(type)s：应开%(all)d次，已开%(held)d次，逾期%(late)d次") % {
-            "type": meeting_type.name,
+        summary.title = _("应开%(all)d次，已开%(held)d次，逾期%(late)d次") % {
             "all": len(obligation.slots),
             "held": summary.done,
             "late": summary.problems,

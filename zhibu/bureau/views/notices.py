@@ -29,7 +29,7 @@ def notice_list(request: HttpRequest) -> HttpResponse:
     if _is_committee(request.user, org):
         context = {"org": org, "issuer": True, "page": paginate(request, selectors.notices_issued(org), 50)}
         return render(request, "bureau/notices.html", {**context, "today": today})
-    page = paginate(request, selectors.notices_for(org).order_by("-due_on", "-pk"), 50)
+    page = paginate(request, selectors.notices_for(org), 50)
     receipts = selectors.receipts_for(org, page.object_list)
     rows = [(notice, receipts.get(notice.pk)) for notice in page.object_list]
     context = {"org": org, "issuer": False, "page": page, "rows": rows, "today": today}

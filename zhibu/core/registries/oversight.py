@@ -26,7 +26,9 @@ from ..periods import Period
 
 OK, DUE, PROBLEM, AHEAD, NONE = "ok", "due", "problem", "ahead", "none"
 # The states of a cell, from worst to best, for sorting and the "only with problems" filter.
-STATES = {PROBLEM: _("有问题"), DUE: _("待完成"), AHEAD: _("未到期"), OK: _("正常"), NONE: _("不适用")}
+# A summary whose due periods are all done and the rest lie ahead is OK, not "ahead": worst() ranks
+# AHEAD after OK.
+STATES = {PROBLEM: _("有问题"), DUE: _("待完成"), OK: _("正常"), AHEAD: _("未到期"), NONE: _("不适用")}
 RANK = {state: index for index, state in enumerate(STATES)}
 SUMMARY = ""  # the period key of a column's summary cell
 
