@@ -122,7 +122,7 @@ def ledgers(world):
 
 
 def _pages(world, ledgers) -> list[tuple[str, str, str]]:
-    """(name, persona, path): the ten most used pages and who uses them."""
+    """(name, persona, path): the ten most used pages and who uses them, and the bureau's grid."""
     return [
         ("dashboard", "secretary", "/"),
         ("people", "secretary", "/people/"),
@@ -134,6 +134,7 @@ def _pages(world, ledgers) -> list[tuple[str, str, str]]:
         ("my-study", "member", "/study/mine/"),
         ("mentoring", "secretary", "/mentoring/"),
         ("reports", "secretary", "/reports/"),
+        ("bureau-grid", "bureau", "/bureau/"),
     ]
 
 
@@ -144,7 +145,7 @@ def _sideways(page) -> int:
 
 def test_the_ten_most_used_pages_fit_a_phone_and_a_desk(world, ledgers, live_server, open_as):
     SCREENS.mkdir(parents=True, exist_ok=True)
-    pages = {persona: open_as(world.users[persona]) for persona in ("secretary", "member")}
+    pages = {persona: open_as(world.users[persona]) for persona in ("secretary", "member", "bureau")}
     toggle = {persona: page.locator(".navtoggle") for persona, page in pages.items()}
     overflowing = []
     for name, persona, path in _pages(world, ledgers):

@@ -140,6 +140,7 @@ INSTALLED_APPS = [
     "zhibu.mentoring",
     "zhibu.reports",
     "zhibu.inspections",
+    "zhibu.bureau",
 ]
 
 MIDDLEWARE = [

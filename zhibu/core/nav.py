@@ -13,6 +13,7 @@ navigation.group("mentoring", _("包教"), 50)
 navigation.group("pledges", _("承诺与公开"), 60)
 navigation.group("appraisal", _("评议考核"), 70)
 navigation.group("reports", _("总结与报送"), 80)
+navigation.group("bureau", _("上级党委"), 85)
 navigation.group("admin", _("管理"), 90)
 
 navigation.register(_("工作台"), "core:dashboard", perm="core.dashboard", order=0)

@@ -268,3 +268,58 @@ def load() -> str:
     members = people_selectors.members_on(school, today).count()
     rows = Attendance.objects.filter(meeting__organisation=school).count()
     return f"{school.name}：会议{len(loader.made)}次，签到{rows}人次（党员{members}人）"
+
+
+# The other branches of the demo city keep their 组织生活 with different care this year, so the
+# bureau's grid compares something: 十四中 misses nothing, 二十中 skips some 支委会 and every 党课 of
+# the spring, 实验小学 meets only now and then. (code, months without a 支委会, months without a
+# 主题党日, quarters without a 党员大会, quarters without a 党课)
+BRANCH_HABITS = (
+    ("school-14", set(), set(), set(), set()),
+    ("school-20", {3, 7, 8}, {8}, set(), {1, 2}),
+    ("shiyan", {2, 4, 6, 8, 10}, {1, 2, 5, 7, 8, 9}, {2, 4}, {1, 2, 3}),
+)
+
+
+def _branch_meeting(branch: Organisation, day: date, code: str, topic: str, types, host) -> None:
+    meeting = services.meeting_add(
+        actor=None,
+        organisation=branch,
+        data={"topic": topic, "held_at": _at(day), "place": "会议室", "held": True, "host": host},
+        types=[types[code]],
+    )
+    Meeting.objects.filter(pk=meeting.pk).update(
+        created_at=F("held_at") + timedelta(hours=3), recorded_late=False
+    )
+
+
+@demo.register("meetings.branches", order=21)
+def load_branches() -> str:
+    today = timezone.localdate()
+    types = {t.code: t for t in MeetingType.objects.filter(organisation__isnull=True)}
+    made = 0
+    for code, no_committee, no_theme, no_general, no_lecture in BRANCH_HABITS:
+        branch = Organisation.objects.filter(code=code).first()
+        if branch is None:
+            continue
+        host = Person.objects.filter(organisation=branch).order_by("pk").first()
+        for year, month in _months(CURRENT_FROM, today - timedelta(days=1)):
+            quarter = (month - 1) // 3 + 1
+            plan = []
+            if month not in no_committee:
+                plan.append(
+                    (_weekday_in(year, month, 1, 0), "committee_meeting", f"支委会：研究{month}月份工作")
+                )
+            if month not in no_theme:
+                plan.append(
+                    (_weekday_in(year, month, 2), "theme_day", f"主题党日：{THEMES[month % len(THEMES)]}")
+                )
+            if month % 3 == 0 and quarter not in no_general:
+                plan.append((_weekday_in(year, month, 3, 3), "general_meeting", f"第{quarter}季度党员大会"))
+            if month % 3 == 2 and quarter not in no_lecture:
+                plan.append((_weekday_in(year, month, 3, 1), "party_lecture", f"第{quarter}季度党课"))
+            for day, type_code, topic in plan:
+                if day < today:
+                    _branch_meeting(branch, day, type_code, topic, types, host)
+                    made += 1
+    return f"其他支部：会议{made}次"

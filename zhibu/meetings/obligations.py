@@ -178,9 +178,15 @@ def _plans(orgs: list[Organisation], rules: list[CadenceRule], span: Period) -> 
 
 
 def obligations(org: Organisation, span: Period, today: date | None = None) -> list[Obligation]:
+    return obligations_of(list(org.subtree().order_by("path")), selectors.rules_for(org), span, today)
+
+
+def obligations_of(
+    orgs: list[Organisation], rules: list[CadenceRule], span: Period, today: date | None = None
+) -> list[Obligation]:
+    """The calendar of many organisations from `rules` (those that can bind them) and one query
+    for the meetings held: the bureau's grid over hundreds of branches uses this too."""
     today = today or timezone.localdate()
-    orgs = list(org.subtree().order_by("path"))
-    rules = selectors.rules_for(org)
     plans = list(_plans(orgs, rules, span))
     if not plans:
         return []

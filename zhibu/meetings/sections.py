@@ -86,7 +86,10 @@ def practice(org: Organisation, period: Period, ctx: SectionContext) -> list[Par
 ITEMISED_DAYS = 31
 
 
-@sections.obligations("meetings.calendar")
+CALENDAR = "meetings.calendar"
+
+
+@sections.obligations(CALENDAR)
 def next_meetings(org: Organisation, period: Period) -> list[Obligation]:
     """What the cadence rules require in the coming period: "召开支委会（2026年12月）" for a month,
     "按照每月1次的要求召开支委会（共12次）" for a year."""

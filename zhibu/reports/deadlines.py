@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterator
 from datetime import date, timedelta
+
+from django.utils import timezone
 
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 
-from .models import SubmissionDeadline
+from .models import Submission, SubmissionDeadline
 
 WEEKDAYS = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
 DEADLINE_KINDS = ("weekly", "monthly")
@@ -50,3 +53,37 @@ def describe(deadline: SubmissionDeadline) -> str:
     if deadline.kind == "weekly":
         return f"每周{WEEKDAYS[deadline.weekday][2:]}前报送周信息"
     return f"次月{deadline.day_of_month}日前报送上月工作总结"
+
+
+def sub_periods(kind: str, period: Period) -> list[Period]:
+    inner = period.weeks() if kind == "weekly" else period.months()
+    return [p for p in inner if p.start >= period.start and p.end <= period.end]
+
+
+def past_due(branches: list[Organisation], period: Period, today: date) -> Iterator[tuple]:
+    """(branch, kind, sub-period, due date, submission or None) for every due date already past,
+    for many branches in two queries (the deadlines, the submissions)."""
+    rules = deadlines_for(branches)
+    sent = {
+        (s.organisation_id, s.kind, s.document.start): s
+        for s in Submission.objects.filter(
+            organisation__in=[b.pk for b in branches],
+            document__start__gte=period.start,
+            document__end__lte=period.end,
+            submitted_at__isnull=False,
+        ).select_related("document")
+    }
+    for branch in branches:
+        for kind in DEADLINE_KINDS:
+            deadline = rules.get((branch.pk, kind))
+            if deadline is None:
+                continue
+            for sub in sub_periods(kind, period):
+                due = due_date(deadline, sub)
+                # a deadline binds from the day the superior set it, never retroactively
+                if due is not None and timezone.localtime(deadline.created_at).date() <= due < today:
+                    yield branch, kind, sub, due, sent.get((branch.pk, kind, sub.start))
+
+
+def submitted_late(submission: Submission, due: date) -> bool:
+    return timezone.localtime(submission.submitted_at).date() > due

@@ -14,41 +14,15 @@ from zhibu.core.periods import Period, cn_date
 from zhibu.core.registries import findings
 from zhibu.core.registries.findings import Finding
 
-from .deadlines import DEADLINE_KINDS, deadlines_for, due_date
-from .models import KIND_CHOICES, Submission
+from .deadlines import past_due
+from .models import KIND_CHOICES
 
 KIND_LABELS = dict(KIND_CHOICES)
 
 
-def _periods(kind: str, period: Period) -> list[Period]:
-    inner = period.weeks() if kind == "weekly" else period.months()
-    return [p for p in inner if p.start >= period.start and p.end <= period.end]
-
-
 def _obligations(org: Organisation, period: Period):
-    """(branch, kind, sub-period, due date, submission or None) for every due date already past."""
-    today = timezone.localdate()
     branches = list(org.subtree().filter(kind=Organisation.Kind.BRANCH))
-    rules = deadlines_for(branches)
-    sent = {
-        (s.organisation_id, s.kind, s.document.start): s
-        for s in Submission.objects.filter(
-            organisation__in=[b.pk for b in branches],
-            document__start__gte=period.start,
-            document__end__lte=period.end,
-            submitted_at__isnull=False,
-        ).select_related("document")
-    }
-    for branch in branches:
-        for kind in DEADLINE_KINDS:
-            deadline = rules.get((branch.pk, kind))
-            if deadline is None:
-                continue
-            for sub in _periods(kind, period):
-                due = due_date(deadline, sub)
-                # a deadline binds from the day the superior set it, never retroactively
-                if due is not None and timezone.localtime(deadline.created_at).date() <= due < today:
-                    yield branch, kind, sub, due, sent.get((branch.pk, kind, sub.start))
+    return past_due(branches, period, timezone.localdate())
 
 
 @findings.register("reports.submission_missing", label=_l("材料未按时报送"), severity="warning")

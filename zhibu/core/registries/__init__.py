@@ -16,6 +16,7 @@ ledger knows where each kind of registration goes and `core` never imports a led
     jobs.py           background job handlers                     (registries.jobs)
     removals.py       records users may remove to the 回收站       (registries.removals)
     citygen.py        generators of a synthetic city (gen_city)    (registries.citygen)
+    oversight.py      the bureau's grid over many branches        (registries.oversight)
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ REGISTERING_MODULES = (
     "jobs",
     "removals",
     "citygen",
+    "oversight",
 )
 
 

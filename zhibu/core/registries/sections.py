@@ -169,9 +169,12 @@ class SectionRegistry:
     def unregister_obligations(self, code: str) -> None:
         self._obligations.pop(code, None)
 
-    def obligations_for(self, org, period: Period) -> list[Obligation]:
+    def obligations_for(self, org, period: Period, *, exclude: Iterable[str] = ()) -> list[Obligation]:
+        """Every provider's obligations, but those of the codes in `exclude` (a page that shows
+        its own, e.g. the meetings calendar, reads the others' here)."""
         found: list[Obligation] = []
-        for code in sorted(self._obligations):
+        skipped = set(exclude)
+        for code in sorted(set(self._obligations) - skipped):
             for item in self._obligations[code](org, period):
                 item.source = item.source or code
                 found.append(item)

@@ -12,9 +12,11 @@ from django.utils.translation import gettext as _
 
 from zhibu.core import policy
 from zhibu.core.periods import Period
+from zhibu.core.registries import sections
 from zhibu.core.web import chosen_organisation, form_page, paginate
 
 from .. import obligations, selectors, services
+from .. import sections as sections_own
 from ..forms import MeetingTypeForm, RuleForm
 
 
@@ -26,7 +28,11 @@ def calendar(request: HttpRequest) -> HttpResponse:
     year = int(value) if value.isdigit() and 1990 < int(value) < 2200 else today.year
     rows = obligations.obligations(org, Period.year(year), today)
     totals = {state: sum(r.count(state) for r in rows) for state in obligations.STATE_LABELS}
+    # What other registries put on the branch's calendar (a superior's notices); the meetings' own
+    # obligations are the grid above.
+    others = sections.obligations_for(org, Period.year(year), exclude=[sections_own.CALENDAR])
     context = {
+        "others": others,
         "org": org,
         "year": year,
         "rows": rows,
