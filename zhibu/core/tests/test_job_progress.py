@@ -4,7 +4,9 @@ roster import writes everything in one), through the progress file, which is gon
 from __future__ import annotations
 
 import stat
+from datetime import datetime, timedelta
 
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -97,3 +99,26 @@ def test_an_unreadable_progress_file_reads_as_no_progress(world, settings):
     job_progress._path("x").parent.mkdir(parents=True)
     job_progress._path("x").write_text("{half")
     assert job_progress.read("x") is None and job_progress.read("missing") is None
+
+
+def test_polling_a_job_writes_the_session_at_most_once_a_minute(world, login, time_machine):
+    """On SQLite a session write waits for the import's write lock: a poll must not need one."""
+    time_machine.move_to(datetime(2024, 9, 2, 9, 0), tick=False)
+    job = Job.objects.create(
+        organisation=world.branch, kind="people.roster_import", label="导入", actor=world.secretary
+    )
+    client = login(world.secretary)
+    url = reverse("core:job_status", args=[job.pk])
+    client.get(url)
+
+    def session_row():
+        return Session.objects.values_list("session_data", flat=True).get()
+
+    before = session_row()
+    for _ in range(5):
+        time_machine.shift(timedelta(seconds=10))
+        assert client.get(url).status_code == 200
+    assert session_row() == before
+    time_machine.shift(timedelta(seconds=11))
+    client.get(url)
+    assert session_row() != before  # a minute on: the idle clock restarts
