@@ -25,15 +25,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from . import audit, backups, export_jobs, policy  # noqa: F401 - backups, export_jobs register kinds
+from . import (  # noqa: F401 - backups, export_jobs register kinds
+    audit,
+    backups,
+    export_jobs,
+    job_progress,
+    policy,
+)
 from .audit_actions import CoreAction
 from .models import Job, Organisation
 from .registries import jobs as job_kinds
-from .registries.exporters import Progress
 
 log = logging.getLogger(__name__)
-# The page polls about once a second; writing progress more often than this only costs the
-# database (and, on SQLite, the write lock other users need).
+# The page polls about once a second; writing the progress file more often only costs the disk.
 PROGRESS_EVERY_SECONDS = 0.5
 
 
@@ -54,29 +58,36 @@ def job_start(*, actor, organisation: Organisation, kind: str, label: str, param
     return Job.objects.get(pk=job.pk)
 
 
-def _progress_writer(job: Job) -> Progress:
-    last = [0.0]
+class _ProgressWriter:
+    """The handler's `progress(done, total)`: into the job's progress file (core/job_progress.py
+    says why not the row), at most every PROGRESS_EVERY_SECONDS; the last value goes to the row at
+    the end."""
 
-    def progress(done: int, total: int | None) -> None:
+    def __init__(self, job: Job):
+        self.job_id = job.pk
+        self.last: tuple[int, int | None] | None = None
+        self.written_at = float("-inf")
+
+    def __call__(self, done: int, total: int | None) -> None:
+        self.last = (done, total)
         now = time.monotonic()
-        if now - last[0] < PROGRESS_EVERY_SECONDS and (total is None or done < total):
+        if now - self.written_at < PROGRESS_EVERY_SECONDS and (total is None or done < total):
             return
-        last[0] = now
-        Job.objects.filter(pk=job.pk).update(done=done, total=total)
-
-    return progress
+        self.written_at = now
+        job_progress.write(self.job_id, done, total)
 
 
 @task()
 def run_job(job_id: str) -> str:
-    """The worker's side: run the handler, keep its progress and its outcome on the job row."""
+    """The worker's side: run the handler, its progress in the job's progress file, its outcome on the row."""
     job = Job.objects.select_related("actor", "organisation").get(pk=UUID(job_id))
     if job.finished:
         return job.status
     Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, started_at=timezone.now())
     spec = job_kinds.get(job.kind)
+    progress = _ProgressWriter(job)
     try:
-        outcome = spec.handler(job, _progress_writer(job))
+        outcome = spec.handler(job, progress)
     except ValidationError as exc:
         outcome = job_kinds.JobOutcome("；".join(exc.messages), ok=False)
     except Exception:
@@ -84,12 +95,19 @@ def run_job(job_id: str) -> str:
         outcome = job_kinds.JobOutcome(
             _("任务未能完成：系统出错，已记录，请稍后重试或联系管理员。"), ok=False
         )
-    _finish(job, outcome)
+    try:
+        _finish(job, outcome, progress.last)
+    finally:
+        # Only once the row says finished: the page stops reading the file then, so a poll in
+        # between never falls back to the row's 0.
+        job_progress.clear(job.pk)
     return job.status
 
 
-def _finish(job: Job, outcome: job_kinds.JobOutcome) -> None:
+def _finish(job: Job, outcome: job_kinds.JobOutcome, last: tuple[int, int | None] | None) -> None:
     job.refresh_from_db()
+    if last is not None:
+        job.done, job.total = last
     job.status = Job.Status.DONE if outcome.ok else Job.Status.FAILED
     job.message = outcome.message[:500]
     job.details = outcome.details
@@ -108,5 +126,14 @@ def _finish(job: Job, outcome: job_kinds.JobOutcome) -> None:
 
 
 def job_get(user, pk) -> Job:
-    """Only the user who started a job sees it (its result may hold personal data); 404 otherwise."""
-    return get_object_or_404(Job.objects.select_related("organisation"), pk=pk, actor_id=user.pk)
+    """Only the user who started a job sees it (its result may hold personal data); 404 otherwise.
+    While it runs, done/total come from its progress file (the row has them once it finished)."""
+    job = get_object_or_404(Job.objects.select_related("organisation"), pk=pk, actor_id=user.pk)
+    if job.finished:
+        return job
+    running = job_progress.read(job.pk)
+    if running is not None:
+        job.done, job.total = running
+    elif job.status == Job.Status.RUNNING:
+        job.refresh_from_db()  # it may have finished (and removed its file) since the row was read
+    return job

@@ -54,7 +54,13 @@ class SessionLifetimeMiddleware:
                     else _("登录时间已满%(hours)d小时，请重新登录。") % {"hours": hours},
                 )
                 return _send_to(request, f"{reverse('login')}?{urlencode({'next': request.get_full_path()})}")
-            request.session[_SEEN_AT] = now
+            # At most once a minute (a tenth of the idle limit if shorter): each write is a write of
+            # the session row, and on SQLite it queues behind a long transaction (a roster import
+            # holds the write lock for seconds), so a job page polling every second would freeze
+            # until the import commits. The idle clock then errs early by under a minute.
+            every = min(60, settings.ZHIBU_SESSION_IDLE_SECONDS / 10)
+            if _SEEN_AT not in request.session or now - seen_at >= every:
+                request.session[_SEEN_AT] = now
         return self.get_response(request)
 
 

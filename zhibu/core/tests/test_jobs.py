@@ -1,5 +1,5 @@
-"""Background jobs: progress kept on the row, outcome shown, failures explained, only the starter
-sees the job, and the real database queue runs them through `manage.py db_worker`."""
+"""Background jobs: the last progress kept on the row, outcome shown, failures explained, only the
+starter sees the job, and the real database queue runs them through `manage.py db_worker`."""
 
 from __future__ import annotations
 
@@ -15,20 +15,6 @@ from zhibu.core import jobs
 from zhibu.core.models import AuditEntry, Job
 from zhibu.core.registries import jobs as job_kinds
 from zhibu.core.registries.exporters import Rendered
-
-
-@pytest.fixture
-def kinds():
-    """Throwaway job kinds registered for one test."""
-    added: list[str] = []
-
-    def add(kind: str, handler, perm: str = "people.import"):
-        job_kinds.register(kind, perm=perm)(handler)
-        added.append(kind)
-
-    yield add
-    for kind in added:
-        job_kinds._KINDS.pop(kind, None)
 
 
 def test_a_job_keeps_its_progress_and_its_result(world, kinds, login):
