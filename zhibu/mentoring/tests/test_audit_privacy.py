@@ -1,7 +1,7 @@
-import re
 
 """The audit trail must not become a side door into mentoring records (review findings)."""
 
+import re
 from datetime import date
 
 import pytest
