@@ -73,8 +73,8 @@ def record_remove(*, actor, model: str, obj: models.Model, reason: str) -> Remov
     audit.record(
         actor, CoreAction.RECORD_REMOVED, obj, before=audit.snapshot(obj), after={"reason": removed.reason}
     )
+    search_index.forget(rows)  # before the delete, which clears the rows' keys; one transaction
     obj.delete()
-    search_index.forget(rows)
     return removed
 
 

@@ -162,13 +162,13 @@ def _matching(qs: QuerySet[SearchEntry], query: search_text.Query) -> QuerySet[S
     vendor = connections[qs.db].vendor
     if vendor == "postgresql":
         tsquery = query.tsquery()
-        return qs.extra(
+        return qs.extra(  # noqa: S610 - constant SQL, the query text bound as a parameter
             where=["core_searchentry.search_vector @@ to_tsquery('simple', %s)"],
             params=[tsquery],
             select={"rank": "-ts_rank(core_searchentry.search_vector, to_tsquery('simple', %s))"},
             select_params=[tsquery],
         )
-    return qs.extra(
+    return qs.extra(  # noqa: S610 - constant SQL, the query text bound as a parameter
         tables=["core_searchentry_fts"],
         where=["core_searchentry_fts.rowid = core_searchentry.id", "core_searchentry_fts MATCH %s"],
         params=[query.fts5()],

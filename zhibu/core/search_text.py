@@ -6,8 +6,9 @@ Indexed text becomes, space-separated:
 - every bigram of each run of Chinese characters.
 
 A query becomes, all required (AND):
-- each two-character word of rjieba's precise cut (a lone character joined to its neighbour) as it is (包教, 党课, 谈心 — always found: every
-  bigram of the text is indexed, whatever the segmenter made of its context),
+- each two-character word of rjieba's precise cut (a lone character joined to its neighbour) as it
+  is (包教, 党课, 谈心 — always found: every bigram of the text is indexed, whatever the segmenter
+  made of its context),
 - each longer word as its bigrams (主题党日活动 → 主题 题党 党日 日活 活动), so a phrase is found
   wherever it is written,
 - a single character, and letters or digits (pinyin, numbers), as a prefix.
