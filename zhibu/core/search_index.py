@@ -80,7 +80,9 @@ def _save(provider: registry.Provider, obj) -> None:
 def refresh(obj) -> None:
     """Index `obj` (if a provider registers its model) and the rows that follow it. Cheap for any
     other model: a dictionary look-up."""
-    model = type(obj)
+    model = obj.__class__  # not type(): request.user arrives as a SimpleLazyObject
+    if not hasattr(model, "_meta"):
+        return
     for provider in registry.for_model(model):
         if obj.pk is not None:
             _save(provider, obj)
@@ -98,7 +100,7 @@ def forget(objs: Iterable) -> None:
     """Drop the entries of rows that were deleted (a removal into the recycle bin and its cascade)."""
     by_model: dict[type, list] = {}
     for obj in objs:
-        by_model.setdefault(type(obj), []).append(obj.pk)
+        by_model.setdefault(obj.__class__, []).append(obj.pk)
     for model, pks in by_model.items():
         for provider in registry.for_model(model):
             SearchEntry.objects.filter(kind=provider.name, object_id__in=pks).delete()
