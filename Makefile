@@ -32,6 +32,7 @@ install-test: $(VENV)/.installed-test
 run: install
 	mkdir -p var
 	$(BIN)/python manage.py migrate --no-input -v 0
+	$(BIN)/python manage.py search_reindex --if-empty
 	$(BIN)/python manage.py demo
 	$(BIN)/python manage.py collectstatic --no-input -v 0
 	@echo "打开 http://$(HOST)/ 使用上面的演示账号登录（Ctrl-C 停止）"
@@ -47,6 +48,7 @@ run: install
 dev: install
 	mkdir -p var
 	$(BIN)/python manage.py migrate --no-input -v 0
+	$(BIN)/python manage.py search_reindex --if-empty
 	$(BIN)/python manage.py demo
 	$(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
@@ -54,6 +56,7 @@ dev: install
 
 demo: install
 	$(BIN)/python manage.py migrate --no-input -v 0
+	$(BIN)/python manage.py search_reindex --if-empty
 	$(BIN)/python manage.py demo
 
 test: install-test
