@@ -63,7 +63,8 @@ test: install-test
 	$(BIN)/python -m pytest -rs
 
 # The same suite on PostgreSQL. The test database is made here, not by Django, because Chinese
-# trigram search needs LC_CTYPE C.UTF-8 and Django cannot set that when it creates one.
+# full-text and trigram search need LC_CTYPE C.UTF-8 (Chinese characters read as letters) and
+# Django cannot set that when it creates one.
 test-pg: install-test
 	psql "$(dir $(PG_URL))postgres" -v ON_ERROR_STOP=1 -q \
 	  -c "DROP DATABASE IF EXISTS test_$(notdir $(PG_URL))" \
