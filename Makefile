@@ -32,6 +32,7 @@ install-test: $(VENV)/.installed-test
 run: install
 	mkdir -p var
 	$(BIN)/python manage.py migrate --no-input -v 0
+	$(BIN)/python manage.py search_reindex --if-empty
 	$(BIN)/python manage.py demo
 	$(BIN)/python manage.py collectstatic --no-input -v 0
 	@echo "打开 http://$(HOST)/ 使用上面的演示账号登录（Ctrl-C 停止）"
@@ -47,6 +48,7 @@ run: install
 dev: install
 	mkdir -p var
 	$(BIN)/python manage.py migrate --no-input -v 0
+	$(BIN)/python manage.py search_reindex --if-empty
 	$(BIN)/python manage.py demo
 	$(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
@@ -54,13 +56,15 @@ dev: install
 
 demo: install
 	$(BIN)/python manage.py migrate --no-input -v 0
+	$(BIN)/python manage.py search_reindex --if-empty
 	$(BIN)/python manage.py demo
 
 test: install-test
 	$(BIN)/python -m pytest -rs
 
 # The same suite on PostgreSQL. The test database is made here, not by Django, because Chinese
-# trigram search needs LC_CTYPE C.UTF-8 and Django cannot set that when it creates one.
+# full-text and trigram search need LC_CTYPE C.UTF-8 (Chinese characters read as letters) and
+# Django cannot set that when it creates one.
 test-pg: install-test
 	psql "$(dir $(PG_URL))postgres" -v ON_ERROR_STOP=1 -q \
 	  -c "DROP DATABASE IF EXISTS test_$(notdir $(PG_URL))" \

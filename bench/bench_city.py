@@ -12,8 +12,9 @@ annual summaries the same counts (meetings by type, attendance, study) as hand-w
 Prints p50/p95 ms, queries and page/floor ratio, one table per engine; never asserts timings.
 
 SQLite runs in a throwaway ZHIBU_VAR_DIR; PostgreSQL in --pg-url's database, dropped and created
-as `make test-pg` does (LC_CTYPE C.UTF-8 for Chinese trigram search). Each engine runs in its own
-process because the settings read the database from the environment once.
+as `make test-pg` does (LC_CTYPE C.UTF-8: the full-text parser must read Chinese characters as
+letters). Each engine runs in its own process because the settings read the database from the
+environment once.
 """
 
 from __future__ import annotations

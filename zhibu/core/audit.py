@@ -9,6 +9,7 @@ from typing import Any
 from django.db import models
 from django.db.models.fields.files import FieldFile
 
+from . import search_index
 from .models import AuditEntry, Organisation
 from .registries import audit_actions
 
@@ -66,6 +67,10 @@ def record(
     audit_actions.require_declared(action)
     org = organisation or (organisation_of(obj) if obj is not None else None)
     user = actor if getattr(actor, "is_authenticated", False) else None
+    if obj is not None and success:
+        # Every write ends here (the write tail and the internal functions alike), so this one call
+        # keeps the search index in step with the ledgers; other models cost a dictionary look-up.
+        search_index.refresh(obj)
     return AuditEntry.objects.create(
         actor=user,
         actor_name=(user.display_name if user else "匿名"),

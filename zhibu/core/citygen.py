@@ -61,3 +61,14 @@ def generate(ctx: citygen.CityContext) -> int:
     )
     ctx.bureau_user = viewer
     return 1 + len(branches) + 2
+
+
+@citygen.register("search", order=1000)
+def index_for_search(ctx: citygen.CityContext) -> int:
+    """Last: the generators bulk-insert past the services (and so past audit.record, which keeps
+    the index in step), so the city's search entries are built here in one pass."""
+    from . import search_index
+
+    written = search_index.reindex(organisation_ids=[org.pk for org in [ctx.bureau, *ctx.branches]])
+    ctx.rows["core_searchentry"] += written
+    return written

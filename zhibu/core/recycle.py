@@ -21,7 +21,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import audit, policy, writes
+from . import audit, policy, search_index, writes
 from .audit_actions import CoreAction
 from .models import RemovedRecord
 from .registries import removals
@@ -73,6 +73,7 @@ def record_remove(*, actor, model: str, obj: models.Model, reason: str) -> Remov
     audit.record(
         actor, CoreAction.RECORD_REMOVED, obj, before=audit.snapshot(obj), after={"reason": removed.reason}
     )
+    search_index.forget(rows)  # before the delete, which clears the rows' keys; one transaction
     obj.delete()
     return removed
 
@@ -93,6 +94,7 @@ def record_restore(*, actor, removed: RemovedRecord) -> RemovedRecord:
                 item.save()
     except IntegrityError:
         raise ValidationError(_conflict_message(removed, [item.object for item in items])) from None
+    search_index.refresh_many(item.object for item in items)
     removed.restored_at, removed.restored_by = timezone.now(), actor
     removed.save(update_fields=["restored_at", "restored_by"])
     audit.record(

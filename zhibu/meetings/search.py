@@ -1,12 +1,12 @@
-from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zhibu.core.registries import search
 
-from . import selectors
+from .models import Meeting
 
 
-@search.register("meetings", label=_("组织生活"), perm="meetings.view", order=20)
-def meetings(user, text: str):
-    found = Q(topic__icontains=text) | Q(place__icontains=text) | Q(minutes__icontains=text)
-    return selectors.meetings_visible(user).filter(found).order_by("-held_at")
+@search.register("meetings", model=Meeting, label=_("组织生活"), perm="meetings.view", order=20)
+def meeting_document(meeting: Meeting) -> search.Doc:
+    text = "\n".join(part for part in (meeting.place, meeting.minutes, meeting.decisions) if part)
+    return search.Doc(title=str(meeting), text=text, day=timezone.localtime(meeting.held_at).date())

@@ -6,6 +6,7 @@ from .jobs import Job
 from .organisations import Organisation
 from .people import AttendanceStatus, CommitteeTerm, PartyStatus, PartyStatusChange, Person, Post, PostHolding
 from .recycle import RemovedRecord
+from .search import SearchEntry
 
 __all__ = [
     "AttendanceStatus",
@@ -21,6 +22,7 @@ __all__ = [
     "PostHolding",
     "RemovedRecord",
     "RoleGrant",
+    "SearchEntry",
     "User",
     "OrganisationOwned",
     "VersionedModel",

@@ -25,8 +25,10 @@ from zhibu.core.models import (
     PostHolding,
     RemovedRecord,
     RoleGrant,
+    SearchEntry,
     User,
 )
+from zhibu.core.search_text import index_tokens
 from zhibu.core.strokes import name_sort_string
 from zhibu.people.services.persons import pinyin_of
 
@@ -240,3 +242,20 @@ class RemovedRecordFactory(factory.django.DjangoModelFactory):
     payload = "[]"
     rows = 1
     removed_by = factory.SubFactory(UserFactory)
+
+
+class SearchEntryFactory(factory.django.DjangoModelFactory):
+    """An entry as core.search_index writes it for a meeting (tokens made by search_text)."""
+
+    class Meta:
+        model = SearchEntry
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = "meetings"
+    object_id = factory.Sequence(lambda n: n + 1)
+    title = "2023-04-18 主题党日活动：重温入党誓词"
+    text = "党员活动室\n全体党员重温入党誓词，书记讲党课。"
+    url = "/meetings/1/"
+    day = date(2023, 4, 18)
+    title_tokens = factory.LazyAttribute(lambda o: index_tokens(o.title))
+    body_tokens = factory.LazyAttribute(lambda o: index_tokens(o.text))

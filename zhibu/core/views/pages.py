@@ -10,12 +10,14 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 
 from zhibu.core.registries import dashboard as dashboard_panels
-from zhibu.core.registries import figures, findings, search
+from zhibu.core.registries import figures, findings
 
-from .. import policy, selectors
+from .. import policy, search_index, selectors
 from ..periods import Period
 from ..services import accounts as account_services
 from ..web import chosen_organisation, paginate, period_from_request
+
+SEARCH_PER_PAGE = 20
 
 
 @login_required
@@ -86,11 +88,10 @@ def figure_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def search_view(request: HttpRequest) -> HttpResponse:
-    text = request.GET.get("q", "")
-    hits = search.run(request.user, text)
-    return render(
-        request, "core/search.html", {"q": text, "hits": hits, "too_short": 0 < len(text.strip()) < 2}
-    )
+    text = request.GET.get("q", "").strip()
+    results = search_index.search(request.user, text)
+    page = paginate(request, results, SEARCH_PER_PAGE) if results is not None else None
+    return render(request, "core/search.html", {"q": text, "page": page, "too_short": results is None})
 
 
 class LoginView(auth_views.LoginView):

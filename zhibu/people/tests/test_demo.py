@@ -50,6 +50,17 @@ def test_demo_twice_creates_nothing_new(demo_env):
     assert DemoLoad.objects.filter(name="core").count() == 1
 
 
+def test_demo_rows_are_in_the_search_index(demo_env):
+    from zhibu.core.models import SearchEntry
+    from zhibu.study.models import ReadingRecord, StudyNote
+
+    load_demo()
+    # Study's demo bulk-inserts reading and notes: the command indexes them afterwards.
+    assert SearchEntry.objects.filter(kind="study.reading").count() == ReadingRecord.objects.count() > 0
+    assert SearchEntry.objects.filter(kind="study.notes").count() == StudyNote.objects.count() > 0
+    assert SearchEntry.objects.filter(kind="people").count() == Person.objects.count()
+
+
 def test_seed_school_matches_the_seed_document(demo_env):
     load_demo()
     school = Organisation.objects.get(code="yucai")

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from zhibu.core import writes
+from zhibu.core import search_index, writes
 from zhibu.core.models import DemoLoad
 from zhibu.core.registries import demo
 
@@ -9,6 +9,7 @@ class Command(BaseCommand):
     help = "Load the demo bureau and branches (idempotent: each ledger's demo loads once)."
 
     def handle(self, *args, **options) -> None:
+        loaded = False
         for loader in demo.loaders():
             if DemoLoad.objects.filter(name=loader.name).exists():
                 self.stdout.write(f"  demo {loader.name}: already loaded")
@@ -18,6 +19,11 @@ class Command(BaseCommand):
                 summary = loader.func()
                 DemoLoad.objects.create(name=loader.name)
             self.stdout.write(self.style.SUCCESS(f"  demo {loader.name}: loaded {summary or ''}"))
+            loaded = True
+        if loaded:
+            # Loaders bulk-insert some rows past the services (and so past audit.record's refresh).
+            with writes.batch():
+                search_index.reindex()
         for password, logins in demo.accounts():
             self.stdout.write("")
             self.stdout.write(f"演示账号 / demo accounts (password: {password}):")
