@@ -58,7 +58,7 @@ def visit_person_times_yearly_min(org: Organisation, period: Period):
 @figures.register("care.visit_money", label=_("走访慰问金"), unit=_("元"), records_perm=PRIVATE)
 def visit_money(org: Organisation, period: Period) -> tuple[Decimal, QuerySet]:
     qs = _visits(org, period, None)
-    return qs.aggregate(v=selectors.money_sum("money"))["v"], qs.filter(money__gt=0)
+    return selectors.money_total(qs, "money"), qs.filter(money__gt=0)
 
 
 @figures.register(
@@ -90,7 +90,7 @@ def _gifts(org: Organisation, period: Period) -> QuerySet:
 
 
 def _sum(qs: QuerySet) -> Decimal:
-    return qs.aggregate(v=selectors.money_sum("amount"))["v"]
+    return selectors.money_total(qs, "amount")
 
 
 @figures.register("care.donations_total", label=_("捐款总额"), unit=_("元"), records_perm=PRIVATE)

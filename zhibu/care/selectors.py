@@ -27,6 +27,16 @@ def money_sum(expr: str, **filters) -> Coalesce:
     return Coalesce(total, Value(ZERO), output_field=MONEY_FIELD)
 
 
+def cents(value) -> Decimal:
+    """A sum read back from the database, to the cent. SQLite sums decimals as floating point, so
+    a total of 0.10 + 0.20 comes back as 0.300000000000; the cent is the unit of every amount."""
+    return Decimal(value or 0).quantize(Decimal("0.01"))
+
+
+def money_total(qs: QuerySet, field: str) -> Decimal:
+    return cents(qs.aggregate(v=money_sum(field))["v"])
+
+
 # -- people ------------------------------------------------------------------------------------
 def people_choices(org: Organisation) -> QuerySet[Person]:
     """The branch's people still on the roster (members and staff, retirees too), 按姓氏笔画."""
@@ -102,12 +112,6 @@ def yearly_min_person_times(visits: QuerySet[CareVisit], period: Period) -> int:
     first = period.start.year if period.start.month >= 9 else period.start.year - 1
     last = period.end.year if period.end.month >= 9 else period.end.year - 1
     return min(by_year.get(y, 0) for y in range(first, last + 1))
-
-
-def visit_totals(org: Organisation, period: Period) -> dict:
-    return visits_of(org, period.start, period.end).aggregate(
-        visits=Count("pk"), person_times=Coalesce(Sum("headcount"), 0), money=money_sum("money")
-    )
 
 
 # -- retiree calls -----------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 from datetime import date
 
 from zhibu.core.testing import Case
+from zhibu.core.tests.factories import PersonFactory
 
 from . import helpers
-from zhibu.core.tests.factories import PersonFactory
 
 ORG_A = "?org=yucai"
 # Visits and gifts: the secretary and committee only; the bureau gets figures, never the rows.
