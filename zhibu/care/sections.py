@@ -25,6 +25,10 @@ sections.remedy(
 
 SICK = f"{VisitCategory.SICK_STAFF},{VisitCategory.SICK_FAMILY}"
 HARDSHIP = f"{VisitCategory.HARDSHIP_STAFF},{VisitCategory.RETIRED}"
+OTHERS = (
+    (VisitCategory.COMMUNITY.value, _l("主动帮扶社区困难群众%(n)s")),
+    (VisitCategory.ELDERLY_HOME.value, _l("到敬老院慰问老人%(n)s")),
+)
 
 
 def _visit_phrases(ctx: SectionContext) -> list[str]:
@@ -43,6 +47,9 @@ def _visit_phrases(ctx: SectionContext) -> list[str]:
             _("走访困难学生家庭%(n)s，为学生带去学习用品和生活慰问品，并与家长交流学校教育教学情况")
             % {"n": fig("care.student_families")}
         )
+    for category, phrase in OTHERS:
+        if ctx.value("care.visit_person_times", category=category).value:
+            phrases.append(phrase % {"n": fig("care.visit_person_times", category=category)})
     return phrases
 
 
