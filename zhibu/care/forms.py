@@ -101,7 +101,11 @@ class ChecklistForm(forms.Form):
                 label=_("致电日期"), required=False, widget=DATE_INPUT, initial=call and call.called_on
             )
             self.fields[f"caller_{person.pk}"] = PersonChoice(
-                label=_("致电人"), queryset=callers, required=False, initial=call and call.caller_id
+                label=_("致电人"),
+                queryset=callers,
+                required=False,
+                initial=call and call.caller_id,
+                empty_label=_("（选择致电人）"),
             )
             self.fields[f"raised_{person.pk}"] = forms.CharField(
                 label=_("反映的情况"), max_length=200, required=False, initial=call.raised if call else ""
