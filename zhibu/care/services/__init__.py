@@ -1,0 +1,1 @@
+"""Write services of the care ledger: visits, retiree calls, donation drives and gifts."""

@@ -1,0 +1,1 @@
+"""Pages of the care ledger: visits, retiree calls, donations."""
