@@ -138,6 +138,7 @@ INSTALLED_APPS = [
     "zhibu.meetings",
     "zhibu.study",
     "zhibu.mentoring",
+    "zhibu.service",
     "zhibu.reports",
     "zhibu.inspections",
 ]
