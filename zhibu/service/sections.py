@@ -154,7 +154,7 @@ def partners(org: Organisation, period: Period, ctx: SectionContext) -> list[Par
     if not (_v(ctx, "service.partner_classes") or _v(ctx, "service.partner_sessions")):
         return []
     opened = [
-        _("%(day)s，我校与%(school)s“%(name)s”开班仪式正式启动")
+        _("%(day)s，我校与%(school)s%(name)s开班仪式正式启动")
         % {"day": cn_date(p.opened_on), "school": p.partner_school, "name": p.name}
         for p in selectors.partners_of(org, period.start, period.end)
     ]
