@@ -4,6 +4,7 @@ series entered once for a term, and a member's own page (我的服务)."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -227,6 +228,8 @@ def series_extend(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
     """我的服务: her own tutoring (with the quick-add) and the events she took part in."""
+    if not policy.has_perm(request.user, "service.own"):
+        raise PermissionDenied("service.own")
     me = policy.person_of(request.user)
     period = period_from_request(request)
     sessions = selectors.tutoring_mine(me, period)
