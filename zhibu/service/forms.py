@@ -32,7 +32,7 @@ class PeopleChoice(forms.ModelMultipleChoiceField):
 
 def term_choices(today: date | None = None) -> list[tuple[str, str]]:
     today = today or timezone.localdate()
-    terms = list(Period.span(date(today.year - 3, 9, 1), today).terms())
+    terms = list(Period.span(date(today.year - 6, 9, 1), today).terms())
     return [(t.start.isoformat(), t.label) for t in reversed(terms)]
 
 
