@@ -33,7 +33,6 @@ MANAGE = "mentoring.manage"
 LOG_EDIT = "mentoring.log.edit"
 
 
-
 def _is_mentor(user, case: MentoringCase) -> bool:
     return bool(user.person_id) and user.person_id == case.mentor_id
 
