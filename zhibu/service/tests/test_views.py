@@ -8,7 +8,6 @@ import pytest
 from django.urls import reverse
 
 from zhibu.core.models import PostHolding
-
 from zhibu.service.models import (
     AssistancePair,
     AssistanceVisit,
