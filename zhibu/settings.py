@@ -139,6 +139,7 @@ INSTALLED_APPS = [
     "zhibu.study",
     "zhibu.mentoring",
     "zhibu.care",
+    "zhibu.service",
     "zhibu.reports",
     "zhibu.inspections",
     "zhibu.bureau",

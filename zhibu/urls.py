@@ -18,6 +18,7 @@ urlpatterns = [
     path("study/", include("zhibu.study.urls")),
     path("mentoring/", include("zhibu.mentoring.urls")),
     path("care/", include("zhibu.care.urls")),
+    path("service/", include("zhibu.service.urls")),
     path("reports/", include("zhibu.reports.urls")),
     path("inspections/", include("zhibu.inspections.urls")),
     path("people/", include("zhibu.people.urls")),

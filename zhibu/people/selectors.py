@@ -182,3 +182,10 @@ def composition(org: Organisation, day: date) -> dict[str, int]:
         "staff": staff,
         "member_share_percent": round(100 * in_service / staff) if staff else 0,
     }
+
+
+def committee_during(org: Organisation, start: date, end: date) -> QuerySet[PostHolding]:
+    """The posts of org's own committee held on at least one day of start..end (e.g. a term)."""
+    return PostHolding.objects.filter(organisation=org, started_on__lte=end).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=start)
+    )

@@ -1,4 +1,3 @@
-
 """The audit trail must not become a side door into mentoring records (review findings)."""
 
 import re

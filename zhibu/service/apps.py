@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ServiceConfig(AppConfig):
+    name = "zhibu.service"
+    label = "service"
+    verbose_name = "服务"

@@ -1,0 +1,1 @@
+"""Writes of the service ledger, one module per part."""

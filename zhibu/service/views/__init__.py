@@ -1,0 +1,1 @@
+"""Pages of the service ledger, one module per part."""
