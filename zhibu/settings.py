@@ -138,6 +138,7 @@ INSTALLED_APPS = [
     "zhibu.meetings",
     "zhibu.study",
     "zhibu.mentoring",
+    "zhibu.honours",
     "zhibu.reports",
     "zhibu.inspections",
 ]

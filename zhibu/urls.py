@@ -17,6 +17,7 @@ urlpatterns = [
     path("meetings/", include("zhibu.meetings.urls")),
     path("study/", include("zhibu.study.urls")),
     path("mentoring/", include("zhibu.mentoring.urls")),
+    path("honours/", include("zhibu.honours.urls")),
     path("reports/", include("zhibu.reports.urls")),
     path("inspections/", include("zhibu.inspections.urls")),
     path("people/", include("zhibu.people.urls")),
