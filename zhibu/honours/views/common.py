@@ -1,0 +1,16 @@
+"""What both pages' lists share: the filter by keyword and person."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from .. import selectors
+from ..forms import ListFilter
+
+
+def list_filter(request: HttpRequest, org) -> tuple[ListFilter, str, int | None]:
+    form = ListFilter(request.GET or None, people=selectors.person_choices(org))
+    if form.is_valid():
+        person = form.cleaned_data["person"]
+        return form, form.cleaned_data["q"].strip(), person.pk if person else None
+    return form, "", None
