@@ -16,7 +16,9 @@ class PersonChoice(forms.ModelChoiceField):
 
 
 class HonourForm(VersionedForm):
-    title = forms.CharField(label=_("荣誉名称"), max_length=100, required=False, help_text=_("如：局先进党支部"))
+    title = forms.CharField(
+        label=_("荣誉名称"), max_length=100, required=False, help_text=_("如：局先进党支部")
+    )
     kind = forms.ChoiceField(label=_("荣誉类别"), choices=[("", "—"), *HonourKind.choices], required=False)
     level = forms.ChoiceField(label=_("级别"), choices=[("", "—"), *Level.choices], required=False)
     issuer = forms.CharField(label=_("颁发单位"), max_length=100, required=False)
@@ -40,7 +42,9 @@ class RoundForm(VersionedForm):
     title = forms.CharField(label=_("评比名称"), max_length=100, required=False)
     kind = forms.ChoiceField(label=_("评比类别"), choices=CompetitionKind.choices)
     held_on = forms.DateField(label=_("评比日期"), required=False, widget=DATE_INPUT)
-    organiser = forms.CharField(label=_("主办"), max_length=100, required=False, help_text=_("如：党支部、教务处"))
+    organiser = forms.CharField(
+        label=_("主办"), max_length=100, required=False, help_text=_("如：党支部、教务处")
+    )
     participants = forms.ModelMultipleChoiceField(
         label=_("参赛人员（党员和教师）"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )

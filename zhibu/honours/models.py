@@ -146,9 +146,7 @@ class Participant(OrganisationOwned):
     class Meta:
         verbose_name = _("参赛人员")
         verbose_name_plural = _("参赛人员")
-        constraints = [
-            models.UniqueConstraint(fields=["round", "person"], name="participant_unique_person")
-        ]
+        constraints = [models.UniqueConstraint(fields=["round", "person"], name="participant_unique_person")]
 
     def __str__(self) -> str:
         award = f" {self.get_award_display()}" if self.award else ""

@@ -65,9 +65,7 @@ def achievements(org, period, ctx) -> list[Para]:
     if not ctx.value("honours.count").value:
         return []
     levels = [level for level in Level.values if ctx.value("honours.count", level=level).value]
-    by_level = "、".join(
-        f"{Level(level).label}{fig('honours.count', level=level)}" for level in levels
-    )
+    by_level = "、".join(f"{Level(level).label}{fig('honours.count', level=level)}" for level in levels)
     paras = [
         Para(
             _("开展活动以来，学校、党支部和教职工共获得各级荣誉%(n)s，其中%(levels)s。")

@@ -155,7 +155,9 @@ def member_take_up(org: Organisation, period: Period, *, kind: str = "") -> Memb
     """Three queries whatever the subtree: the rounds, their entries, and the members on each
     round's day (people and their dated history, read once)."""
     rounds = list(
-        rounds_of(org, period, kind=kind).values_list("pk", "held_on", "organisation_id", "organisation__code")
+        rounds_of(org, period, kind=kind).values_list(
+            "pk", "held_on", "organisation_id", "organisation__code"
+        )
     )
     if not rounds:
         return MemberTakeUp([], 0)
@@ -166,9 +168,9 @@ def member_take_up(org: Organisation, period: Period, *, kind: str = "") -> Memb
     where = {pk: (oid, day) for pk, day, oid, _code in rounds}
     entries = [
         Entry(pid, person_id, bool(award))
-        for pid, round_id, person_id, award in Participant.objects.filter(round_id__in=list(where)).values_list(
-            "pk", "round_id", "person_id", "award"
-        )
+        for pid, round_id, person_id, award in Participant.objects.filter(
+            round_id__in=list(where)
+        ).values_list("pk", "round_id", "person_id", "award")
         if person_id in ids[where[round_id]]
     ]
     expected = sum(len(ids[(oid, day)]) for _pk, day, oid, _code in rounds)
@@ -176,6 +178,8 @@ def member_take_up(org: Organisation, period: Period, *, kind: str = "") -> Memb
 
 
 def participants_by_pk(ids) -> QuerySet[Participant]:
-    return Participant.objects.filter(pk__in=list(ids)).select_related("round", "person").order_by(
-        "round__held_on", "pk"
+    return (
+        Participant.objects.filter(pk__in=list(ids))
+        .select_related("round", "person")
+        .order_by("round__held_on", "pk")
     )

@@ -38,7 +38,7 @@ MODELS = _zhibu_models()
 
 def test_every_zhibu_app_with_models_is_covered():
     labels = {model._meta.app_label for model in MODELS}
-    assert labels == {"core", "meetings", "study", "mentoring", "reports", "inspections"}
+    assert labels == {"core", "meetings", "study", "mentoring", "honours", "reports", "inspections"}
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda model: model._meta.label)

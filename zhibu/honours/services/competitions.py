@@ -40,7 +40,9 @@ def _set_participants(round_: CompetitionRound, people: list[Person]) -> list[in
     round_.participants.exclude(person_id__in=wanted).delete()
     have = set(round_.participants.values_list("person_id", flat=True))
     Participant.objects.bulk_create(
-        Participant(round=round_, organisation=round_.organisation, person=p) for p in people if p.pk not in have
+        Participant(round=round_, organisation=round_.organisation, person=p)
+        for p in people
+        if p.pk not in have
     )
     return sorted(wanted)
 
@@ -98,7 +100,9 @@ def round_update(
 
 
 @writes.service
-def participant_update(*, actor, participant: Participant, entry: str, result: str, award: str) -> Participant:
+def participant_update(
+    *, actor, participant: Participant, entry: str, result: str, award: str
+) -> Participant:
     """The lesson or 学案 entered, the judges' result and the award."""
     policy.require(actor, "honours.edit", participant)
     if award not in Award.values:
@@ -108,4 +112,6 @@ def participant_update(*, actor, participant: Participant, entry: str, result: s
         "result": optional_text(result, "result", _("评比结果"), 200),
         "award": award,
     }
-    return writes.model_change(participant, actor=actor, action=HonoursAction.PARTICIPANT_UPDATED, fields=fields)
+    return writes.model_change(
+        participant, actor=actor, action=HonoursAction.PARTICIPANT_UPDATED, fields=fields
+    )

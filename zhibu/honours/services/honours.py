@@ -36,9 +36,7 @@ def _fields(
             raise ValidationError({"person": _("个人荣誉请选择获奖人")})
         person_in(org, person, "person")
     elif person is not None:
-        raise ValidationError(
-            {"person": _("%(who)s的荣誉不填获奖人") % {"who": Recipient(recipient).label}}
-        )
+        raise ValidationError({"person": _("%(who)s的荣誉不填获奖人") % {"who": Recipient(recipient).label}})
     return {
         "title": required_text(title, "title", _("荣誉名称"), 100),
         "kind": choice(kind, HonourKind, "kind", _("荣誉类别")),

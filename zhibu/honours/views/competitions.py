@@ -76,7 +76,9 @@ def round_create(request: HttpRequest) -> HttpResponse:
     return form_page(
         request,
         RoundForm(request.POST or None, people=selectors.person_choices(org)),
-        save=lambda data: services.round_create(actor=request.user, organisation=org, **without(data, "version")),
+        save=lambda data: services.round_create(
+            actor=request.user, organisation=org, **without(data, "version")
+        ),
         success=_("已登记教学评比"),
         redirect_to=_url,
         template="honours/form.html",
@@ -94,7 +96,9 @@ def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     return form_page(
         request,
-        RoundForm(request.POST or None, people=selectors.person_choices(competition.organisation), initial=initial),
+        RoundForm(
+            request.POST or None, people=selectors.person_choices(competition.organisation), initial=initial
+        ),
         save=lambda data: services.round_update(actor=request.user, competition=competition, **data),
         success=_("已保存"),
         redirect_to=_url(competition),
@@ -113,7 +117,10 @@ def participant_edit(request: HttpRequest, pk: int) -> HttpResponse:
     participant = selectors.participant_get(request.user, pk)
     return form_page(
         request,
-        ParticipantForm(request.POST or None, initial=initial_from(participant, "entry", "result", "award")),
+        ParticipantForm(
+            request.POST or None,
+            initial={name: getattr(participant, name) for name in ("entry", "result", "award")},
+        ),
         save=lambda data: services.participant_update(
             actor=request.user, participant=participant, **without(data, "version")
         ),
@@ -122,7 +129,8 @@ def participant_edit(request: HttpRequest, pk: int) -> HttpResponse:
         template="honours/form.html",
         context={
             "org": participant.organisation,
-            "title": _("%(name)s · %(round)s") % {"name": participant.person.name, "round": participant.round.title},
+            "title": _("%(name)s · %(round)s")
+            % {"name": participant.person.name, "round": participant.round.title},
             "back": "honours:rounds",
         },
     )
