@@ -36,7 +36,7 @@ def _who(recipient: str, names: list[str], members: bool) -> str:
 
 
 def by_level(org: Organisation, period: Period) -> dict[str, list[str]]:
-    """{level: [clause, …]} in the order the honours were awarded; two queries (the honours with
+    """{level: [clause, …]}; two queries (the honours with
     their people, and who was a member at the period's end)."""
     honours = list(selectors.honours_of(org, period))
     members = selectors.member_ids_on(org, period.end)
@@ -47,8 +47,12 @@ def by_level(org: Organisation, period: Period) -> dict[str, list[str]]:
         names = grouped.setdefault((h.level, h.occasion), {}).setdefault(key, [])
         if h.person_id:
             names.append(h.person.name)
+    # Within a level the school's and the branch's own honours come first (the register of a
+    # summary), then the people's, each in the order awarded.
+    order = sorted(grouped, key=lambda key: not any(k[2] != Recipient.PERSON for k in grouped[key]))
     result: dict[str, list[str]] = {}
-    for (level, occasion), groups in grouped.items():
+    for level, occasion in order:
+        groups = grouped[(level, occasion)]
         parts = [
             str(TEMPLATES[HonourKind(kind)]).format(who=_who(recipient, names, is_member), title=title)
             for (kind, title, recipient, is_member), names in groups.items()
