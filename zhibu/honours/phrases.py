@@ -55,7 +55,9 @@ def by_level(org: Organisation, period: Period) -> dict[str, list[str]]:
         groups = grouped[(level, occasion)]
         parts = [
             str(TEMPLATES[HonourKind(kind)]).format(who=_who(recipient, names, is_member), title=title)
-            for (kind, title, recipient, is_member), names in groups.items()
+            for (kind, title, recipient, is_member), names in sorted(
+                groups.items(), key=lambda item: item[0][2] == Recipient.PERSON
+            )
         ]
         clause = "，".join(parts)
         if occasion:
