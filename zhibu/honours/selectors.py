@@ -29,9 +29,16 @@ def honours_visible(user) -> QuerySet[Honour]:
 
 
 def honour_list(
-    org: Organisation, *, text: str = "", person: int | None = None, level: str = ""
+    org: Organisation,
+    *,
+    text: str = "",
+    person: int | None = None,
+    level: str = "",
+    period: Period | None = None,
 ) -> QuerySet[Honour]:
     qs = Honour.objects.filter(organisation__in=org.subtree()).select_related("person")
+    if period is not None:
+        qs = qs.filter(awarded_on__range=(period.start, period.end))
     if text:
         qs = qs.filter(
             Q(title__icontains=text)
@@ -85,9 +92,16 @@ def rounds_visible(user) -> QuerySet[CompetitionRound]:
 
 
 def round_list(
-    org: Organisation, *, text: str = "", person: int | None = None, kind: str = ""
+    org: Organisation,
+    *,
+    text: str = "",
+    person: int | None = None,
+    kind: str = "",
+    period: Period | None = None,
 ) -> QuerySet[CompetitionRound]:
     qs = CompetitionRound.objects.filter(organisation__in=org.subtree())
+    if period is not None:
+        qs = qs.filter(held_on__range=(period.start, period.end))
     if text:
         qs = qs.filter(
             Q(title__icontains=text)

@@ -37,10 +37,10 @@ def test_achievements_grouped_by_level_highest_first(world):
         recipient="branch",
         person=None,
     )
+    unit = {"recipient": "school", "person": None, "occasion": ""}
     HonourFactory(
-        organisation=b, title="辽宁省规范收费先进校", kind="advanced_unit", level="province", recipient="school",
-        person=None, occasion="",
-    )  # fmt: skip
+        organisation=b, title="辽宁省规范收费先进校", kind="advanced_unit", level="province", **unit
+    )
     HonourFactory(
         organisation=b,
         title="廉政文化大赛摄影作品三等奖",

@@ -24,7 +24,7 @@ from .. import selectors
 from ..forms import ParticipantForm, RoundForm
 from ..models import CompetitionKind
 from ..services import competitions as services
-from .common import list_filter
+from .common import chosen_period, list_filter
 
 
 @login_required
@@ -49,7 +49,10 @@ def rounds(request: HttpRequest) -> HttpResponse:
                 "honours.competition_awards",
             )
         ],
-        "page": paginate(request, selectors.round_list(org, text=text, person=person, kind=kind)),
+        "page": paginate(
+            request,
+            selectors.round_list(org, text=text, person=person, kind=kind, period=chosen_period(request)),
+        ),
         "can_edit": policy.has_perm(request.user, "honours.edit", org),
     }
     return render(request, "honours/rounds.html", context)

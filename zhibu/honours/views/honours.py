@@ -19,7 +19,7 @@ from ..exporters import HONOURS
 from ..forms import HonourForm
 from ..models import Level
 from ..services import honours as services
-from .common import list_filter
+from .common import chosen_period, list_filter
 
 FIELDS = ("title", "kind", "level", "issuer", "awarded_on", "occasion", "recipient", "note")
 
@@ -29,12 +29,16 @@ def index(request: HttpRequest) -> HttpResponse:
     org = chosen_organisation(request, "honours.view")
     filters, text, person = list_filter(request, org)
     level = request.GET.get("level", "")
+    period = chosen_period(request)
     context = {
+        "period": period,
         "org": org,
         "filters": filters,
         "levels": Level.choices,
         "level": level,
-        "page": paginate(request, selectors.honour_list(org, text=text, person=person, level=level)),
+        "page": paginate(
+            request, selectors.honour_list(org, text=text, person=person, level=level, period=period)
+        ),
         "can_edit": policy.has_perm(request.user, "honours.edit", org),
         "orgs": policy.orgs_readable(request.user, "honours.view"),
     }
