@@ -140,6 +140,7 @@ INSTALLED_APPS = [
     "zhibu.mentoring",
     "zhibu.care",
     "zhibu.service",
+    "zhibu.honours",
     "zhibu.reports",
     "zhibu.inspections",
     "zhibu.bureau",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("mentoring/", include("zhibu.mentoring.urls")),
     path("care/", include("zhibu.care.urls")),
     path("service/", include("zhibu.service.urls")),
+    path("honours/", include("zhibu.honours.urls")),
     path("reports/", include("zhibu.reports.urls")),
     path("inspections/", include("zhibu.inspections.urls")),
     path("people/", include("zhibu.people.urls")),

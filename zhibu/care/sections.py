@@ -17,7 +17,7 @@ from zhibu.core.registries.sections import Para, SectionContext, fig
 
 from .models import VisitCategory
 
-sections.label_ledger("care", _l("服务与关爱"))
+sections.label_ledger("care", _l("走访慰问与捐款"))
 sections.remedy(
     "care.retiree_not_called",
     _l("学校办公室坚持每月给每位退休教工打一次问寒问暖电话，做到月月不漏、人人不落。"),

@@ -16,7 +16,7 @@ from zhibu.core.registries.sections import Para, SectionContext, fig
 from . import selectors
 from .models import CAMPUS_LABOUR, EventKind
 
-sections.label_ledger("service", _l("服务与关爱"))
+sections.label_ledger("service", _l("志愿服务与结对"))
 sections.remedy(
     "service.class_without_liaison", _l("落实班级联系点制度，每个联系点班级每学期都有一名支委联系。")
 )

@@ -48,6 +48,7 @@ def test_every_zhibu_app_with_models_is_covered():
         "reports",
         "inspections",
         "bureau",
+        "honours",
     }
 
 

@@ -1,0 +1,67 @@
+"""Checks the honours services share: each names the field and says what is wrong, in Chinese."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import File
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhibu.core.models import Organisation, Person
+from zhibu.core.periods import cn_date
+from zhibu.core.uploads import SCANS, check_upload, clean_name
+
+
+def required_text(value: str | None, field: str, label: str, max_length: int) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError({field: _("请填写%(label)s") % {"label": label}})
+    if len(text) > max_length:
+        raise ValidationError({field: _("%(label)s不能超过%(n)d个字") % {"label": label, "n": max_length}})
+    return text
+
+
+def optional_text(value: str | None, field: str, label: str, max_length: int) -> str:
+    text = (value or "").strip()
+    if len(text) > max_length:
+        raise ValidationError({field: _("%(label)s不能超过%(n)d个字") % {"label": label, "n": max_length}})
+    return text
+
+
+def not_future(day: date | None, field: str, label: str) -> date:
+    if day is None:
+        raise ValidationError({field: _("请填写%(label)s") % {"label": label}})
+    if day > timezone.localdate():
+        raise ValidationError(
+            {field: _("%(label)s（%(day)s）不能晚于今天") % {"label": label, "day": cn_date(day)}}
+        )
+    return day
+
+
+def choice(value: str | None, choices, field: str, label: str) -> str:
+    if value not in choices.values:
+        raise ValidationError({field: _("请选择%(label)s") % {"label": label}})
+    return value
+
+
+def person_in(org: Organisation, person: Person, field: str) -> Person:
+    """A person of another branch is refused, by name."""
+    if not org.subtree().filter(pk=person.organisation_id).exists():
+        raise ValidationError({field: _("%(name)s不是本支部人员") % {"name": person.name}})
+    return person
+
+
+def stored_attachment(upload: UploadedFile, org: Organisation, upload_to) -> tuple[str, str, str]:
+    """Judge the upload by its bytes (a certificate scan: JPG, PNG or PDF), then store it under a
+    generated name. Returns (stored name, content type, the uploader's file name). Called after
+    every other check, so a refused form leaves no file behind."""
+    try:
+        kind = check_upload(upload, accept=SCANS)
+    except ValidationError as exc:
+        raise ValidationError({"attachment": exc.messages}) from exc
+    name = default_storage.save(upload_to(org, f"file{kind.ext}"), File(upload))
+    return name, kind.content_type, clean_name(upload.name or "")[:200]

@@ -1,0 +1,1 @@
+"""Pages of the honours ledger: honours.py (荣誉) and competitions.py (教学评比)."""
