@@ -90,7 +90,8 @@ def hours_by_branch(
 
 def members_by_branch(under: Branches, org: Organisation, day: date) -> dict[int, list]:
     """{branch id: its serving members on `day`}, in one query over the subtree (pk order)."""
-    return under.group(members_of(org, day).order_by("pk"), lambda p: p.organisation_id)
+    members = members_of(org, day).defer(*people_selectors.RULE_DEFERRED).order_by("pk")
+    return under.group(members, lambda p: p.organisation_id)
 
 
 def officers_by_branch(under: Branches, day: date) -> dict[int, set[int]]:
