@@ -13,6 +13,7 @@ from zhibu.core.periods import Period
 from zhibu.core.registries import figures
 
 from . import attendance, grouped, selectors
+from . import hours as study_hours
 from .models import StudyForm
 
 PARTY_HISTORY = "党史"
@@ -81,7 +82,25 @@ def note_checks(org: Organisation, period: Period) -> QuerySet:
     return _members_rows(selectors.checks_of(org, period.start, period.end), "month")
 
 
-@figures.register("study.hours", label=_("党员学习总学时"), unit=_("学时"))
+def hours_series(org: Organisation, periods: list[Period]) -> list[Decimal]:
+    """study.hours for many periods in five queries: everyone's 学时 by day (three grouped sums) and
+    the serving members on each period's end (two), added up per period as `hours` does."""
+    start, end = min(p.start for p in periods), max(p.end for p in periods)
+    by_day = grouped.hours_by_person_day(org, start, end)
+    members = study_hours.members_by_day(org, [p.end for p in periods])
+    out = []
+    for period in periods:
+        counted = {person.pk for person in members[period.end]}
+        out.append(
+            sum(
+                (v for (person, day), v in by_day.items() if person in counted and day in period),
+                Decimal("0"),
+            )
+        )
+    return out
+
+
+@figures.register("study.hours", label=_("党员学习总学时"), unit=_("学时"), series=hours_series)
 def hours(org: Organisation, period: Period) -> tuple[Decimal, QuerySet]:
     """Sum over serving members of sessions attended plus self-study done, in three grouped sums;
     records are the members, each annotated with `study_hours` (computed only for the rows a page

@@ -18,7 +18,7 @@ from zhibu.meetings import selectors as meeting_selectors
 from zhibu.people import selectors as people_selectors
 
 from .models import NoteCheck, ReadingRecord, SelfStudyDone, StudyAttendance
-from .selectors import members_of, sessions_of
+from .selectors import hour_sources, members_of, sessions_of
 
 ZERO = Decimal("0")
 HOURS = DecimalField(max_digits=8, decimal_places=1)
@@ -56,6 +56,23 @@ def hours_by_org_person(org: Organisation, start: date, end: date) -> dict[tuple
         for org_id, person_id, total in grouped:
             hours[(org_id, person_id)] += total or ZERO
     return hours
+
+
+def hours_by_person_day(org: Organisation, start: date, end: date) -> dict[tuple[int, date], Decimal]:
+    """{(person id, day): 学时} between start and end over org's subtree: three grouped sums (the
+    sources of selectors.hour_sources, each on its own day)."""
+    found: dict[tuple[int, date], Decimal] = defaultdict(lambda: ZERO)
+    for source in hour_sources(org, start, end):
+        rows = (
+            source.rows.order_by()
+            .annotate(hours_day=source.day)
+            .values("person", "hours_day")
+            .annotate(total=Sum(source.hours))
+            .values_list("person", "hours_day", "total")
+        )
+        for person_id, day, total in rows:
+            found[(person_id, day)] += total or ZERO
+    return dict(found)
 
 
 def total_hours(org: Organisation, start: date, end: date, people: QuerySet) -> Decimal:

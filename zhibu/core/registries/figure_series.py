@@ -56,6 +56,8 @@ def series_of(spec, org, periods: list[Period], **params) -> list:
     periods = list(periods)
     if not periods:
         return []
+    if spec.series is not None:
+        return list(spec.series(org, periods, **params))
     if spec.day is None:
         return [figures.compute(spec.code, org, p, **params).value for p in periods]
     records = spec.func(org, covering(periods), **params)

@@ -11,8 +11,9 @@ The function returns a queryset (the value is its count, or the Sum of `sum_fiel
 A flow (a count of dated records: meetings held, books read) may name the date that puts each record
 in a period, `day=` (a field or expression on its records; a datetime through TruncDate): then
 `figures.series(code, org, periods)` computes it for many periods in one grouped query instead of
-one per period. A stock or a ratio (members on the period's end, an attendance rate) says
-`flow=False`, so charts of flows never compute it month by month. See `figure_series.py`.
+one per period (a flow with no single day passes `series=`, its own way of doing that). A stock or
+a ratio (members on the period's end, an attendance rate) says `flow=False`, so charts of flows
+never compute it month by month. See `figure_series.py`.
 
 Put them in `<app>/figures.py`; `core.registries.autodiscover()` imports it.
 """
@@ -44,6 +45,9 @@ class FigureSpec:
     # is a flow at all (None: unknown, charts test whether its months add up to its year).
     day: Any = None
     flow: bool | None = None
+    # (org, periods, **params) -> [value per period]: a flow without a single day (a sum over the
+    # members of each period's end) computing many periods at once its own way.
+    series: Callable[..., list] | None = None
 
     @property
     def ledger(self) -> str:
@@ -86,6 +90,7 @@ class FigureRegistry:
         records_perm: str | None = None,
         day: Any = None,
         flow: bool | None = None,
+        series: Callable[..., list] | None = None,
     ):
         def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
             if code in self._specs and self._specs[code].func is not func:
@@ -102,6 +107,7 @@ class FigureRegistry:
                 records_perm,
                 day,
                 True if day is not None else flow,
+                series,
             )
             return func
 
