@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
-from zhibu.core.registries import figures
+from zhibu.core.registries import figure_series, figures
 from zhibu.meetings import selectors as meeting_selectors
 
 from .models import CaseReview, MentoringCase, MentoringLog, Outcome
@@ -43,18 +43,35 @@ def turnarounds(org: Organisation, period: Period):
     return cases_of(org).filter(outcome=Outcome.TURNED, outcome_on__range=period.bounds)
 
 
-@_register("mentoring.logs", _("包教记录条数"), _("条"))
-def logs(org: Organisation, period: Period):
-    rows = MentoringLog.objects.filter(organisation__in=org.subtree(), on__range=period.bounds)
-    return _counted_with_cases(org, rows)
+def _log_rows(org: Organisation, period: Period) -> QuerySet[MentoringLog]:
+    return MentoringLog.objects.filter(organisation__in=org.subtree(), on__range=period.bounds)
 
 
-@_register("mentoring.reviews", _("包教月度检查次数"), _("次"))
-def reviews(org: Organisation, period: Period):
-    rows = CaseReview.objects.filter(
+def _review_rows(org: Organisation, period: Period) -> QuerySet[CaseReview]:
+    return CaseReview.objects.filter(
         organisation__in=org.subtree(), month__range=period.bounds, reviewed=True
     )
-    return _counted_with_cases(org, rows)
+
+
+def _counted_by_day(rows_of, day: str):
+    """A series for a figure that counts rows but lists their cases: the rows grouped by day."""
+
+    def series(org: Organisation, periods: list[Period]) -> list[int]:
+        return figure_series.bucket(
+            figure_series.by_day(rows_of(org, figure_series.covering(periods)), day), periods
+        )
+
+    return series
+
+
+@_register("mentoring.logs", _("包教记录条数"), _("条"), series=_counted_by_day(_log_rows, "on"))
+def logs(org: Organisation, period: Period):
+    return _counted_with_cases(org, _log_rows(org, period))
+
+
+@_register("mentoring.reviews", _("包教月度检查次数"), _("次"), series=_counted_by_day(_review_rows, "month"))
+def reviews(org: Organisation, period: Period):
+    return _counted_with_cases(org, _review_rows(org, period))
 
 
 @_register("mentoring.seminars", _("包教工作座谈会次数"), _("次"), day=TruncDate("held_at"))

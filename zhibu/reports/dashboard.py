@@ -109,12 +109,12 @@ def _monthly_series(org, year: Period, today) -> dict:
     for spec in figures.all():
         if spec.flow is False:
             continue
-        if spec.day is not None:
+        if spec.day is not None:  # its months add up to its year by construction
             per_month = figures.series(spec.code, org, months)
             total = sum(per_month)
         else:
             total = figures.compute(spec.code, org, so_far).value
-            per_month = [figures.compute(spec.code, org, m).value for m in months] if total else []
+            per_month = figures.series(spec.code, org, months) if total else []
         if not total:  # nothing this year: no line to draw
             continue
         if sum(per_month) == total:
