@@ -50,21 +50,20 @@ def covering(periods: list[Period]) -> Period:
     return Period.span(min(p.start for p in periods), max(p.end for p in periods))
 
 
-def series_of(spec, org, periods: list[Period], **params) -> list:
-    from . import figures
-
+def series_of(spec, org, periods: list[Period], compute, **params) -> list:
+    """`compute(code, org, period, **params)` is the registry's, for figures without a day."""
     periods = list(periods)
     if not periods:
         return []
     if spec.series is not None:
         return list(spec.series(org, periods, **params))
     if spec.day is None:
-        return [figures.compute(spec.code, org, p, **params).value for p in periods]
+        return [compute(spec.code, org, p, **params).value for p in periods]
     records = spec.func(org, covering(periods), **params)
     if isinstance(records, tuple):
         raise TypeError(f"figure {spec.code} has a day but returns a (value, records) pair")
     if spec.sum_field and records.query.distinct:
         # a Sum over a join that repeats records is only right over the distinct rows: per period
-        return [figures.compute(spec.code, org, p, **params).value for p in periods]
+        return [compute(spec.code, org, p, **params).value for p in periods]
     zero = Decimal("0") if spec.sum_field else 0
     return bucket(by_day(records, spec.day, spec.sum_field), periods, zero)

@@ -28,6 +28,7 @@ from typing import Any
 from django.db.models import QuerySet, Sum
 
 from ..periods import Period
+from .figure_series import series_of
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,4 @@ compute = _REGISTRY.compute
 def series(code: str, org, periods: list[Period], **params) -> list:
     """The figure's value for each period, in one grouped query for a figure registered with a
     `day` (figure_series.py), else computed period by period."""
-    from .figure_series import series_of
-
-    return series_of(get(code), org, periods, **params)
+    return series_of(get(code), org, periods, compute, **params)
