@@ -164,3 +164,27 @@ def test_bureau_pages_cost_the_same_for_3_and_30_branches(city, client, url):
 
     counts = _counts(city, visit)
     assert counts[SMALL] == counts[LARGE], (url, counts)
+
+
+@pytest.mark.parametrize("kind", ["annual", "monthly", "ledger"])
+def test_documents_over_a_subtree_cost_the_same_for_3_and_30_branches(city, kind):
+    from zhibu.reports.drafting import draft
+
+    period = YEAR if kind != "monthly" else Period.month(2023, 3)
+    counts = _counts(city, lambda org, _user: draft(kind, org, period))
+    assert counts[SMALL] == counts[LARGE], (kind, counts)
+
+
+def test_the_dashboard_panel_costs_a_fixed_number_of_queries(city, rf):
+    """The reports panel (trend cards, monthly chart) asks each flow once for all its periods."""
+    from zhibu.reports.dashboard import overview
+
+    def panel(org, user):
+        request = rf.get("/")
+        request.user = user
+        overview(request, org, Period.year(timezone.localdate().year))
+
+    counts = _counts(city, panel)
+    assert counts[SMALL] == counts[LARGE], counts
+    # Figures registered without `day=` (care, service, honours so far) cost one query a period.
+    assert counts[LARGE] <= 4 * len(figures.all()) + 60, counts

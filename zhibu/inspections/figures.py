@@ -28,6 +28,7 @@ def _published_scores(org: Organisation, period: Period) -> QuerySet[Score]:
     "inspections.scores",
     label=_("检查评比得分项"),
     unit=_("项"),
+    flow=False,  # a plan counts in every period its year falls in
     description=_("已发布的检查评比中本组织（含下级）各考核项目的得分记录。"),
 )
 def scores(org: Organisation, period: Period) -> QuerySet[Score]:
@@ -38,6 +39,7 @@ def scores(org: Organisation, period: Period) -> QuerySet[Score]:
     "inspections.total",
     label=_("检查评比总分"),
     unit=_("分"),
+    flow=False,
     description=_(
         "本支部在一次已发布检查评比中的总分（加权得分占加权满分的百分比）；"
         "不指定考核时取该期间最近一次。记录为各项得分。"

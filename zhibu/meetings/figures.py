@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import QuerySet
+from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 
 from zhibu.core.models import Organisation
@@ -29,10 +30,12 @@ PER_TYPE = [
     ("meetings.forums", "forum", _("召开座谈会")),
     ("meetings.theory_group_sessions", "theory_group", _("中心组集中学习")),
 ]
+# The local day a meeting was held on: what puts it in a period (held_in filters by it).
+HELD_DAY = TruncDate("held_at")
 DEMOCRATIC_AND_TOPICAL = ["org_life_meeting", "democratic_life_meeting", "topical_meeting", "forum"]
 
 
-@figures.register("meetings.held", label=_("召开会议次数"), unit=_("次"))
+@figures.register("meetings.held", label=_("召开会议次数"), unit=_("次"), day=HELD_DAY)
 def held(org: Organisation, period: Period, *, kind: str | None = None) -> QuerySet[Meeting]:
     return selectors.held_in(org, period, kind or None)
 
@@ -45,24 +48,25 @@ def _per_type(type_code: str):
 
 
 for _code, _type_code, _label in PER_TYPE:
-    figures.register(_code, label=_label, unit=_("次"))(_per_type(_type_code))
+    figures.register(_code, label=_label, unit=_("次"), day=HELD_DAY)(_per_type(_type_code))
 
 
 @figures.register(
     "meetings.democratic_and_topical",
     label=_("召开组织生活会、民主生活会或专项工作座谈会"),
     unit=_("次"),
+    day=HELD_DAY,
 )
 def democratic_and_topical(org: Organisation, period: Period) -> QuerySet[Meeting]:
     return selectors.held_in(org, period).filter(types__code__in=DEMOCRATIC_AND_TOPICAL).distinct()
 
 
-@figures.register("meetings.late_records", label=_("事后补录的会议"), unit=_("次"))
+@figures.register("meetings.late_records", label=_("事后补录的会议"), unit=_("次"), day=HELD_DAY)
 def late_records(org: Organisation, period: Period) -> QuerySet[Meeting]:
     return selectors.late_in(org, period)
 
 
-@figures.register("meetings.attendance_rate", label=_("党员参加组织生活出席率"), unit="%")
+@figures.register("meetings.attendance_rate", label=_("党员参加组织生活出席率"), unit="%", flow=False)
 def attendance_rate(org: Organisation, period: Period) -> tuple[Decimal, QuerySet[Attendance]]:
     """Present / expected over members' rows (列席 guests excluded), as a percentage to 0.1."""
     rows = (

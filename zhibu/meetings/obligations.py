@@ -8,6 +8,7 @@ calendar of a subtree is computed from three queries (organisations, rules, meet
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -32,10 +33,9 @@ class HeldRef:
     topic: str
     held_at: datetime
     recorded_late: bool
-
-    @property
-    def day(self) -> date:
-        return selectors.local_day(self.held_at)
+    # The local day, computed once: a bureau's year has thousands of meetings and hundreds of
+    # periods to sort them into.
+    day: date
 
     def __str__(self) -> str:
         return f"{self.day:%Y-%m-%d} {self.topic}"
@@ -72,7 +72,9 @@ class Obligation:
 
     @property
     def rule_text(self) -> str:
-        rules = {(s.rule.get_every_display(), s.rule.times) for s in self.slots}
+        # one label per distinct rule, not per slot: a year of weekly slots is 52 lookups otherwise
+        distinct = {s.rule.pk: s.rule for s in self.slots}.values()
+        rules = {(r.get_every_display(), r.times) for r in distinct}
         return "；".join(f"{every}{times}次" for every, times in sorted(rules))
 
 
@@ -152,8 +154,13 @@ def _held_index(orgs: list[Organisation], start: date, end: date) -> dict[tuple[
     )
     index: dict[tuple[int, int], list[HeldRef]] = defaultdict(list)
     for org_id, type_id, pk, topic, held_at, late in rows:
-        index[(org_id, type_id)].append(HeldRef(pk, topic, held_at, late))
+        index[(org_id, type_id)].append(HeldRef(pk, topic, held_at, late, selectors.local_day(held_at)))
     return index
+
+
+def _inside(refs: list[HeldRef], days: list[date], period: Period) -> list[HeldRef]:
+    """The meetings of refs (in day order, `days` their days) held within period, by bisection."""
+    return refs[bisect_left(days, period.start) : bisect_right(days, period.end)]
 
 
 def _plans(orgs: list[Organisation], rules: list[CadenceRule], span: Period) -> Iterator[tuple]:
@@ -196,9 +203,10 @@ def obligations_of(
     result = []
     for target, meeting_type, planned in plans:
         refs = held.get((target.pk, meeting_type.pk), [])
+        days = [m.day for m in refs]
         slots = []
         for period, rule in planned:
-            inside = [m for m in refs if m.day in period]
+            inside = _inside(refs, days, period)
             slots.append(Slot(period, rule, _state(period, len(inside), rule.times, today), inside))
         result.append(Obligation(target, meeting_type, slots))
     return result

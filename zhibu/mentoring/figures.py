@@ -4,11 +4,12 @@ or seminar meetings — never a student's name or any case text."""
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
-from zhibu.core.registries import figures
+from zhibu.core.registries import figure_series, figures
 from zhibu.meetings import selectors as meeting_selectors
 
 from .models import CaseReview, MentoringCase, MentoringLog, Outcome
@@ -18,9 +19,9 @@ from .selectors import active_in
 RECORDS_PERM = "mentoring.manage"
 
 
-def _register(code: str, label, unit):
+def _register(code: str, label, unit, **kind):
     """Every mentoring figure: a count for all, the case list behind it for RECORDS_PERM only."""
-    return figures.register(code, label=label, unit=unit, records_perm=RECORDS_PERM)
+    return figures.register(code, label=label, unit=unit, records_perm=RECORDS_PERM, **kind)
 
 
 def cases_of(org: Organisation) -> QuerySet[MentoringCase]:
@@ -32,31 +33,48 @@ def _counted_with_cases(org: Organisation, rows: QuerySet) -> tuple[int, QuerySe
     return rows.count(), cases_of(org).filter(pk__in=rows.values("case_id"))
 
 
-@_register("mentoring.active_cases", _("包教学生人数"), _("人"))
+@_register("mentoring.active_cases", _("包教学生人数"), _("人"), flow=False)
 def active_cases(org: Organisation, period: Period):
     return active_in(cases_of(org), period.start, period.end)
 
 
-@_register("mentoring.turnarounds", _("包教转化学生人数"), _("人"))
+@_register("mentoring.turnarounds", _("包教转化学生人数"), _("人"), day="outcome_on")
 def turnarounds(org: Organisation, period: Period):
     return cases_of(org).filter(outcome=Outcome.TURNED, outcome_on__range=period.bounds)
 
 
-@_register("mentoring.logs", _("包教记录条数"), _("条"))
-def logs(org: Organisation, period: Period):
-    rows = MentoringLog.objects.filter(organisation__in=org.subtree(), on__range=period.bounds)
-    return _counted_with_cases(org, rows)
+def _log_rows(org: Organisation, period: Period) -> QuerySet[MentoringLog]:
+    return MentoringLog.objects.filter(organisation__in=org.subtree(), on__range=period.bounds)
 
 
-@_register("mentoring.reviews", _("包教月度检查次数"), _("次"))
-def reviews(org: Organisation, period: Period):
-    rows = CaseReview.objects.filter(
+def _review_rows(org: Organisation, period: Period) -> QuerySet[CaseReview]:
+    return CaseReview.objects.filter(
         organisation__in=org.subtree(), month__range=period.bounds, reviewed=True
     )
-    return _counted_with_cases(org, rows)
 
 
-@_register("mentoring.seminars", _("包教工作座谈会次数"), _("次"))
+def _counted_by_day(rows_of, day: str):
+    """A series for a figure that counts rows but lists their cases: the rows grouped by day."""
+
+    def series(org: Organisation, periods: list[Period]) -> list[int]:
+        return figure_series.bucket(
+            figure_series.by_day(rows_of(org, figure_series.covering(periods)), day), periods
+        )
+
+    return series
+
+
+@_register("mentoring.logs", _("包教记录条数"), _("条"), series=_counted_by_day(_log_rows, "on"))
+def logs(org: Organisation, period: Period):
+    return _counted_with_cases(org, _log_rows(org, period))
+
+
+@_register("mentoring.reviews", _("包教月度检查次数"), _("次"), series=_counted_by_day(_review_rows, "month"))
+def reviews(org: Organisation, period: Period):
+    return _counted_with_cases(org, _review_rows(org, period))
+
+
+@_register("mentoring.seminars", _("包教工作座谈会次数"), _("次"), day=TruncDate("held_at"))
 def seminars(org: Organisation, period: Period):
     linked = cases_of(org).values("seminar_links__meeting_id")
     return meeting_selectors.held_in(org, period).filter(pk__in=linked)

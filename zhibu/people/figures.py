@@ -9,37 +9,37 @@ from zhibu.core.registries import figures
 from . import selectors
 
 
-@figures.register("people.members", label=_("党员人数"), unit=_("人"))
+@figures.register("people.members", label=_("党员人数"), unit=_("人"), flow=False)
 def members(org: Organisation, period: Period):
     return selectors.members_on(org, period.end)
 
 
-@figures.register("people.serving_members", label=_("在职党员人数"), unit=_("人"))
+@figures.register("people.serving_members", label=_("在职党员人数"), unit=_("人"), flow=False)
 def serving_members(org: Organisation, period: Period):
     return selectors.members_on(org, period.end).filter(is_retired=False, is_staff_member=True)
 
 
-@figures.register("people.retired_members", label=_("退休党员人数"), unit=_("人"))
+@figures.register("people.retired_members", label=_("退休党员人数"), unit=_("人"), flow=False)
 def retired_members(org: Organisation, period: Period):
     return selectors.members_on(org, period.end).filter(is_retired=True)
 
 
-@figures.register("people.staff", label=_("教职工人数"), unit=_("人"))
+@figures.register("people.staff", label=_("教职工人数"), unit=_("人"), flow=False)
 def staff(org: Organisation, period: Period):
     return selectors.staff_on(org, period.end)
 
 
-@figures.register("people.new_probationary", label=_("发展党员人数"), unit=_("人"))
+@figures.register("people.new_probationary", label=_("发展党员人数"), unit=_("人"), day="since")
 def new_probationary(org: Organisation, period: Period):
     return selectors.status_changes(org, PartyStatus.PROBATIONARY, period.start, period.end)
 
 
-@figures.register("people.new_activists", label=_("新确定入党积极分子"), unit=_("人"))
+@figures.register("people.new_activists", label=_("新确定入党积极分子"), unit=_("人"), day="since")
 def new_activists(org: Organisation, period: Period):
     return selectors.status_changes(org, PartyStatus.ACTIVIST, period.start, period.end)
 
 
-@figures.register("people.confirmed_full", label=_("预备党员转正人数"), unit=_("人"))
+@figures.register("people.confirmed_full", label=_("预备党员转正人数"), unit=_("人"), day="since")
 def confirmed_full(org: Organisation, period: Period):
     return (
         selectors.status_changes(org, PartyStatus.FULL, period.start, period.end)
@@ -48,7 +48,7 @@ def confirmed_full(org: Organisation, period: Period):
     )
 
 
-@figures.register("people.member_share", label=_("在职党员占教职工比例"), unit="%")
+@figures.register("people.member_share", label=_("在职党员占教职工比例"), unit="%", flow=False)
 def member_share(org: Organisation, period: Period):
     """The seed's "占教职工总人数的48%": serving members over staff, rounded; records are the members."""
     serving = serving_members(org, period)

@@ -102,6 +102,11 @@ def _member_on(person: Person, changes: list[tuple[date, str]], day: date) -> bo
     return bool(at) and changes[at - 1][1] in MEMBER_STATUSES
 
 
+# What rules over a subtree never read from the people they judge: the ID number is encrypted, and
+# decrypting it for every member of a bureau is most of a rule's time (still loaded if ever read).
+RULE_DEFERRED = ("id_number",)
+
+
 def members_on_days(people: QuerySet[Person], days: Iterable[date]) -> dict[date, list[Person]]:
     """members_on for many days in two queries: who among `people` was a member (预备 + 正式) on
     each day. Rules judging many weeks or months over a whole subtree use this instead of a query
@@ -112,7 +117,7 @@ def members_on_days(people: QuerySet[Person], days: Iterable[date]) -> dict[date
     people = people.exclude(left_on__lt=days[0])
     history = _status_history(people, days[-1])
     result: dict[date, list[Person]] = {day: [] for day in days}
-    for person in people.select_related("organisation"):
+    for person in people.select_related("organisation").defer(*RULE_DEFERRED):
         for day in days:
             if _member_on(person, history.get(person.pk, []), day):
                 result[day].append(person)
@@ -136,7 +141,7 @@ def members_on_each(
     last = max(day for _, day in wanted)
     candidates = people_of(root).filter(**filters).exclude(left_on__lt=first)
     history = _status_history(candidates, last)
-    for person in candidates.select_related("organisation").order_by("pk"):
+    for person in candidates.select_related("organisation").defer(*RULE_DEFERRED).order_by("pk"):
         for code in person.organisation.path.strip("/").split("/"):
             for org, day in by_code.get(code, ()):
                 if _member_on(person, history.get(person.pk, []), day):

@@ -9,7 +9,6 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,7 +22,6 @@ from .models import KIND_CHOICES
 
 KEY_FIGURES = 8
 SERIES = 4
-CACHE_SECONDS = 300
 EARLY_DAYS = 3  # on the 1st to the 3rd the cards show the last complete month
 
 
@@ -83,16 +81,16 @@ def trend_window(today: date) -> TrendWindow:
 
 
 def _trend(org, window: TrendWindow) -> list[dict]:
-    """The figures that moved first (then the rest), each with its change against `window.before`."""
+    """The figures that moved first (then the rest), each with its change against `window.before`
+    (both periods in one query for a figure with a day)."""
     rows = []
     for spec in figures.all():
-        now = figures.compute(spec.code, org, window.shown)
-        then = figures.compute(spec.code, org, window.before)
-        delta = now.value - then.value
+        now, then = figures.series(spec.code, org, [window.shown, window.before])
+        delta = now - then
         rows.append(
             {
                 "spec": spec,
-                "value": now.value,
+                "value": now,
                 "delta": delta,
                 "change": f"{delta:+}" if delta else "0",
                 "arrow": "↑" if delta > 0 else "↓" if delta < 0 else "→",
@@ -103,15 +101,22 @@ def _trend(org, window: TrendWindow) -> list[dict]:
 
 
 def _monthly_series(org, year: Period, today) -> dict:
-    """Flow figures by month (a figure is a flow when its months add up to its year)."""
+    """Flow figures by month. A figure registered with its day is a flow, its months in one query;
+    a stock (flow=False) is never drawn; of the others, those whose months add up to their year."""
     months = [m for m in year.months() if m.start <= today]
     series = []
     so_far = Period(year.kind, year.start, min(year.end, months[-1].end))
     for spec in figures.all():
-        total = figures.compute(spec.code, org, so_far).value
-        if not total:  # nothing this year: no line to draw, and no need to ask month by month
+        if spec.flow is False:
             continue
-        per_month = [figures.compute(spec.code, org, m).value for m in months]
+        if spec.day is not None:  # its months add up to its year by construction
+            per_month = figures.series(spec.code, org, months)
+            total = sum(per_month)
+        else:
+            total = figures.compute(spec.code, org, so_far).value
+            per_month = figures.series(spec.code, org, months) if total else []
+        if not total:  # nothing this year: no line to draw
+            continue
         if sum(per_month) == total:
             series.append({"name": spec.label, "data": [float(v) for v in per_month], "total": float(total)})
     series.sort(key=lambda s: -s["total"])
@@ -140,12 +145,9 @@ def overview(request, org, period: Period) -> dict:
                 "value": max(0, values["people.staff"] - values["people.serving_members"]),
             },
         ],
-        # months × figures is the dearest part of the page: keep it for a few minutes per org and day
-        "monthly": cache.get_or_set(
-            f"reports:monthly:{org.pk}:{today.isoformat()}",
-            lambda: _monthly_series(org, Period.year(today.year), today),
-            CACHE_SECONDS,
-        ),
+        # Not cached: one grouped query per flow costs less than a cache that would show last
+        # minute's numbers after a meeting is recorded.
+        "monthly": _monthly_series(org, Period.year(today.year), today),
         "severity": [{"name": SEVERITIES[k], "value": severity.get(k, 0)} for k in SEVERITIES],
     }
     return {

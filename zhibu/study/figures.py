@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db.models import QuerySet
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils.translation import gettext_lazy as _
 
 from zhibu.core.models import Organisation
@@ -12,12 +13,17 @@ from zhibu.core.periods import Period
 from zhibu.core.registries import figures
 
 from . import attendance, grouped, selectors
+from . import hours as study_hours
 from .models import StudyForm
 
 PARTY_HISTORY = "党史"
+# A session's day (selectors.with_day annotates it: the linked meeting's date, else its own), and
+# an attendance row's: its session's — what puts either in a period.
+SESSION_DAY = "day"
+ATTENDANCE_DAY = Coalesce(TruncDate("session__meeting__held_at"), "session__held_on")
 
 
-@figures.register("study.sessions", label=_("集中学习次数"), unit=_("次"))
+@figures.register("study.sessions", label=_("集中学习次数"), unit=_("次"), day=SESSION_DAY)
 def sessions(org: Organisation, period: Period, *, form: str | None = None) -> QuerySet:
     qs = selectors.sessions_of(org, period.start, period.end)
     return qs.filter(form=form) if form else qs
@@ -41,15 +47,17 @@ def _per_form(form: str):
 
 
 for _code, (_form, _label) in PER_FORM.items():
-    figures.register(_code, label=_label, unit=_("次"))(_per_form(_form))
+    figures.register(_code, label=_label, unit=_("次"), day=SESSION_DAY)(_per_form(_form))
 
 
-@figures.register("study.party_history_lectures", label=_("以讲党课形式学习党史次数"), unit=_("次"))
+@figures.register(
+    "study.party_history_lectures", label=_("以讲党课形式学习党史次数"), unit=_("次"), day=SESSION_DAY
+)
 def party_history_lectures(org: Organisation, period: Period) -> QuerySet:
     return sessions(org, period, form=StudyForm.PARTY_LECTURE).filter(subject=PARTY_HISTORY)
 
 
-@figures.register("study.self_study_tasks", label=_("布置自学次数"), unit=_("次"))
+@figures.register("study.self_study_tasks", label=_("布置自学次数"), unit=_("次"), day="assigned_on")
 def self_study_tasks(org: Organisation, period: Period) -> QuerySet:
     return selectors.tasks_of(org, period.start, period.end).order_by("assigned_on", "pk")
 
@@ -59,22 +67,40 @@ def _members_rows(rows: QuerySet, day_field: str) -> QuerySet:
     return rows.select_related("person").order_by(day_field, "pk")
 
 
-@figures.register("study.books_read", label=_("党员读书本数"), unit=_("本"))
+@figures.register("study.books_read", label=_("党员读书本数"), unit=_("本"), day="finished_on")
 def books_read(org: Organisation, period: Period) -> QuerySet:
     return _members_rows(selectors.books_of(org, period.start, period.end), "finished_on")
 
 
-@figures.register("study.notes", label=_("学习笔记篇数"), unit=_("篇"))
+@figures.register("study.notes", label=_("学习笔记篇数"), unit=_("篇"), day="written_on")
 def notes(org: Organisation, period: Period) -> QuerySet:
     return _members_rows(selectors.notes_of(org, period.start, period.end), "written_on")
 
 
-@figures.register("study.note_checks", label=_("校办检查学习笔记人次"), unit=_("人次"))
+@figures.register("study.note_checks", label=_("校办检查学习笔记人次"), unit=_("人次"), day="month")
 def note_checks(org: Organisation, period: Period) -> QuerySet:
     return _members_rows(selectors.checks_of(org, period.start, period.end), "month")
 
 
-@figures.register("study.hours", label=_("党员学习总学时"), unit=_("学时"))
+def hours_series(org: Organisation, periods: list[Period]) -> list[Decimal]:
+    """study.hours for many periods in five queries: everyone's 学时 by day (three grouped sums) and
+    the serving members on each period's end (two), added up per period as `hours` does."""
+    start, end = min(p.start for p in periods), max(p.end for p in periods)
+    by_day = grouped.hours_by_person_day(org, start, end)
+    members = study_hours.members_by_day(org, [p.end for p in periods])
+    out = []
+    for period in periods:
+        counted = {person.pk for person in members[period.end]}
+        out.append(
+            sum(
+                (v for (person, day), v in by_day.items() if person in counted and day in period),
+                Decimal("0"),
+            )
+        )
+    return out
+
+
+@figures.register("study.hours", label=_("党员学习总学时"), unit=_("学时"), series=hours_series)
 def hours(org: Organisation, period: Period) -> tuple[Decimal, QuerySet]:
     """Sum over serving members of sessions attended plus self-study done, in three grouped sums;
     records are the members, each annotated with `study_hours` (computed only for the rows a page
@@ -85,11 +111,15 @@ def hours(org: Organisation, period: Period) -> tuple[Decimal, QuerySet]:
     return total, people
 
 
-@figures.register("study.present_members", label=_("党员参加集中学习人次"), unit=_("人次"))
+@figures.register(
+    "study.present_members", label=_("党员参加集中学习人次"), unit=_("人次"), day=ATTENDANCE_DAY
+)
 def present_members(org: Organisation, period: Period) -> QuerySet:
     return attendance.present_in(org, period, members=True)
 
 
-@figures.register("study.present_staff", label=_("非党员教职工参加集中学习人次"), unit=_("人次"))
+@figures.register(
+    "study.present_staff", label=_("非党员教职工参加集中学习人次"), unit=_("人次"), day=ATTENDANCE_DAY
+)
 def present_staff(org: Organisation, period: Period) -> QuerySet:
     return attendance.present_in(org, period, members=False)

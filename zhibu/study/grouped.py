@@ -18,7 +18,7 @@ from zhibu.meetings import selectors as meeting_selectors
 from zhibu.people import selectors as people_selectors
 
 from .models import NoteCheck, ReadingRecord, SelfStudyDone, StudyAttendance
-from .selectors import members_of, sessions_of
+from .selectors import hour_sources, members_of, sessions_of
 
 ZERO = Decimal("0")
 HOURS = DecimalField(max_digits=8, decimal_places=1)
@@ -58,6 +58,23 @@ def hours_by_org_person(org: Organisation, start: date, end: date) -> dict[tuple
     return hours
 
 
+def hours_by_person_day(org: Organisation, start: date, end: date) -> dict[tuple[int, date], Decimal]:
+    """{(person id, day): 学时} between start and end over org's subtree: three grouped sums (the
+    sources of selectors.hour_sources, each on its own day)."""
+    found: dict[tuple[int, date], Decimal] = defaultdict(lambda: ZERO)
+    for source in hour_sources(org, start, end):
+        rows = (
+            source.rows.order_by()
+            .annotate(hours_day=source.day)
+            .values("person", "hours_day")
+            .annotate(total=Sum(source.hours))
+            .values_list("person", "hours_day", "total")
+        )
+        for person_id, day, total in rows:
+            found[(person_id, day)] += total or ZERO
+    return dict(found)
+
+
 def total_hours(org: Organisation, start: date, end: date, people: QuerySet) -> Decimal:
     """The 学时 of `people` between start and end in org's subtree, summed in the database in one
     query (three uncorrelated sums): the `study.hours` figure's value."""
@@ -90,7 +107,8 @@ def hours_by_branch(
 
 def members_by_branch(under: Branches, org: Organisation, day: date) -> dict[int, list]:
     """{branch id: its serving members on `day`}, in one query over the subtree (pk order)."""
-    return under.group(members_of(org, day).order_by("pk"), lambda p: p.organisation_id)
+    members = members_of(org, day).defer(*people_selectors.RULE_DEFERRED).order_by("pk")
+    return under.group(members, lambda p: p.organisation_id)
 
 
 def officers_by_branch(under: Branches, day: date) -> dict[int, set[int]]:

@@ -109,7 +109,11 @@ def notes_unchecked(org: Organisation, period: Period) -> Iterator[Finding]:
     months = _past_months(period, timezone.localdate())
     if not months:
         return
-    notes = selectors.unchecked_notes(org, months[0].start, months[-1].end).order_by("month", "pk")
+    notes = (
+        selectors.unchecked_notes(org, months[0].start, months[-1].end)
+        .defer(*(f"person__{name}" for name in people_selectors.RULE_DEFERRED))
+        .order_by("month", "pk")
+    )
     by_month: dict[date, list] = defaultdict(list)
     for note in notes:
         by_month[note.month].append(note)

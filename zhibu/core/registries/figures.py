@@ -8,6 +8,13 @@ A figure is a named number over (organisation, period) that keeps the records be
 The function returns a queryset (the value is its count, or the Sum of `sum_field`), or a
 (value, queryset) pair where the value needs its own computation.
 
+A flow (a count of dated records: meetings held, books read) may name the date that puts each record
+in a period, `day=` (a field or expression on its records; a datetime through TruncDate): then
+`figures.series(code, org, periods)` computes it for many periods in one grouped query instead of
+one per period (a flow with no single day passes `series=`, its own way of doing that). A stock or
+a ratio (members on the period's end, an attendance rate) says `flow=False`, so charts of flows
+never compute it month by month. See `figure_series.py`.
+
 Put them in `<app>/figures.py`; `core.registries.autodiscover()` imports it.
 """
 
@@ -21,6 +28,7 @@ from typing import Any
 from django.db.models import Count, QuerySet, Sum
 
 from ..periods import Period
+from .figure_series import series_of
 
 
 @dataclass(frozen=True)
@@ -34,6 +42,13 @@ class FigureSpec:
     # Sensitive ledgers (mentoring) publish counts only: the records behind the number are listed
     # only to a user holding this permission on the organisation, and never in documents or exports.
     records_perm: str | None = None
+    # figure_series.py: the date placing each record in a period (a flow), and whether the figure
+    # is a flow at all (None: unknown, charts test whether its months add up to its year).
+    day: Any = None
+    flow: bool | None = None
+    # (org, periods, **params) -> [value per period]: a flow without a single day (a sum over the
+    # members of each period's end) computing many periods at once its own way.
+    series: Callable[..., list] | None = None
 
     @property
     def ledger(self) -> str:
@@ -74,12 +89,26 @@ class FigureRegistry:
         sum_field: str | None = None,
         description: str = "",
         records_perm: str | None = None,
+        day: Any = None,
+        flow: bool | None = None,
+        series: Callable[..., list] | None = None,
     ):
         def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
             if code in self._specs and self._specs[code].func is not func:
                 raise ValueError(f"figure {code} registered twice")
+            if day is not None and flow is False:
+                raise ValueError(f"figure {code}: a figure with a day is a flow")
             self._specs[code] = FigureSpec(
-                code, str(label), str(unit), func, sum_field, str(description), records_perm
+                code,
+                str(label),
+                str(unit),
+                func,
+                sum_field,
+                str(description),
+                records_perm,
+                day,
+                True if day is not None else flow,
+                series,
             )
             return func
 
@@ -148,3 +177,9 @@ unregister = _REGISTRY.unregister
 all = _REGISTRY.all  # noqa: A001 - read as figures.all()
 compute = _REGISTRY.compute
 compute_by_branch = _REGISTRY.compute_by_branch
+
+
+def series(code: str, org, periods: list[Period], **params) -> list:
+    """The figure's value for each period, in one grouped query for a figure registered with a
+    `day` (figure_series.py), else computed period by period."""
+    return series_of(get(code), org, periods, compute, **params)

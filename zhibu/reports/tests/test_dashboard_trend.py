@@ -97,3 +97,19 @@ def test_on_the_fifteenth_the_month_so_far_meets_the_same_days_of_last_month(wor
         page = login(world.secretary).get(reverse("core:dashboard")).content.decode()
     assert "12月1日至15日主要数据" in page and "↑ 较上月同期 +1" in page
     assert "from=2026-12-01&amp;to=2026-12-15" in page
+
+
+def test_the_monthly_chart_counts_a_record_at_once(world, visits, login):
+    """No cache between a write and the chart: a record made a moment ago is drawn (a cached
+    chart showed the previous count for minutes)."""
+    client = login(world.secretary)
+    with time_machine.travel(date(2026, 12, 15), tick=False):
+        before = overview(None, world.branch, Period.year(2026))["charts"]["monthly"]
+        client.get(reverse("core:dashboard"))  # the page seen once, as a cache would have kept it
+        PartyStatusChange.objects.create(
+            person=world.people["member"], organisation=world.branch, status="full", since=date(2026, 12, 10)
+        )
+        after = overview(None, world.branch, Period.year(2026))["charts"]["monthly"]
+    (visits_before,) = [s["data"] for s in before["series"] if s["name"] == "走访慰问"]
+    (visits_after,) = [s["data"] for s in after["series"] if s["name"] == "走访慰问"]
+    assert visits_after[-1] == visits_before[-1] + 1 == 4

@@ -1,0 +1,102 @@
+"""figures.series: a figure registered with a `day` gives, for many periods in one grouped query,
+exactly what `figures.compute` gives period by period — for every such figure of every ledger (the
+registry is iterated), months, weeks, spans that cross months, and a bureau's subtree."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from zhibu.core.periods import Period
+from zhibu.core.registries import figures
+from zhibu.meetings.tests.factories import MeetingFactory
+from zhibu.study.tests.factories import StudySessionFactory
+
+from .test_query_counts import _bureau
+
+YEAR = Period.year(2023)
+WITH_DAY = [spec for spec in figures.all() if spec.day is not None]
+
+
+def _periods() -> list[Period]:
+    months = list(YEAR.months())
+    weeks = list(Period.span(date(2023, 2, 27), date(2023, 4, 2)).weeks())
+    odd = [Period.span(date(2023, 3, 5), date(2023, 3, 8)), Period.span(date(2023, 1, 20), date(2023, 11, 2))]
+    return months + weeks + odd + [YEAR, Period.year(2022)]
+
+
+@pytest.fixture
+def bureau(db, world):
+    org, _user = _bureau("series", 3)
+    # a meeting at 23:30 local time: its day is the local one, not UTC's (the day before)
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    late = timezone.make_aware(datetime(2023, 3, 31, 23, 30))
+    meeting = MeetingFactory(organisation=org.children.first(), held_at=late)
+    StudySessionFactory(organisation=org.children.first(), meeting=meeting, held_on=date(2023, 3, 31))
+    return org
+
+
+def test_the_registry_has_flows_with_a_day():
+    codes = {spec.code for spec in WITH_DAY}
+    assert {"meetings.held", "study.sessions", "study.present_members", "people.new_probationary"} <= codes
+
+
+@pytest.mark.parametrize("spec", WITH_DAY, ids=lambda s: s.code)
+def test_series_is_compute_period_by_period(bureau, world, spec):
+    periods = _periods()
+    for org in (bureau, world.branch, world.bureau_org):
+        expected = [figures.compute(spec.code, org, p).value for p in periods]
+        assert figures.series(spec.code, org, periods) == expected, (spec.code, org.code)
+
+
+def test_the_comparisons_above_have_numbers_to_compare(bureau):
+    """The city is not so empty that every series would be a row of zeros."""
+    nonzero = {spec.code for spec in WITH_DAY if any(figures.series(spec.code, bureau, _periods()))}
+    assert len(nonzero) >= 10, nonzero
+
+
+@pytest.mark.parametrize(
+    ("code", "params"),
+    [("meetings.held", {"kind": "general_meeting"}), ("study.sessions", {"form": "party_lecture"})],
+)
+def test_series_takes_the_figures_parameters(bureau, code, params):
+    periods = list(YEAR.months())
+    expected = [figures.compute(code, bureau, p, **params).value for p in periods]
+    assert figures.series(code, bureau, periods, **params) == expected
+    assert sum(expected) > 0
+
+
+def test_the_late_meeting_counts_on_its_local_day(bureau):
+    march, april = Period.month(2023, 3), Period.month(2023, 4)
+    assert figures.series("meetings.held", bureau, [march, april]) == [
+        figures.compute("meetings.held", bureau, march).value,
+        figures.compute("meetings.held", bureau, april).value,
+    ]
+
+
+@pytest.mark.parametrize("spec", WITH_DAY, ids=lambda s: s.code)
+def test_a_series_is_one_query_however_many_periods(bureau, spec):
+    many = list(YEAR.months()) + [Period.span(YEAR.start + timedelta(days=n), YEAR.end) for n in range(20)]
+    figures.series(spec.code, bureau, many)  # warm per-process caches
+    with CaptureQueriesContext(connection) as ctx:
+        figures.series(spec.code, bureau, many)
+    assert len(ctx.captured_queries) <= 2, spec.code  # the subtree is a subquery, or one lookup
+
+
+def test_figures_without_a_day_are_computed_period_by_period(bureau):
+    periods = list(YEAR.months())[:3]
+    expected = [figures.compute("people.members", bureau, p).value for p in periods]
+    assert figures.series("people.members", bureau, periods) == expected
+    assert figures.series("people.members", bureau, []) == []
+
+
+def test_a_figure_with_a_day_is_a_flow():
+    with pytest.raises(ValueError, match="flow"):
+        figures.register("fake.bad", label="坏", unit="次", day="since", flow=False)(lambda org, p: None)
+    assert "fake.bad" not in {s.code for s in figures.all()}
