@@ -120,7 +120,7 @@ def city_pages(branch, secretary, bureau, bureau_user) -> list[tuple[str, object
         ("branch list: meetings", secretary, "/meetings/"),
         ("branch list: people", secretary, "/people/"),
         ("branch list: study", secretary, "/study/"),
-        ("bureau grid (not built yet)", bureau_user, None),
+        ("bureau grid", bureau_user, "/bureau/"),
         ("bureau dashboard", bureau_user, "/"),
         ("bureau figure list", bureau_user, f"/figures/?org={bureau.code}"),
         ("search (bureau)", bureau_user, f"/search/?q={SEARCH_TEXT}"),
