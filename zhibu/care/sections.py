@@ -88,7 +88,7 @@ def calls(org: Organisation, period: Period, ctx: SectionContext) -> list[Para]:
     ]  # fmt: skip
 
 
-@sections.register("care.donations", part="basic", title=_l("办实事、解民忧，献爱心捐款"), order=60)
+@sections.register("care.donations", part="basic", title=_l("献爱心捐款，帮助困难师生"), order=60)
 def donations(org: Organisation, period: Period, ctx: SectionContext) -> list[Para]:
     if not ctx.value("care.donations_total").value:
         return [] if ctx.document == "weekly" else [Para(_("本期间尚未登记捐款活动。"))]
