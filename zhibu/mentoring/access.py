@@ -12,6 +12,9 @@
   rewrite what the secretary wrote about her case and vice versa without either being the author;
   the secretary is the one who answers for the ledger, so she may correct anyone's log. When a reason
   is needed (author after EDIT_DAYS, anyone else always) is log_edits.reason_required's rule.
+- mentoring.log.remove (one log into the 回收站): the secretary, or the log's author while it is
+  still her draft (the same EDIT_DAYS as rewriting it without a reason): after that the diary is a
+  record, and only the one who answers for the ledger takes a page out. log_edits.can_remove_log.
 
 The checker and the bureau carry no mentoring permission at all; a superuser without a role on the
 branch is out of scope (404) — the admin registers no mentoring model.
@@ -31,6 +34,7 @@ EDIT = "mentoring.case.edit"
 REVIEW = "mentoring.review"
 MANAGE = "mentoring.manage"
 LOG_EDIT = "mentoring.log.edit"
+LOG_REMOVE = "mentoring.log.remove"
 
 
 def _is_mentor(user, case: MentoringCase) -> bool:
@@ -64,6 +68,10 @@ def may_edit_log(user, log, *, edits_case: bool, manages: bool) -> bool:
 def can_edit_log(user, log) -> bool:
     case = log.case
     return may_edit_log(user, log, edits_case=can_edit(user, case), manages=_is_branch_manager(user, case))
+
+
+def manages_case(user, case) -> bool:
+    return _is_branch_manager(user, case)
 
 
 def can_review(user, case) -> bool:

@@ -40,6 +40,15 @@ def reason_required(actor: User, log: MentoringLog, now=None) -> bool:
     return not is_author or (now or timezone.now()) > free_edit_ends(log)
 
 
+def can_remove_log(user: User, log: MentoringLog) -> bool:
+    """access.LOG_REMOVE's rule: the secretary always; the author only within the days she may
+    still rewrite it freely — once it needs a reason to change, it is the ledger's, not her draft."""
+    case = log.case
+    if not access.can_edit(user, case):
+        return False
+    return access.manages_case(user, case) or not reason_required(user, log)
+
+
 @writes.service
 def log_update(
     *, actor: User, log: MentoringLog, version: int | None, data: dict[str, Any], reason: str = ""

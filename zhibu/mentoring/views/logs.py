@@ -26,6 +26,7 @@ def log_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "case": log.case,
         "revisions": revisions,
         "can_edit": policy.has_perm(request.user, access.LOG_EDIT, log),
+        "can_remove": policy.has_perm(request.user, access.LOG_REMOVE, log),
     }
     return render(request, "mentoring/log_detail.html", context)
 
