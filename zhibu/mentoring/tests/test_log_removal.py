@@ -117,3 +117,9 @@ def test_wrong_role_is_403_and_other_branch_is_404(world, login, log, other_memb
     elsewhere = make_log(make_case(world.people["outsider"]), date(2023, 3, 1), author=world.outsider)
     assert login(world.secretary).post(remove_url(elsewhere.pk), {"reason": "x"}).status_code == 404
     assert MentoringLog.objects.count() == 2 and not RemovedRecord.objects.exists()
+
+
+def test_every_log_on_the_case_page_links_to_its_own_page(world, login, log):
+    # the log's page is where its 删除 is: it must be reachable for a log never edited too
+    page = login(world.secretary).get(reverse("mentoring:case", args=[log.case_id])).content.decode()
+    assert reverse("mentoring:log", args=[log.pk]) in page
