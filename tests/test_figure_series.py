@@ -5,20 +5,39 @@ registry is iterated), months, weeks, spans that cross months, and a bureau's su
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from zhibu.care.tests.factories import (
+    CareVisitFactory,
+    DonationDriveFactory,
+    DonationFactory,
+    RetireeCallFactory,
+)
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures
+from zhibu.honours.tests.factories import CompetitionRoundFactory, HonourFactory
 from zhibu.meetings.tests.factories import MeetingFactory
+from zhibu.service.tests.factories import (
+    AssistanceVisitFactory,
+    LiaisonContactFactory,
+    ParticipationFactory,
+    PartnerSessionFactory,
+    TutoringSessionFactory,
+    VolunteerEventFactory,
+)
 from zhibu.study.tests.factories import StudySessionFactory
 
 from .test_query_counts import _bureau
 
 YEAR = Period.year(2023)
 WITH_DAY = [spec for spec in figures.all() if spec.day is not None]
+WITH_SERIES = [spec for spec in figures.all() if spec.series is not None]
+# Days on both sides of month and week edges (a week here starts on Monday, 2023-02-27).
+EDGES = [date(2023, 2, 26), date(2023, 2, 27), date(2023, 3, 31), date(2023, 4, 1), date(2023, 11, 2)]
 
 
 def _periods() -> list[Period]:
@@ -39,7 +58,27 @@ def bureau(db, world):
     late = timezone.make_aware(datetime(2023, 3, 31, 23, 30))
     meeting = MeetingFactory(organisation=org.children.first(), held_at=late)
     StudySessionFactory(organisation=org.children.first(), meeting=meeting, held_on=date(2023, 3, 31))
+    _ledgers(org.children.first())
     return org
+
+
+def _ledgers(branch):
+    """Care, service and honours records on the edges: their figures have days to be held to."""
+    for n, day in enumerate(EDGES):
+        CareVisitFactory(organisation=branch, visited_on=day, headcount=n + 1, money=Decimal("33.35"))
+        CareVisitFactory(organisation=branch, visited_on=day, category="student_family")
+        RetireeCallFactory(organisation=branch, month=day.replace(day=1))
+        drive = DonationDriveFactory(organisation=branch, started_on=day)
+        DonationFactory(drive=drive, given_on=day, amount=Decimal("10.10"))
+        DonationFactory(drive=drive, given_on=day, donor=None, donor_name="校友", amount=Decimal("0.20"))
+        event = VolunteerEventFactory(organisation=branch, held_on=day)
+        ParticipationFactory(event=event, hours=Decimal("1.5"))
+        TutoringSessionFactory(organisation=branch, held_on=day, minutes=25 + n, students=n + 1)
+        AssistanceVisitFactory(pair__organisation=branch, visited_on=day, money=Decimal("50.05"))
+        LiaisonContactFactory(liaison__organisation=branch, contacted_on=day)
+        PartnerSessionFactory(partner__organisation=branch, partner__opened_on=day, held_on=day)
+        HonourFactory(organisation=branch, awarded_on=day)
+        CompetitionRoundFactory(organisation=branch, held_on=day)
 
 
 def test_the_registry_has_flows_with_a_day():
@@ -51,6 +90,14 @@ def test_the_registry_has_flows_with_a_day():
 def test_series_is_compute_period_by_period(bureau, world, spec):
     periods = _periods()
     for org in (bureau, world.branch, world.bureau_org):
+        expected = [figures.compute(spec.code, org, p).value for p in periods]
+        assert figures.series(spec.code, org, periods) == expected, (spec.code, org.code)
+
+
+@pytest.mark.parametrize("spec", WITH_SERIES, ids=lambda s: s.code)
+def test_a_series_hook_is_compute_period_by_period(bureau, world, spec):
+    periods = _periods()
+    for org in (bureau, world.branch):
         expected = [figures.compute(spec.code, org, p).value for p in periods]
         assert figures.series(spec.code, org, periods) == expected, (spec.code, org.code)
 

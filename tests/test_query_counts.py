@@ -186,5 +186,6 @@ def test_the_dashboard_panel_costs_a_fixed_number_of_queries(city, rf):
 
     counts = _counts(city, panel)
     assert counts[SMALL] == counts[LARGE], counts
-    # Figures registered without `day=` (care, service, honours so far) cost one query a period.
-    assert counts[LARGE] <= 4 * len(figures.all()) + 60, counts
+    # 219 at 76 figures: a figure without a day (stocks, rates, (value, records) pairs) costs a
+    # query a period in the trend cards, so 2 per figure is not quite enough.
+    assert counts[LARGE] <= 3 * len(figures.all()) + 60, counts

@@ -22,6 +22,7 @@ from .models import CompetitionRound, Honour
     "honours.count",
     label=_("获得荣誉"),
     unit=_("项"),
+    day="awarded_on",
     description=_("期间内党支部、学校、党员和教师获得的荣誉；可按级别（level）、类别（kind）统计。"),
 )
 def count(org: Organisation, period: Period, *, level: str = "", kind: str = "") -> QuerySet[Honour]:
@@ -32,6 +33,7 @@ def count(org: Organisation, period: Period, *, level: str = "", kind: str = "")
     "honours.competition_rounds",
     label=_("组织教学评比"),
     unit=_("次"),
+    day="held_on",
     description=_("期间内组织的示范课、优质课、学案等教学评比；可按类别（kind）统计。"),
 )
 def competition_rounds(org: Organisation, period: Period, *, kind: str = "") -> QuerySet[CompetitionRound]:
@@ -42,6 +44,7 @@ def competition_rounds(org: Organisation, period: Period, *, kind: str = "") -> 
     "honours.competition_members",
     label=_("参加教学评比的党员"),
     unit=_("名"),
+    flow=False,
     description=_("期间内至少参加一次教学评比的在职党员人数（按评比当日的党员身份）；记录为其参赛记录。"),
 )
 def competition_members(org: Organisation, period: Period, *, kind: str = ""):
@@ -54,6 +57,7 @@ def competition_members(org: Organisation, period: Period, *, kind: str = ""):
     "honours.competition_awards",
     label=_("在教学评比中获奖的党员"),
     unit=_("名"),
+    flow=False,
     description=_("期间内在教学评比中获奖的在职党员人数（一人多次获奖计一人）；记录为其获奖记录。"),
 )
 def competition_awards(org: Organisation, period: Period, *, kind: str = ""):
@@ -65,6 +69,7 @@ def competition_awards(org: Organisation, period: Period, *, kind: str = ""):
     "honours.competition_rate",
     label=_("党员参加教学评比参与率"),
     unit="%",
+    flow=False,
     description=_(
         "党员参赛人次占应参加人次（每次评比当日本支部在职党员数之和）的百分比，保留一位小数；"
         "记录为党员的参赛记录。"
