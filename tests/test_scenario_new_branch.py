@@ -2,10 +2,10 @@
 
 the bureau creates a new branch and registers its secretary, who logs in with the one-time
 password, changes it, says from which day the branch keeps its ledgers here, adds people, opens
-their logins and makes one of them 支委; enters last year's meetings in one table (no 补录 finding);
-records an all-staff study with 出席/请假/缺席 (members and staff counted apart); removes a wrong
-meeting and restores it from the 回收站; imports a 1,000-row roster through the real queue and watches
-the job's progress bar move.
+their logins and makes one of them 支委, recording him as 组织委员 on the 支部委员会 page; enters
+last year's meetings in one table (no 补录 finding); records an all-staff study with 出席/请假/缺席
+(members and staff counted apart); removes a wrong meeting and restores it from the 回收站; imports a
+1,000-row roster through the real queue and watches the job's progress bar move.
 
 Every page is reached through the pages themselves (forms, buttons, the menu), never the ORM, and
 none scrolls sideways at 375 px. Screenshots land in test-artifacts/scenario/<viewport>/NN-step.png
@@ -268,6 +268,23 @@ def test_a_new_branch_from_creation_to_a_thousand_people(
     committee_row = me.page.locator("tr", has_text="李建国")
     assert "支委" in committee_row.inner_text() and "待修改初始密码" in committee_row.inner_text()
     me.shot("accounts")
+
+    # The 支委 role opens his login; the committee's own record says which post he holds.
+    me.menu("组织与人员", "支部委员会")
+    me.page.get_by_role("link", name="换届").click()
+    term_day = date(today.year, 1, 1)
+    me.page.fill("#id_started_on", term_day.isoformat())
+    me.submit("保存")
+    assert f"已记录{term_day.isoformat()}换届" in me.message()
+    me.page.get_by_role("link", name="记录支委任职").click()
+    me.page.select_option("#id_person", label="李建国")
+    me.page.select_option("#id_post", label="组织委员")
+    me.page.fill("#id_started_on", term_day.isoformat())
+    me.submit("保存")
+    assert "已记录李建国任组织委员" in me.message()
+    holder = me.page.locator("tr", has_text="李建国")
+    assert "组织委员" in holder.inner_text() and "至今" in holder.inner_text()
+    me.shot("committee")
 
     # 3. Last year's meetings in one table: history, not 补录.
     me.menu("组织生活", "组织生活记录")

@@ -13,3 +13,7 @@ class PeopleAction(models.TextChoices):
     STATUS_CHANGED = "people.person.status_changed", _("政治面貌变动")
     ROSTER_IMPORTED = "people.roster.imported", _("导入花名册")
     ROSTER_EXPORTED = "people.roster.exported", _("导出花名册")
+    TERM_STARTED = "people.committee.term_started", _("支部委员会换届")
+    TERM_ENDED = "people.committee.term_ended", _("上届支部委员会任期结束")
+    HOLDING_ADDED = "people.committee.holding_added", _("记录支委任职")
+    HOLDING_ENDED = "people.committee.holding_ended", _("支委任职结束")

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from zhibu.core.models import PartyStatus, Person
+from zhibu.core.models import PartyStatus, Person, Post
 from zhibu.core.web import DATE_INPUT, VersionedForm
 
 from .services.persons import PERSON_FIELDS
@@ -28,3 +28,29 @@ class StatusChangeForm(VersionedForm):
     status = forms.ChoiceField(label=_("新的政治面貌"), choices=PartyStatus.choices)
     since = forms.DateField(label=_("起始日期"), widget=DATE_INPUT)
     note = forms.CharField(label=_("备注"), max_length=200, required=False)
+
+
+class TermStartForm(forms.Form):
+    started_on = forms.DateField(label=_("换届日期（本届任期开始）"), widget=DATE_INPUT)
+    note = forms.CharField(label=_("备注"), max_length=200, required=False, initial=_("支部党员大会选举产生"))
+
+
+class HoldingAddForm(forms.Form):
+    person = forms.ModelChoiceField(
+        label=_("党员"),
+        queryset=Person.objects.none(),
+        empty_label=_("请选择"),
+        error_messages={"invalid_choice": _("只能选择本支部的党员")},
+    )
+    post = forms.ChoiceField(label=_("职务"), choices=Post.choices)
+    started_on = forms.DateField(label=_("任职开始日期"), widget=DATE_INPUT)
+    by_election = forms.BooleanField(label=_("补选（届中增补）"), required=False)
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The choices are the view's (a selector's queryset): the form reads no rows of its own.
+        self.fields["person"].queryset = candidates
+
+
+class HoldingEndForm(forms.Form):
+    ended_on = forms.DateField(label=_("任职结束日期"), widget=DATE_INPUT)

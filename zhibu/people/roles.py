@@ -9,5 +9,7 @@ policy.register_permissions(
         "people.edit": OFFICERS,
         "people.import": ["secretary"],
         "people.export": [*OFFICERS, "bureau"],
+        # 换届, 补选 and ending a post: the branch's own record of its election, kept by its secretary.
+        "people.committee": ["secretary"],
     }
 )

@@ -7,10 +7,18 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 
 from zhibu.core import policy
-from zhibu.core.models import Organisation, PartyStatus, PartyStatusChange, Person, PostHolding
+from zhibu.core.models import (
+    CommitteeTerm,
+    Organisation,
+    PartyStatus,
+    PartyStatusChange,
+    Person,
+    Post,
+    PostHolding,
+)
 from zhibu.core.models.people import MEMBER_STATUSES
 from zhibu.core.selectors import get_permitted
 from zhibu.core.strokes import name_sort_key
@@ -194,3 +202,34 @@ def committee_during(org: Organisation, start: date, end: date) -> QuerySet[Post
     return PostHolding.objects.filter(organisation=org, started_on__lte=end).filter(
         Q(ended_on__isnull=True) | Q(ended_on__gte=start)
     )
+
+
+# --- the committee page ---------------------------------------------------------------------------
+# Posts in their official order (书记 first), not alphabetical by code.
+POST_ORDER = Case(
+    *(When(post=value, then=Value(n)) for n, value in enumerate(Post.values)), output_field=IntegerField()
+)
+
+
+def committee_terms(org: Organisation) -> QuerySet[CommitteeTerm]:
+    """org's own terms, newest first, each with its holdings (posts in order, then by start) — two
+    queries whatever the number of terms."""
+    holdings = PostHolding.objects.select_related("person").order_by(POST_ORDER, "started_on", "pk")
+    return CommitteeTerm.objects.filter(organisation=org).prefetch_related(Prefetch("holdings", holdings))
+
+
+def current_term(org: Organisation) -> CommitteeTerm | None:
+    """The term still running (no end date), the newest if the data holds more than one."""
+    return (
+        CommitteeTerm.objects.filter(organisation=org, ended_on__isnull=True).order_by("-started_on").first()
+    )
+
+
+def holding_get(user, pk: int, perm: str = "people.committee") -> PostHolding:
+    """404 outside the user's scope, 403 in it without perm."""
+    return get_permitted(user, PostHolding.objects.select_related("person", "term", "organisation"), pk, perm)
+
+
+def committee_candidates(org: Organisation, day: date) -> QuerySet[Person]:
+    """Who may be given a post: org's own members (预备 + 正式) on `day` who have not left, 按姓氏笔画."""
+    return by_strokes(members_on(org, day).filter(organisation=org))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import people, roster
+from .views import committee, people, roster
 
 app_name = "people"
 
@@ -10,6 +10,10 @@ urlpatterns = [
     path("import/", roster.roster_import, name="import"),
     path("import/template/", roster.roster_template, name="import_template"),
     path("export/", roster.roster_export, name="export"),
+    path("committee/", committee.committee, name="committee"),
+    path("committee/term/new/", committee.term_start, name="committee_term_new"),
+    path("committee/holdings/new/", committee.holding_add, name="committee_holding_new"),
+    path("committee/holdings/<int:pk>/end/", committee.holding_end, name="committee_holding_end"),
     path("<int:pk>/", people.person_detail, name="person"),
     path("<int:pk>/edit/", people.person_edit, name="edit"),
     path("<int:pk>/status/", people.person_status, name="status"),

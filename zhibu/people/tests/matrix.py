@@ -12,6 +12,12 @@ SECRETARY_ONLY = {
 }
 
 
+def a_holding(world):
+    from zhibu.core.tests.factories import PostHoldingFactory
+
+    return {"pk": PostHoldingFactory(term__organisation=world.branch, person=world.people["committee"]).pk}
+
+
 def member_person(world):
     return {"pk": world.people["member"].pk}
 
@@ -25,4 +31,9 @@ MATRIX = {
     "people:import": Case(expect=SECRETARY_ONLY, query=ORG_A),
     "people:import_template": Case(expect=SECRETARY_ONLY, query=ORG_A),
     "people:export": Case(expect=officers(), query=ORG_A),
+    # The committee's record is read by the officers and the bureau, and kept by the secretary.
+    "people:committee": Case(expect=officers(), query=ORG_A),
+    "people:committee_term_new": Case(expect=SECRETARY_ONLY, query=ORG_A),
+    "people:committee_holding_new": Case(expect=SECRETARY_ONLY, query=ORG_A),
+    "people:committee_holding_end": Case(expect=SECRETARY_ONLY, kwargs=a_holding),
 }
