@@ -2,44 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zhibu.core.fields import (  # noqa: F401 - the app's checks in one place
+    not_future,
+    optional_text,
+    required_text,
+)
 from zhibu.core.models import Organisation, Person
-from zhibu.core.periods import cn_date
 from zhibu.core.uploads import SCANS, check_upload, clean_name
-
-
-def required_text(value: str | None, field: str, label: str, max_length: int) -> str:
-    text = (value or "").strip()
-    if not text:
-        raise ValidationError({field: _("请填写%(label)s") % {"label": label}})
-    if len(text) > max_length:
-        raise ValidationError({field: _("%(label)s不能超过%(n)d个字") % {"label": label, "n": max_length}})
-    return text
-
-
-def optional_text(value: str | None, field: str, label: str, max_length: int) -> str:
-    text = (value or "").strip()
-    if len(text) > max_length:
-        raise ValidationError({field: _("%(label)s不能超过%(n)d个字") % {"label": label, "n": max_length}})
-    return text
-
-
-def not_future(day: date | None, field: str, label: str) -> date:
-    if day is None:
-        raise ValidationError({field: _("请填写%(label)s") % {"label": label}})
-    if day > timezone.localdate():
-        raise ValidationError(
-            {field: _("%(label)s（%(day)s）不能晚于今天") % {"label": label, "day": cn_date(day)}}
-        )
-    return day
 
 
 def choice(value: str | None, choices, field: str, label: str) -> str:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhibu.core import policy
+from zhibu.core.fields import (  # noqa: F401 - the app's checks in one place
+    clean_money,
+    not_future,
+    optional_text,
+    required_text,
+)
 from zhibu.core.models import Organisation, Person
-from zhibu.core.periods import cn_date
 
 MAX_HOURS = Decimal("24")
 
@@ -24,30 +27,6 @@ def require_own_or_edit(actor, row) -> None:
     if policy.has_perm(actor, "service.edit", row) or policy.has_perm(actor, "service.own", row):
         return
     raise PermissionDenied("service.own")
-
-
-def not_future(day: date | None, field: str, label: str) -> date:
-    if day is None:
-        raise ValidationError({field: _("请填写%(label)s") % {"label": label}})
-    if day > timezone.localdate():
-        raise ValidationError(
-            {field: _("%(label)s（%(day)s）不能晚于今天") % {"label": label, "day": cn_date(day)}}
-        )
-    return day
-
-
-def required_text(value: str | None, field: str, label: str, max_length: int) -> str:
-    text = (value or "").strip()
-    if not text:
-        raise ValidationError({field: _("请填写%(label)s") % {"label": label}})
-    if len(text) > max_length:
-        raise ValidationError({field: _("%(label)s不能超过%(n)d个字") % {"label": label, "n": max_length}})
-    return text
-
-
-def optional_text(value: str | None, field: str, label: str, max_length: int) -> str:
-    text = (value or "").strip()
-    return required_text(text, field, label, max_length) if text else ""
 
 
 def clean_hours(value, field: str = "hours") -> Decimal:
@@ -65,23 +44,6 @@ def clean_hours(value, field: str = "hours") -> Decimal:
     if hours != hours.quantize(Decimal("0.1")):
         raise ValidationError({field: _("服务时长最多保留1位小数（填写的是%(v)s）") % {"v": hours}})
     return hours
-
-
-def clean_money(value, field: str = "money") -> Decimal:
-    """Yuan: not negative, at most two decimals ("3 decimals" is refused, never rounded)."""
-    if value in (None, ""):
-        return Decimal("0")
-    try:
-        money = Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        raise ValidationError({field: _("金额“%(v)s”不是数字") % {"v": value}}) from None
-    if not money.is_finite() or money < 0:
-        raise ValidationError({field: _("金额不能为负数（填写的是%(v)s）") % {"v": value}})
-    if money != money.quantize(Decimal("0.01")):
-        raise ValidationError({field: _("金额最多保留2位小数（填写的是%(v)s元）") % {"v": value}})
-    if money >= Decimal("100000000"):
-        raise ValidationError({field: _("金额过大（填写的是%(v)s元）") % {"v": value}})
-    return money
 
 
 def clean_count(value, field: str, label: str, *, low: int, high: int) -> int:

@@ -189,7 +189,7 @@ def test_series_extend_writes_the_weeks_passed(world):
 
 
 @pytest.mark.parametrize(
-    ("money", "words"), [("10.555", "2位小数"), ("-1", "不能为负数"), ("abc", "不是数字")]
+    ("money", "words"), [("10.555", "两位小数"), ("-1", "不能为负数"), ("abc", "不是金额")]
 )
 def test_money_refused(world, money, words):
     pair = AssistancePairFactory(organisation=world.branch, helper=world.people["secretary"])

@@ -147,7 +147,7 @@ def test_pair_and_visit(world, login):
     visit = {"visited_on": "2022-01-20", "help_given": "春节慰问", "money": "300.00"}
     assert _post(client, "service:visit_create", visit, pair.pk, query="").status_code == 302
     bad = _post(client, "service:visit_create", {**visit, "money": "1.005"}, pair.pk, query="")
-    assert bad.status_code == 200 and "2位小数" in bad.content.decode()
+    assert bad.status_code == 200 and "两位小数" in bad.content.decode()
     assert AssistanceVisit.objects.count() == 1
     edit = {**data, "household": "困难家庭王某某", "version": pair.version}
     assert _post(client, "service:pair_edit", edit, pair.pk, query="").status_code == 302

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhibu.core import policy
+from zhibu.core.fields import not_future, required_text  # noqa: F401 - the app's checks in one place
 from zhibu.core.models import Organisation, Person
-from zhibu.core.periods import cn_date
 
 MAX_HOURS = Decimal("24")
 
@@ -38,25 +36,6 @@ def clean_hours(value, field: str = "hours") -> Decimal:
     if hours > MAX_HOURS:
         raise ValidationError({field: _("一次学习的学时不能超过%(max)s小时") % {"max": MAX_HOURS}})
     return hours.quantize(Decimal("0.1"))
-
-
-def not_future(day: date | None, field: str, label: str) -> date:
-    if day is None:
-        raise ValidationError({field: _("请填写%(label)s") % {"label": label}})
-    if day > timezone.localdate():
-        raise ValidationError(
-            {field: _("%(label)s（%(day)s）不能晚于今天") % {"label": label, "day": cn_date(day)}}
-        )
-    return day
-
-
-def required_text(value: str | None, field: str, label: str, max_length: int) -> str:
-    text = (value or "").strip()
-    if not text:
-        raise ValidationError({field: _("请填写%(label)s") % {"label": label}})
-    if len(text) > max_length:
-        raise ValidationError({field: _("%(label)s不能超过%(n)d个字") % {"label": label, "n": max_length}})
-    return text
 
 
 def person_in(org: Organisation, person: Person | None, field: str = "person") -> Person:
