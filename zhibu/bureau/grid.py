@@ -17,6 +17,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from zhibu.core.branches import nearest
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures, findings, oversight
@@ -92,21 +93,11 @@ def key_figures() -> list:
     return specs
 
 
-def _branch_of(org, by_path: dict[str, Organisation]) -> Organisation | None:
-    path = getattr(org, "path", "")
-    codes = [c for c in path.strip("/").split("/") if c]
-    for n in range(len(codes), 0, -1):
-        found = by_path.get("/" + "/".join(codes[:n]) + "/")
-        if found is not None:
-            return found
-    return None
-
-
 def _findings_by_branch(root: Organisation, branches: list[Organisation], span: Period) -> dict[int, dict]:
     by_path = {b.path: b for b in branches}
     counts: dict[int, dict[str, int]] = {b.pk: dict.fromkeys(SEVERITY_ORDER, 0) for b in branches}
     for finding in findings.run(root, span):
-        branch = _branch_of(finding.organisation, by_path)
+        branch = nearest(getattr(finding.organisation, "path", ""), by_path)
         if branch is not None and finding.severity in counts[branch.pk]:
             counts[branch.pk][finding.severity] += 1
     return counts

@@ -47,6 +47,17 @@ class Branches:
         return grouped
 
 
+def nearest(path: str, by_path: dict[str, T]) -> T | None:
+    """What `by_path` holds for the nearest organisation at or above `path` (its longest prefix):
+    the branch a 党小组's row counts in, given the branches keyed by their paths. No query."""
+    codes = [c for c in (path or "").strip("/").split("/") if c]
+    for depth in range(len(codes), 0, -1):
+        found = by_path.get("/" + "/".join(codes[:depth]) + "/")
+        if found is not None:
+            return found
+    return None
+
+
 def under(org: Organisation) -> Branches:
     """The 党支部 of org's subtree (org itself when it is one) and, for every organisation of the
     subtree, the branches it lies under. One query."""

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from zhibu.core.branches import nearest
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period
 from zhibu.core.registries import findings
@@ -87,17 +88,6 @@ def _hours(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
-def _branch_of(person: Person, by_path: dict[str, Organisation]) -> Organisation | None:
-    """The nearest branch above (or at) the person's organisation: members of a 党小组 count in
-    their branch."""
-    codes = person.organisation.path.strip("/").split("/")
-    for depth in range(len(codes), 0, -1):
-        branch = by_path.get("/" + "/".join(codes[:depth]) + "/")
-        if branch is not None:
-            return branch
-    return None
-
-
 def _judge(org: Organisation, period: Period, quota: Quota) -> Iterator[Finding]:
     buckets = quota.judged(period, timezone.localdate())
     if not buckets:
@@ -118,7 +108,7 @@ def _judge(org: Organisation, period: Period, quota: Quota) -> Iterator[Finding]
     for bucket in buckets:
         at_start = {p.pk for p in members[bucket.start]}
         for person in members[bucket.end]:
-            branch = _branch_of(person, by_path) if person.pk in at_start else None
+            branch = nearest(person.organisation.path, by_path) if person.pk in at_start else None
             if branch is None:
                 continue
             judged[branch.pk][person.pk] = person

@@ -142,6 +142,7 @@ class FigureRegistry:
         """{branch id: value} of one figure for many branches under `root` in three queries (the
         records grouped by organisation, the paths of those organisations): what compute() would
         give for each branch, rows of a group below a branch counted with the branch."""
+        from ..branches import nearest
         from ..models import Organisation
 
         spec = self.get(code)
@@ -157,16 +158,10 @@ class FigureRegistry:
         for org_id, value in grouped.items():
             path = paths.get(org_id, "")
             # the branch whose path is the longest prefix of the row's organisation path
-            owner = next((by_path[p] for p in _prefixes(path) if p in by_path), None)
+            owner = nearest(path, by_path)
             if owner is not None:
                 values[owner] += value or zero
         return values
-
-
-def _prefixes(path: str) -> list[str]:
-    """ "/a/b/c/" -> ["/a/b/c/", "/a/b/", "/a/"]: the paths of an organisation and its ancestors."""
-    codes = [c for c in path.strip("/").split("/") if c]
-    return ["/" + "/".join(codes[:n]) + "/" for n in range(len(codes), 0, -1)]
 
 
 _REGISTRY = FigureRegistry()
