@@ -17,6 +17,8 @@ ledger knows where each kind of registration goes and `core` never imports a led
     removals.py       records users may remove to the 回收站       (registries.removals)
     citygen.py        generators of a synthetic city (gen_city)    (registries.citygen)
     oversight.py      the bureau's grid over many branches        (registries.oversight)
+    publishable.py    drafts a ledger offers the 党务公开 board     (registries.publishable)
+    points.py         actions that earn members points (积分)      (registries.points)
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ REGISTERING_MODULES = (
     "removals",
     "citygen",
     "oversight",
+    "publishable",
+    "points",
 )
 
 
