@@ -24,6 +24,8 @@ urlpatterns = [
     path("inspections/", include("zhibu.inspections.urls")),
     path("people/", include("zhibu.people.urls")),
     path("bureau/", include("zhibu.bureau.urls")),
+    path("disclosure/", include("zhibu.disclosure.urls")),
+    path("public/", include("zhibu.disclosure.public_urls")),
     path("", include("zhibu.core.urls")),
 ]
 

@@ -210,3 +210,17 @@ def attachment_get(user, pk: int) -> LogAttachment:
     attachment = get_in_scope(user, qs, pk)
     policy.require(user, access.VIEW, attachment.log.case)
     return attachment
+
+
+def mentions_student(org: Organisation, text: str) -> bool:
+    """Whether `text` names a student (real name or pseudonym) of org's subtree — for the 党务公开
+    board, which must publish nothing about a student. Answers yes or no only, so no student row
+    leaves this app; one query (names are encrypted, so they are compared after decryption)."""
+    if not text:
+        return False
+    students = Student.objects.filter(organisation__in=org.subtree()).only("name", "pseudonym")
+    return any(
+        (s.name and len(s.name.strip()) >= 2 and s.name.strip() in text)
+        or (s.pseudonym and s.pseudonym in text)
+        for s in students
+    )

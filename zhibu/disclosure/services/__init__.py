@@ -1,0 +1,1 @@
+"""Writes of the disclosure board: items (notices), their attachments, objections."""
