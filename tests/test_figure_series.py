@@ -19,6 +19,7 @@ from zhibu.care.tests.factories import (
 )
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures
+from zhibu.disclosure.tests.factories import NoticeFactory, ObjectionFactory
 from zhibu.honours.tests.factories import CompetitionRoundFactory, HonourFactory
 from zhibu.meetings.tests.factories import MeetingFactory
 from zhibu.service.tests.factories import (
@@ -79,6 +80,10 @@ def _ledgers(branch):
         PartnerSessionFactory(partner__organisation=branch, partner__opened_on=day, held_on=day)
         HonourFactory(organisation=branch, awarded_on=day)
         CompetitionRoundFactory(organisation=branch, held_on=day)
+        notice = NoticeFactory(organisation=branch, kind="notice", publish_from=day, publish_until=day)
+        ObjectionFactory(
+            notice=notice, organisation=branch, received_on=day, answered_on=day if n % 2 else None
+        )
 
 
 def test_the_registry_has_flows_with_a_day():

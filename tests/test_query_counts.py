@@ -27,6 +27,7 @@ from zhibu.core.tests.factories import (
     PostHoldingFactory,
     make_user,
 )
+from zhibu.disclosure.tests.factories import NoticeFactory, ObjectionFactory
 from zhibu.meetings.tests.factories import MeetingFactory
 from zhibu.mentoring.tests.factories import make_case, make_log
 from zhibu.reports.tests.factories import SubmissionDeadlineFactory
@@ -46,7 +47,8 @@ SMALL, LARGE = 3, 30
 # a few queries of its own to spend, not one per branch.
 MAX_FINDINGS_QUERIES = 60
 # The service ledger added 19 figures at one query each (61 then): the figures' cap rose to 80.
-MAX_FIGURES_QUERIES = 80
+# The disclosure board added 4 figures at one query each (81 then): the cap rose to 90.
+MAX_FIGURES_QUERIES = 90
 YEAR = Period.year(2023)
 
 
@@ -74,6 +76,23 @@ def _branch(bureau, n: int, year: int) -> None:
     SelfStudyDoneFactory(task=task, organisation=branch, person=member, done_on=date(year, 4, 20))
     case = make_case(member, started_on=date(year, 3, 1))
     make_log(case, date(year, 3, 20))
+    _disclosure(branch, year)
+
+
+def _disclosure(branch, year: int) -> None:
+    """A published plan and a 公示 with one answered and one unanswered objection."""
+    NoticeFactory(organisation=branch, publish_from=date(year, 2, 20))
+    notice = NoticeFactory(
+        organisation=branch, kind="notice", publish_from=date(year, 6, 20), publish_until=date(year, 6, 26)
+    )
+    ObjectionFactory(notice=notice, organisation=branch, received_on=date(year, 6, 21))
+    ObjectionFactory(
+        notice=notice,
+        organisation=branch,
+        received_on=date(year, 6, 22),
+        answer="已答复",
+        answered_on=date(year, 6, 23),
+    )
 
 
 def _bureau(code: str, branches: int):
