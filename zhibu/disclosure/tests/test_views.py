@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from zhibu.core.models import AuditEntry
-from zhibu.disclosure.models import Notice, Status
+from zhibu.disclosure.models import Notice, Objection, Status
 
 from . import helpers
 
@@ -134,3 +134,19 @@ def test_search_finds_drafts_for_officers_only(world, login):
     url = reverse("core:search")
     assert "活动安排" in login(world.secretary).get(url, {"q": "主题党日"}).content.decode()
     assert "活动安排" not in login(world.member).get(url, {"q": "主题党日"}).content.decode()
+
+
+def test_a_draft_goes_to_the_recycle_bin_a_notice_with_objections_does_not(world, login):
+    from zhibu.disclosure.tests.factories import NoticeAttachmentFactory
+
+    draft = helpers.draft(world.branch)
+    NoticeAttachmentFactory(notice=draft, organisation=world.branch)
+    client = login(world.secretary)
+    response = client.post(reverse("core:remove", args=["disclosure.notice", draft.pk]), {"reason": "重复"})
+    assert response.status_code == 302 and not Notice.objects.filter(pk=draft.pk).exists()
+    objection = helpers.objection(helpers.open_notice(world.branch))
+    response = client.post(
+        reverse("core:remove", args=["disclosure.notice", objection.notice_id]), {"reason": "x"}
+    )
+    assert response.status_code == 200  # the form again, saying why: the objections are kept
+    assert Notice.objects.filter(pk=objection.notice_id).exists() and Objection.objects.count() == 1
