@@ -35,7 +35,12 @@ from zhibu.study.tests.factories import ReadingRecordFactory
 from .factories import PointAdjustmentFactory, PointRuleFactory
 
 PERIOD = Period.span(date(2023, 3, 1), date(2023, 4, 30))
-EXPECTED = {"刘丹": Decimal("12.50"), "张文华": Decimal("5.00"), "于雪华": Decimal("5.00"), "王强": Decimal("0.00")}
+EXPECTED = {
+    "刘丹": Decimal("12.50"),
+    "张文华": Decimal("5.00"),
+    "于雪华": Decimal("5.00"),
+    "王强": Decimal("0.00"),
+}
 RANKS = [(1, "刘丹"), (2, "于雪华"), (2, "张文华"), (4, "王强")]
 
 
@@ -54,7 +59,11 @@ def rules(org) -> None:
     )  # fmt: skip
     PointRuleFactory(organisation=org, source="mentoring.session", points=Decimal("0.5"), cap=Decimal("1"))
     PointRuleFactory(
-        organisation=org, source="care.visited", points=Decimal("1"), cap=None, effective_until=date(2023, 3, 31)
+        organisation=org,
+        source="care.visited",
+        points=Decimal("1"),
+        cap=None,
+        effective_until=date(2023, 3, 31),
     )
 
 
@@ -78,7 +87,9 @@ def ledgers(world) -> dict:
         make_log(case, day)
     for day in (date(2023, 3, 28), date(2023, 4, 3)):
         CareVisitFactory(organisation=org, visited_on=day, visitors=[member])
-    PointAdjustmentFactory(organisation=org, person=member, day=date(2023, 3, 20), points=Decimal("-0.5"), reason="迟到")
+    PointAdjustmentFactory(
+        organisation=org, person=member, day=date(2023, 3, 20), points=Decimal("-0.5"), reason="迟到"
+    )
     PointAdjustmentFactory(organisation=org, person=committee, day=date(2023, 4, 20), points=Decimal("2"))
     # another branch's meeting: never counts for branch A
     other = world.other_branch

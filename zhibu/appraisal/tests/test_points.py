@@ -61,7 +61,11 @@ def test_the_explanation_adds_up_line_by_line(world, ledger):
         "积分调整": Decimal("-0.5"),
     }
     capped = [(line.day, line.points) for line in explanation.lines if line.capped]
-    assert capped == [(date(2023, 3, 16), Decimal("1.0")), (date(2023, 3, 25), Decimal("0.0")), (date(2023, 4, 10), Decimal("1"))]
+    assert capped == [
+        (date(2023, 3, 16), Decimal("1.0")),
+        (date(2023, 3, 25), Decimal("0.0")),
+        (date(2023, 4, 10), Decimal("1")),
+    ]
     meeting_lines = [line for line in explanation.lines if line.source == "参加组织生活"]
     assert all(line.url.startswith("/meetings/") for line in meeting_lines)
     mentoring = [line for line in explanation.lines if line.source == "包教辅导"]
