@@ -128,7 +128,7 @@ def rate(request: HttpRequest) -> HttpResponse:
     year = appraisal.year
     person = request.user.person
     form = RatingsForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,  # nothing chosen is still a submission
         appraisals=selectors.ratees(org, year, person),
         done=selectors.rated_by(person, year),
     )
