@@ -14,7 +14,7 @@ from zhibu.appraisal.models import Appraisal, PeerRating, PointAdjustment, Point
 from zhibu.core.tests.factories import PersonFactory
 
 from . import fixed_data
-from .factories import AppraisalFactory
+from .factories import AppraisalFactory, PeerRatingFactory
 
 pytestmark = pytest.mark.django_db
 SPAN = {"org": "yucai", "from": "2023-03-01", "to": "2023-04-30"}
@@ -130,8 +130,11 @@ def test_member_may_not_decide(world, login):
 
 @pytest.fixture
 def year(world):
-    return {p: AppraisalFactory(organisation=world.branch, person=world.people[p], year=2023, self_assessment="")
-            for p in ("secretary", "committee", "member")}  # fmt: skip
+    people = ("secretary", "committee", "member")
+    return {
+        p: AppraisalFactory(organisation=world.branch, person=world.people[p], self_assessment="")
+        for p in people
+    }
 
 
 def test_rate_page_lists_the_others_and_refuses_twice(world, login, year):
@@ -174,8 +177,7 @@ def test_the_member_sees_her_own_result_only(world, login, year):
 
 
 def test_results_export_reads_back(world, login, year):
-    PeerRating.objects.create(organisation=world.branch, appraisal=year["member"], rater=world.people["secretary"],
-                              rating="excellent")  # fmt: skip
+    PeerRatingFactory(appraisal=year["member"], rater=world.people["secretary"], rating="excellent")
     response = login(world.secretary).get(
         reverse("appraisal:results_export"), {"org": "yucai", "year": "2023"}
     )
