@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from zhibu.appraisal.tests.factories import AppraisalFactory
 from zhibu.care.tests.factories import (
     CareVisitFactory,
     DonationDriveFactory,
@@ -79,6 +80,7 @@ def _ledgers(branch):
         PartnerSessionFactory(partner__organisation=branch, partner__opened_on=day, held_on=day)
         HonourFactory(organisation=branch, awarded_on=day)
         CompetitionRoundFactory(organisation=branch, held_on=day)
+        AppraisalFactory(organisation=branch, decision="excellent" if n % 2 else "qualified", decided_on=day)
 
 
 def test_the_registry_has_flows_with_a_day():

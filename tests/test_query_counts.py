@@ -47,6 +47,9 @@ SMALL, LARGE = 3, 30
 MAX_FINDINGS_QUERIES = 60
 # The service ledger added 19 figures at one query each (61 then): the figures' cap rose to 80.
 MAX_FIGURES_QUERIES = 80
+# The appraisal app's points total costs one query per points source (8: the ledgers' actions that
+# earn 积分) plus the rules, the members and the adjustments, and its three appraisal figures one each.
+MAX_FIGURES_QUERIES += 15
 YEAR = Period.year(2023)
 
 
@@ -74,6 +77,26 @@ def _branch(bureau, n: int, year: int) -> None:
     SelfStudyDoneFactory(task=task, organisation=branch, person=member, done_on=date(year, 4, 20))
     case = make_case(member, started_on=date(year, 3, 1))
     make_log(case, date(year, 3, 20))
+    _appraisal(branch, secretary, member, year)
+
+
+def _appraisal(branch, secretary, member, year: int) -> None:
+    """Points rules over every ledger source, an adjustment, and a decided appraisal with a rating."""
+    from zhibu.appraisal.tests.factories import (
+        AppraisalFactory,
+        PeerRatingFactory,
+        PointAdjustmentFactory,
+        PointRuleFactory,
+    )
+    from zhibu.core.registries import points
+
+    for code in sorted(points.codes()):
+        PointRuleFactory(organisation=branch, source=code, effective_from=date(year, 1, 1))
+    PointAdjustmentFactory(organisation=branch, person=member, day=date(year, 5, 4))
+    appraisal = AppraisalFactory(
+        organisation=branch, person=member, year=year, decision="excellent", decided_on=date(year, 12, 26)
+    )
+    PeerRatingFactory(appraisal=appraisal, rater=secretary, rating="excellent")
 
 
 def _bureau(code: str, branches: int):

@@ -81,13 +81,14 @@ def earn(rule: PointRule, facts: Iterable[tuple[date, int]]) -> list[Decimal]:
 
 @dataclass
 class Context:
-    """What scoring org's members needs: the rules in force by branch, each person's branch."""
+    """What scoring org's members needs: the rules in force by branch, and for each person the
+    branch whose rules she earns under (None: her branch has no rule in force)."""
 
     start: date
     end: date
     rules: list[PointRule]
     by_branch: dict[int, list[PointRule]]
-    branch_of: dict[int, int]  # person id -> branch id
+    branch_of: dict[int, int | None]  # person id -> the branch of her rules
 
     @property
     def sources(self) -> list[registry.Source]:
@@ -99,17 +100,21 @@ class Context:
 
 
 def context(org: Organisation, people: QuerySet, start: date, end: date) -> Context:
-    """Rules (one query), the branches (one query) and where each of `people` is (one query)."""
-    rules = list(rules_in_force(org, start, end).order_by("effective_from", "pk"))
-    under = branches.under(org)
+    """The rules (one query, with their branches' paths) and where each of `people` is (one
+    query): a person of a 党小组 earns under the rules of the branch above it (the nearest
+    organisation on her path that has rules)."""
+    rules = list(
+        rules_in_force(org, start, end).select_related("organisation").order_by("effective_from", "pk")
+    )
     by_branch: dict[int, list[PointRule]] = defaultdict(list)
+    by_path: dict[str, int] = {}
     for rule in rules:
         by_branch[rule.organisation_id].append(rule)
-    branch_of = {}
-    for pk, org_id in people.order_by().values_list("pk", "organisation_id"):
-        found = under.containing(org_id)
-        if found:
-            branch_of[pk] = found[-1].pk  # the nearest branch (a 党小组 counts with its branch)
+        by_path[rule.organisation.path] = rule.organisation_id
+    branch_of = {
+        pk: branches.nearest(path, by_path)
+        for pk, path in people.order_by().values_list("pk", "organisation__path")
+    }
     return Context(start, end, rules, by_branch, branch_of)
 
 
@@ -190,7 +195,7 @@ def explain(org: Organisation, people: QuerySet, person_id: int, start: date, en
     sum of the lines is what `totals` gives her."""
     ctx = context(org, people.filter(pk=person_id), start, end)
     out = Explanation()
-    if person_id not in ctx.branch_of:
+    if ctx.branch_of.get(person_id) is None:
         return out
     for source in ctx.sources:
         rows = list(
