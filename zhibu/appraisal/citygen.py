@@ -6,12 +6,11 @@ generated: they are computed from the other ledgers' rows. Bulk-inserted without
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from zhibu.core.models import PartyStatus
 from zhibu.core.registries import citygen
 
-from .demo_data import RULES
+from .demo_data import default_rules
 from .models import Appraisal, PeerRating, PointRule, Rating
 
 MEMBERS = (PartyStatus.FULL, PartyStatus.PROBATIONARY)
@@ -21,22 +20,7 @@ RATERS = 5  # each member rates this many colleagues a year (a whole branch rati
 @citygen.register("appraisal", order=80)
 def generate(ctx: citygen.CityContext) -> int:
     first = date(ctx.years[0], 1, 1)
-    ctx.bulk(
-        PointRule,
-        (
-            PointRule(
-                organisation=b,
-                source=source,
-                points=Decimal(points),
-                cap=Decimal(cap) if cap else None,
-                cap_period=period,
-                effective_from=first,
-                note=note,
-            )  # fmt: skip
-            for b in ctx.branches
-            for source, points, cap, period, note in RULES
-        ),
-    )
+    ctx.bulk(PointRule, (rule for b in ctx.branches for rule in default_rules(b, first)))
     years = [y for y in ctx.years if date(y, 12, 31) < ctx.until]
     appraisals = []
     for b in ctx.branches:

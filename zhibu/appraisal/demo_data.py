@@ -36,19 +36,20 @@ SELF = "{name}同志一年来认真学习党的理论，积极参加“三会一
        "在包教和志愿服务中发挥了党员的先锋模范作用。不足是理论学习还不够深入，今后要加强。"  # fmt: skip
 
 
-def _rules(org: Organisation) -> None:
-    PointRule.objects.bulk_create(
+def default_rules(org: Organisation, since: date) -> list[PointRule]:
+    """The default rules (unsaved) of a branch, in force from `since`: the demo's and the city's."""
+    return [
         PointRule(
             organisation=org,
             source=source,
             points=Decimal(points),
             cap=Decimal(cap) if cap else None,
             cap_period=period,
-            effective_from=SINCE,
+            effective_from=since,
             note=note,
         )  # fmt: skip
         for source, points, cap, period, note in RULES
-    )
+    ]
 
 
 def _adjustments(org: Organisation, people: dict) -> None:
@@ -106,7 +107,7 @@ def load() -> str:
     if org is None:
         return "跳过：没有演示学校"
     people = {p.name: p for p in selectors.members_of(org, date(2023, 7, 31))}
-    _rules(org)
+    PointRule.objects.bulk_create(default_rules(org, SINCE))
     _adjustments(org, people)
     year = timezone.localdate().year - 1
     appraised = _appraisal(org, year)

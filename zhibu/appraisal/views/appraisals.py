@@ -111,7 +111,7 @@ def self_assess(request: HttpRequest) -> HttpResponse:
         save=lambda data: services.self_assess(actor=request.user, appraisal=appraisal, **data),
         success=_("已保存自我评价"),
         redirect_to="appraisal:mine",
-        template="appraisal/form.html",
+        template="includes/form_page.html",
         context={
             "org": appraisal.organisation,
             "title": _("%(y)d年度自我评价") % {"y": appraisal.year},

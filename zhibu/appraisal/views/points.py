@@ -111,7 +111,7 @@ def rule_create(request: HttpRequest) -> HttpResponse:
         ),
         success=_("已新增积分规则"),
         redirect_to=f"{reverse('appraisal:rules')}?org={org.code}",
-        template="appraisal/form.html",
+        template="includes/form_page.html",
         context=_form_context(org, _("新增积分规则"), "appraisal:rules"),
     )
 
@@ -129,7 +129,7 @@ def rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
         save=lambda data: services.rule_update(actor=request.user, rule=rule, **data),
         success=_("已保存"),
         redirect_to=f"{reverse('appraisal:rules')}?org={rule.organisation.code}",
-        template="appraisal/form.html",
+        template="includes/form_page.html",
         context=_form_context(
             rule.organisation, _("编辑积分规则"), "appraisal:rules", removal=("appraisal.pointrule", rule.pk)
         ),
@@ -151,6 +151,6 @@ def adjustment_create(request: HttpRequest) -> HttpResponse:
         save=lambda data: services.adjustment_create(actor=request.user, organisation=org, **data),
         success=_("已调整积分"),
         redirect_to=lambda a: reverse("appraisal:points_person", args=[a.person_id]),
-        template="appraisal/form.html",
+        template="includes/form_page.html",
         context=_form_context(org, _("调整党员积分"), "appraisal:ranking"),
     )
