@@ -188,3 +188,34 @@ def test_results_export_reads_back(world, login, year):
     assert rows[header][:5] == ("姓名", "互评优秀", "互评合格", "互评基本合格", "互评不合格")
     liu = next(r for r in rows[header + 1 :] if r[0] == "刘丹")
     assert liu[1] == 1
+
+
+def test_a_removed_adjustment_leaves_the_total_and_comes_back(world, login, ledger):
+    from zhibu.appraisal import selectors
+
+    client = login(world.secretary)
+    adjustment = PointAdjustment.objects.get(person=world.people["member"])
+    response = client.post(
+        reverse("core:remove", args=["appraisal.pointadjustment", adjustment.pk]), {"reason": "误扣"}
+    )
+    assert response.status_code == 302
+    assert selectors.explain(world.branch, ledger["member"], fixed_data.PERIOD).total == Decimal("13.00")
+    rule = PointRule.objects.get(source="care.visited")
+    response = client.post(
+        reverse("core:remove", args=["appraisal.pointrule", rule.pk]), {"reason": "规则作废"}
+    )
+    assert response.status_code == 302
+    assert selectors.explain(world.branch, ledger["member"], fixed_data.PERIOD).total == Decimal("12.00")
+
+
+def test_officers_find_an_appraisal_by_name_members_do_not(world, login, year):
+    from zhibu.appraisal.services import appraisals
+
+    mine = year["member"]
+    appraisals.self_assess(
+        actor=world.member, appraisal=mine, version=mine.version, self_assessment="坚持包教学困生"
+    )
+    found = login(world.secretary).get(reverse("core:search"), {"q": "包教学困生"})
+    assert "2023年度民主评议：刘丹" in found.content.decode()
+    found = login(world.member).get(reverse("core:search"), {"q": "包教学困生"})
+    assert "2023年度民主评议：刘丹" not in found.content.decode()
