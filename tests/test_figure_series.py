@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from zhibu.appraisal.tests.factories import AppraisalFactory
 from zhibu.care.tests.factories import (
     CareVisitFactory,
     DonationDriveFactory,
@@ -84,6 +85,7 @@ def _ledgers(branch):
         ObjectionFactory(
             notice=notice, organisation=branch, received_on=day, answered_on=day if n % 2 else None
         )
+        AppraisalFactory(organisation=branch, decision="excellent" if n % 2 else "qualified", decided_on=day)
 
 
 def test_the_registry_has_flows_with_a_day():

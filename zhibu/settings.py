@@ -145,6 +145,7 @@ INSTALLED_APPS = [
     "zhibu.inspections",
     "zhibu.bureau",
     "zhibu.disclosure",
+    "zhibu.appraisal",
 ]
 
 MIDDLEWARE = [

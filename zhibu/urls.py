@@ -26,6 +26,7 @@ urlpatterns = [
     path("bureau/", include("zhibu.bureau.urls")),
     path("disclosure/", include("zhibu.disclosure.urls")),
     path("public/", include("zhibu.disclosure.public_urls")),
+    path("appraisal/", include("zhibu.appraisal.urls")),
     path("", include("zhibu.core.urls")),
 ]
 

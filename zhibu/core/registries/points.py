@@ -10,9 +10,11 @@ counter that could drift; each fact links to its record, so the total is explain
 
 The function returns ONE queryset (never a list built in Python) of dicts with the keys
 `person_id`, `day` (a date), `record_id` (the pk passed to `url`'s reverse) and `title` (what the
-explanation line shows: "2023-03-08 支部党员大会"), for the organisations `org_ids` (a list or a
-subquery of ids) and the days start..end inclusive. One query per source whatever the number of
-branches or members.
+explanation line shows beside the day: "支部党员大会" — never a student's or a visited person's
+name), for the organisations `org_ids` (a list or a subquery of ids) and the days start..end
+inclusive. One query per source whatever the number of branches or members: the appraisal app
+groups it further by person and day (`.values("person_id", "day").annotate(...)`), filters it by
+`person_id`, and orders it by `day` and `record_id`, so each key must be a field or an annotation.
 """
 
 from __future__ import annotations
@@ -48,6 +50,16 @@ def get(code: str) -> Source:
         return _SOURCES[code]
     except KeyError:
         raise Http404 from None
+
+
+def label_of(code: str) -> str:
+    """The source's label, or the code itself for a source no longer registered."""
+    source = _SOURCES.get(code)
+    return source.label if source else code
+
+
+def codes() -> set[str]:
+    return set(_SOURCES)
 
 
 def all() -> list[Source]:  # noqa: A001 - read as points.all()

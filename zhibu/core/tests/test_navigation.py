@@ -9,6 +9,12 @@ from zhibu.core import policy
 from zhibu.core.registries import navigation
 from zhibu.core.tests.factories import UserFactory
 
+# The officers' 评议考核 entries (the appraisal app's five among honours' and inspections').
+APPRAISAL_OFFICERS = [
+    *("荣誉", "教学评比"),
+    *("我的积分", "积分排名", "积分规则", "民主评议", "我的评议"),
+    "考核结果",
+]
 AREAS = [
     "组织与人员",
     "组织生活",
@@ -64,7 +70,7 @@ def test_every_entry_names_a_declared_area_and_a_known_permission():
                 ("服务与关爱", ["服务台账", "我的服务", "走访慰问", "问寒问暖", "捐款"]),
                 ("包教", ["包教工作", "包教检查"]),
                 ("承诺与公开", ["党务公开"]),
-                ("评议考核", ["荣誉", "教学评比", "考核结果"]),
+                ("评议考核", APPRAISAL_OFFICERS),
                 ("总结与报送", ["总结材料", "通知任务", "统计数"]),
                 ("管理", ["账号与角色", "回收站", "操作日志"]),
             ],
@@ -79,7 +85,7 @@ def test_every_entry_names_a_declared_area_and_a_known_permission():
                 ("服务与关爱", ["服务台账", "我的服务", "走访慰问", "问寒问暖", "捐款"]),
                 ("包教", ["包教工作", "包教检查"]),
                 ("承诺与公开", ["党务公开"]),
-                ("评议考核", ["荣誉", "教学评比", "考核结果"]),
+                ("评议考核", APPRAISAL_OFFICERS),
                 ("总结与报送", ["总结材料", "通知任务", "统计数"]),
             ],
         ),
@@ -91,7 +97,7 @@ def test_every_entry_names_a_declared_area_and_a_known_permission():
                 ("学习", ["学习台账", "我的学习"]),
                 ("服务与关爱", ["我的服务", "捐款"]),
                 ("包教", ["包教工作"]),
-                ("评议考核", ["荣誉", "教学评比"]),
+                ("评议考核", ["荣誉", "教学评比", "我的积分", "我的评议"]),
             ],
         ),
         (

@@ -1,0 +1,241 @@
+"""积分: a member's points, computed from the ledgers every time (never a stored counter).
+
+The ledgers register sources of facts (core/registries/points.py); the branch's PointRules turn
+facts into points. A fact earns under the rule of its source in force on its day (effective
+dates); within a cap period (month, term, year) the facts earn in date order until the cap is
+reached, so a fact's points depend only on its own cap period, and the points of two halves of a
+period add up to the points of the whole. Manual adjustments count on their day, outside every cap.
+
+Costs: one query for the rules, one for the people, one per source of the rules in force (grouped
+by person and day — for a ranking; or one line per fact — for one member's explanation), one for
+the adjustments; whatever the number of members or branches.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.urls import NoReverseMatch, reverse
+
+from zhibu.core import branches
+from zhibu.core.models import Organisation
+from zhibu.core.periods import Period
+from zhibu.core.registries import points as registry
+
+from .models import CapPeriod, PointAdjustment, PointRule
+
+ZERO = Decimal("0.00")
+
+
+def cap_window(cap_period: str, day: date) -> tuple[date, date]:
+    """The cap period holding `day`: its month, its 学期 (August, in no term, is its own window)
+    or its calendar year."""
+    if cap_period == CapPeriod.YEAR:
+        p = Period.year(day.year)
+    elif cap_period == CapPeriod.TERM:
+        p = Period.term_of(day) or Period.month(day.year, day.month)
+    else:
+        p = Period.month(day.year, day.month)
+    return p.start, p.end
+
+
+def rules_in_force(org: Organisation, start: date, end: date) -> QuerySet[PointRule]:
+    """The rules of org's subtree in force on some day of start..end."""
+    return PointRule.objects.filter(organisation__in=org.subtree(), effective_from__lte=end).filter(
+        Q(effective_until__isnull=True) | Q(effective_until__gte=start)
+    )
+
+
+def _first_day(rules: Iterable[PointRule], start: date) -> date:
+    """The first day whose facts may use up a cap that binds in start..: the start of the widest
+    cap window holding `start`."""
+    return min([start, *(cap_window(r.cap_period, start)[0] for r in rules)])
+
+
+def _in_force(rule: PointRule, day: date) -> bool:
+    return rule.effective_from <= day and (rule.effective_until is None or day <= rule.effective_until)
+
+
+def earn(rule: PointRule, facts: Iterable[tuple[date, int]]) -> list[Decimal]:
+    """Points earned by each (day, number of facts) of one member under `rule`, in the order given
+    (date order): the rule's points per fact, until the cap of each cap window is reached."""
+    used: dict[tuple[date, date], Decimal] = defaultdict(lambda: ZERO)
+    earned = []
+    for day, n in facts:
+        if not _in_force(rule, day):
+            earned.append(ZERO)
+            continue
+        amount = rule.points * n
+        if rule.cap is not None:
+            window = cap_window(rule.cap_period, day)
+            amount = max(ZERO, min(amount, rule.cap - used[window]))
+            used[window] += amount
+        earned.append(amount)
+    return earned
+
+
+@dataclass
+class Context:
+    """What scoring org's members needs: the rules in force by branch, and for each person the
+    branch whose rules she earns under (None: her branch has no rule in force)."""
+
+    start: date
+    end: date
+    rules: list[PointRule]
+    by_branch: dict[int, list[PointRule]]
+    branch_of: dict[int, int | None]  # person id -> the branch of her rules
+
+    @property
+    def sources(self) -> list[registry.Source]:
+        codes = sorted({r.source for r in self.rules})
+        return [registry.get(c) for c in codes if c in registry.codes()]
+
+    def rules_for(self, person_id: int, source: str) -> list[PointRule]:
+        return [r for r in self.by_branch.get(self.branch_of.get(person_id), []) if r.source == source]
+
+
+def context(org: Organisation, people: QuerySet, start: date, end: date) -> Context:
+    """The rules (one query, with their branches' paths) and where each of `people` is (one
+    query): a person of a 党小组 earns under the rules of the branch above it (the nearest
+    organisation on her path that has rules)."""
+    rules = list(
+        rules_in_force(org, start, end).select_related("organisation").order_by("effective_from", "pk")
+    )
+    by_branch: dict[int, list[PointRule]] = defaultdict(list)
+    by_path: dict[str, int] = {}
+    for rule in rules:
+        by_branch[rule.organisation_id].append(rule)
+        by_path[rule.organisation.path] = rule.organisation_id
+    branch_of = {
+        pk: branches.nearest(path, by_path)
+        for pk, path in people.order_by().values_list("pk", "organisation__path")
+    }
+    return Context(start, end, rules, by_branch, branch_of)
+
+
+def _facts(ctx: Context, org: Organisation, source: registry.Source) -> QuerySet:
+    first = _first_day((r for r in ctx.rules if r.source == source.code), ctx.start)
+    return source.facts(org.subtree().values("pk"), first, ctx.end)
+
+
+def totals(org: Organisation, people: QuerySet, start: date, end: date) -> dict[int, Decimal]:
+    """{person id: points in start..end} for `people` of org's subtree (0 for those without)."""
+    ctx = context(org, people, start, end)
+    result = {pk: ZERO for pk in ctx.branch_of}
+    for source in ctx.sources:
+        grouped: dict[int, list[tuple[date, int]]] = defaultdict(list)
+        rows = (
+            _facts(ctx, org, source)
+            .order_by()
+            .values("person_id", "day")
+            .annotate(n=Count("*"))
+            .values_list("person_id", "day", "n")
+        )
+        for person_id, day, n in rows:
+            if person_id in result:
+                grouped[person_id].append((day, n))
+        for person_id, facts in grouped.items():
+            facts.sort()
+            for rule in ctx.rules_for(person_id, source.code):
+                for (day, _n), amount in zip(facts, earn(rule, facts), strict=True):
+                    if day >= start:
+                        result[person_id] += amount
+    adjustments = (
+        PointAdjustment.objects.filter(organisation__in=org.subtree(), day__range=(start, end))
+        .order_by()
+        .values_list("person_id")
+        .annotate(total=Sum("points"))
+    )
+    for person_id, total in adjustments:
+        if person_id in result:
+            result[person_id] += Decimal(total or 0)
+    return {pk: value.quantize(Decimal("0.01")) for pk, value in result.items()}
+
+
+@dataclass
+class Line:
+    """One line of a member's points: a fact with its record, or an adjustment."""
+
+    day: date
+    source: str
+    title: str
+    points: Decimal
+    url: str = ""
+    full: Decimal | None = None  # what the fact is worth before its cap (None: an adjustment)
+    adjustment: PointAdjustment | None = None
+
+    @property
+    def capped(self) -> bool:
+        return self.full is not None and self.points < self.full
+
+
+@dataclass
+class Explanation:
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def total(self) -> Decimal:
+        return sum((line.points for line in self.lines), ZERO).quantize(Decimal("0.01"))
+
+
+def _url(source: registry.Source, record_id) -> str:
+    try:
+        return reverse(source.url, args=[record_id])
+    except NoReverseMatch:
+        return ""
+
+
+def explain(org: Organisation, people: QuerySet, person_id: int, start: date, end: date) -> Explanation:
+    """The member's points in start..end line by line, each fact with the link to its record; the
+    sum of the lines is what `totals` gives her."""
+    ctx = context(org, people.filter(pk=person_id), start, end)
+    out = Explanation()
+    if ctx.branch_of.get(person_id) is None:
+        return out
+    for source in ctx.sources:
+        rows = list(
+            _facts(ctx, org, source)
+            .filter(person_id=person_id)
+            .order_by("day", "record_id")
+            .values_list("day", "record_id", "title")
+        )
+        facts = [(day, 1) for day, _r, _t in rows]
+        for rule in ctx.rules_for(person_id, source.code):
+            for (day, record_id, title), amount in zip(rows, earn(rule, facts), strict=True):
+                if day >= start and _in_force(rule, day):
+                    out.lines.append(
+                        Line(day, source.label, title or "", amount, _url(source, record_id), rule.points)
+                    )
+    adjustments = PointAdjustment.objects.filter(
+        organisation__in=org.subtree(), person_id=person_id, day__range=(start, end)
+    ).order_by("day", "pk")
+    for a in adjustments:
+        out.lines.append(
+            Line(a.day, str(PointAdjustment._meta.verbose_name), a.reason, a.points, adjustment=a)
+        )
+    out.lines.sort(key=lambda line: line.day)
+    return out
+
+
+@dataclass(frozen=True)
+class Ranked:
+    rank: int
+    person: object
+    points: Decimal
+
+
+def rank(people: list, points: dict[int, Decimal]) -> list[Ranked]:
+    """Competition ranking: the same points share a rank and the next rank skips (1, 2, 2, 4).
+    `people` comes in the order the ties are listed in (按姓氏笔画)."""
+    ordered = sorted(people, key=lambda p: -points.get(p.pk, ZERO))
+    out: list[Ranked] = []
+    for i, person in enumerate(ordered):
+        value = points.get(person.pk, ZERO)
+        same = out and out[-1].points == value
+        out.append(Ranked(out[-1].rank if same else i + 1, person, value))
+    return out

@@ -1,0 +1,1 @@
+"""Write services of the appraisal app: points rules and adjustments; the yearly appraisal."""
