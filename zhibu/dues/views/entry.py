@@ -110,7 +110,7 @@ def collection(request: HttpRequest) -> HttpResponse:
         "previous": calc.add_months(month, -1),
         "next": calc.add_months(month, 1),
     }
-    return render(request, "dues/collection.html", context, status=400 if form.errors else 200)
+    return render(request, "dues/collection.html", context)
 
 
 @login_required
