@@ -7,3 +7,4 @@ from zhibu.core.registries import navigation
 
 navigation.register(_("党费"), "dues:index", perm="dues.view", group="people", order=30)
 navigation.register(_("我的党费"), "dues:mine", perm="dues.own", group="people", order=31)
+navigation.register(_("党费交纳标准"), "dues:bands", perm="dues.bands", group="people", order=32)

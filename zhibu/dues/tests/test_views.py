@@ -29,11 +29,15 @@ def test_the_branch_page_lists_bases_dues_and_arrears(world, login):
 
 
 def test_a_committee_member_sees_dues_only_when_in_charge(world, login):
+    helpers.base(world.people["member"], "3000.01")
     client = login(world.committee)
-    assert client.get(reverse("dues:index") + ORG).status_code == 403
+    totals = client.get(reverse("dues:index") + ORG)
+    assert totals.status_code == 200 and "只显示合计" in totals.content.decode()
+    assert "3000.01" not in totals.content.decode()
     assert client.get(reverse("dues:person", args=[world.people["member"].pk])).status_code == 403
+    assert client.get(reverse("dues:collection") + ORG).status_code == 403
     helpers.in_charge(world)
-    assert client.get(reverse("dues:index") + ORG).status_code == 200
+    assert "3000.01" in client.get(reverse("dues:index") + ORG).content.decode()
 
 
 def test_my_dues_show_my_own_amounts_only(world, login):

@@ -27,18 +27,20 @@ def _officer_org(request: HttpRequest, perm: str = "dues.view"):
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    """Every member with her base, due and arrears; the year's totals as figures."""
-    org = _officer_org(request)
+    """Every member with her base, due and arrears; the year's totals as figures. A 支委 not in charge
+    of dues gets the totals only, as the bureau does: the branch's sums are no one's pay."""
+    org = chosen_organisation(request, "dues.view")
     today = timezone.localdate()
     year = Period.year(today.year)
+    in_charge = access.in_charge(request.user, org)
     context = {
         "org": org,
-        "page": paginate(request, book.build(org, today), per_page=50),
+        "in_charge": in_charge,
+        "page": paginate(request, book.build(org, today), per_page=50) if in_charge else None,
         "due": figures.compute("dues.due", org, year).value,
         "collected": figures.compute("dues.collected", org, year).value,
         "voluntary": figures.compute("dues.voluntary", org, year).value,
         "year": year,
-        "can_edit": True,
     }
     return render(request, "dues/index.html", context)
 
