@@ -78,3 +78,12 @@ def test_the_paragraph_quotes_the_figures(world, dues):
 def test_an_empty_branch_says_so(world):
     ctx = SectionContext("annual", world.branch, YEAR)
     assert "尚未登记" in sections.collection(world.branch, YEAR, ctx)[0].text
+
+
+def test_the_disclosure_board_gets_totals_and_no_names(world, dues):
+    from zhibu.core.registries import publishable
+
+    drafts = publishable.get("dues.collection").build(world.branch, YEAR)
+    assert len(drafts) == 1 and "应交党费960.00元" in drafts[0].body and "实收570.00元" in drafts[0].body
+    assert "刘丹" not in drafts[0].body and "万福业" not in drafts[0].body
+    assert publishable.get("dues.collection").build(world.other_branch, YEAR) == []
