@@ -35,6 +35,14 @@ class BandBook:
             sets.setdefault(band.effective_from, []).append(band)
         self.days = sorted(sets)
         self.sets = [sets[day] for day in self.days]
+        # (set index, category) -> its bands, lowest upper limit first and the open band last:
+        # sorted once, not for each of a city's member-months.
+        self._ordered: dict[tuple[int, str], list[Band]] = {}
+        for n, bands in enumerate(self.sets):
+            for band in bands:
+                self._ordered.setdefault((n, band.category), []).append(band)
+        for bands in self._ordered.values():
+            bands.sort(key=lambda b: (b.up_to is None, b.up_to or 0))
 
     def set_on(self, month: date) -> list[Band]:
         at = bisect_right(self.days, month)
@@ -43,9 +51,8 @@ class BandBook:
     def band_for(self, month: date, category: str, base: Decimal) -> Band | None:
         """The band of `category` whose range holds `base` (the lowest upper limit at or above it;
         an open band last)."""
-        bands = [b for b in self.set_on(month) if b.category == category]
-        bands.sort(key=lambda b: (b.up_to is None, b.up_to or 0))
-        for band in bands:
+        at = bisect_right(self.days, month)
+        for band in self._ordered.get((at - 1, category), []) if at else []:
             if band.up_to is None or base <= band.up_to:
                 return band
         return None

@@ -61,7 +61,13 @@ def due(org: Organisation, period: Period):
     return selectors.cents(sum(per_month.values(), ZERO)), selectors.people_in(org, owing)
 
 
-def _paid(kind: str):
+def _regular(org: Organisation, period: Period) -> QuerySet:
+    return selectors.payments_of(org, period.start, period.end, PaymentKind.REGULAR).order_by(PAID_DAY, "pk")
+
+
+def _register_paid(code: str, kind: str, label, description) -> None:
+    """A sum of payments of `kind` by the day they were paid: 实收 (regular) and 自愿多交 apart."""
+
     def records(org: Organisation, period: Period) -> QuerySet:
         return selectors.payments_of(org, period.start, period.end, kind).order_by(PAID_DAY, "pk")
 
@@ -69,37 +75,27 @@ def _paid(kind: str):
         per_day = by_day(records(org, covering(periods)), PAID_DAY, "amount")
         return [selectors.cents(v) for v in bucket(per_day, periods, ZERO)]
 
-    return records, series
+    def value(org: Organisation, period: Period):
+        qs = records(org, period)
+        return selectors.money_total(qs), qs
+
+    figures.register(
+        code, label=label, unit=_("元"), records_perm=PRIVATE, series=series, description=description
+    )(value)
 
 
-_regular, _regular_series = _paid(PaymentKind.REGULAR)
-_voluntary, _voluntary_series = _paid(PaymentKind.VOLUNTARY)
-
-
-@figures.register(
+_register_paid(
     "dues.collected",
-    label=_("实收党费"),
-    unit=_("元"),
-    records_perm=PRIVATE,
-    series=_regular_series,
-    description=_("期间内收到的按月交纳的党费（按交纳日期），不含自愿多交的党费。"),
+    PaymentKind.REGULAR,
+    _("实收党费"),
+    _("期间内收到的按月交纳的党费（按交纳日期），不含自愿多交的党费。"),
 )
-def collected(org: Organisation, period: Period):
-    qs = _regular(org, period)
-    return selectors.money_total(qs), qs
-
-
-@figures.register(
+_register_paid(
     "dues.voluntary",
-    label=_("自愿多交党费"),
-    unit=_("元"),
-    records_perm=PRIVATE,
-    series=_voluntary_series,
-    description=_("党员自愿多交的党费，与按月交纳的党费分开统计。"),
+    PaymentKind.VOLUNTARY,
+    _("自愿多交党费"),
+    _("党员自愿多交的党费，与按月交纳的党费分开统计。"),
 )
-def voluntary(org: Organisation, period: Period):
-    qs = _voluntary(org, period)
-    return selectors.money_total(qs), qs
 
 
 @figures.register(
