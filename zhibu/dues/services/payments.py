@@ -86,6 +86,10 @@ def payment_create(
         money = clean_money(amount, "amount", _("金额（元）"))
         if not money:
             raise ValidationError({"amount": _("请填写自愿多交党费的金额")})
+        if not selectors.member_choices(organisation, day).filter(pk=person.pk).exists():
+            raise ValidationError(
+                {"person": _("%(name)s在交纳日期不是党员，不能登记党费") % {"name": person.name}}
+            )
         return _save(actor, organisation, person, kind=kind, paid_on=day, amount=money, months=[], note=note)
     if kind != PaymentKind.REGULAR:
         raise ValidationError({"kind": _("请选择交纳类别")})

@@ -164,6 +164,8 @@ def test_voluntary_payments_are_kept_apart(world):
         _pay(world, kind="voluntary", amount="100.00")
     with pytest.raises(ValidationError, match="请填写自愿多交党费的金额"):
         _pay(world, kind="voluntary", first_month=None, amount="")
+    with pytest.raises(ValidationError, match="不是党员"):
+        _pay(world, kind="voluntary", first_month=None, amount="100.00", person=world.people["checker"])
     assert DuesPayment.objects.count() == 1
 
 
