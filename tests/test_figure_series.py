@@ -21,6 +21,8 @@ from zhibu.care.tests.factories import (
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures
 from zhibu.disclosure.tests.factories import NoticeFactory, ObjectionFactory
+from zhibu.core.tests.factories import PersonFactory
+from zhibu.dues.tests import helpers as dues_helpers
 from zhibu.honours.tests.factories import CompetitionRoundFactory, HonourFactory
 from zhibu.meetings.tests.factories import MeetingFactory
 from zhibu.service.tests.factories import (
@@ -86,6 +88,18 @@ def _ledgers(branch):
             notice=notice, organisation=branch, received_on=day, answered_on=day if n % 2 else None
         )
         AppraisalFactory(organisation=branch, decision="excellent" if n % 2 else "qualified", decided_on=day)
+    _dues(branch)
+
+
+def _dues(branch):
+    """A member owing from 2022 on, paying on the edges (one 补交 of seven months flagged), and
+    voluntary payments on the same days."""
+    payer = PersonFactory(organisation=branch, name="石磊")
+    dues_helpers.base(payer, "4322.50", month=date(2022, 1, 1))
+    for n, day in enumerate(EDGES):
+        months = [date(2022, n + 1, 1)] if n else [date(2022, 6 + k, 1) for k in range(7)]
+        dues_helpers.paid(payer, months, paid_on=day, long_back=not n)
+        dues_helpers.paid(payer, [], amount="0.10", paid_on=day, kind="voluntary")
 
 
 def test_the_registry_has_flows_with_a_day():

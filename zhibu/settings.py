@@ -146,6 +146,7 @@ INSTALLED_APPS = [
     "zhibu.bureau",
     "zhibu.disclosure",
     "zhibu.appraisal",
+    "zhibu.dues",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ urlpatterns = [
     path("study/", include("zhibu.study.urls")),
     path("mentoring/", include("zhibu.mentoring.urls")),
     path("care/", include("zhibu.care.urls")),
+    path("dues/", include("zhibu.dues.urls")),
     path("service/", include("zhibu.service.urls")),
     path("honours/", include("zhibu.honours.urls")),
     path("reports/", include("zhibu.reports.urls")),

@@ -51,6 +51,7 @@ def test_every_zhibu_app_with_models_is_covered():
         "honours",
         "disclosure",
         "appraisal",
+        "dues",
     }
 
 

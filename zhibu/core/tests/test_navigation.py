@@ -64,7 +64,7 @@ def test_every_entry_names_a_declared_area_and_a_known_permission():
             "secretary",
             [
                 ("工作台", ["工作台"]),
-                ("组织与人员", ["人员名册", "支部委员会"]),
+                ("组织与人员", ["人员名册", "支部委员会", "党费", "我的党费"]),
                 ("组织生活", ["组织生活记录", "工作日历"]),
                 ("学习", ["学习台账", "我的学习", "笔记检查"]),
                 ("服务与关爱", ["服务台账", "我的服务", "走访慰问", "问寒问暖", "捐款"]),
@@ -79,7 +79,7 @@ def test_every_entry_names_a_declared_area_and_a_known_permission():
             "committee",
             [
                 ("工作台", ["工作台"]),
-                ("组织与人员", ["人员名册"]),
+                ("组织与人员", ["人员名册", "党费", "我的党费"]),
                 ("组织生活", ["组织生活记录", "工作日历"]),
                 ("学习", ["学习台账", "我的学习"]),
                 ("服务与关爱", ["服务台账", "我的服务", "走访慰问", "问寒问暖", "捐款"]),
@@ -93,6 +93,7 @@ def test_every_entry_names_a_declared_area_and_a_known_permission():
             "member",
             [
                 ("工作台", ["工作台"]),
+                ("组织与人员", ["我的党费"]),
                 ("组织生活", ["组织生活记录", "工作日历"]),
                 ("学习", ["学习台账", "我的学习"]),
                 ("服务与关爱", ["我的服务", "捐款"]),
@@ -113,7 +114,7 @@ def test_every_entry_names_a_declared_area_and_a_known_permission():
             "bureau",
             [
                 ("工作台", ["工作台"]),
-                ("组织与人员", ["人员名册"]),
+                ("组织与人员", ["人员名册", "党费交纳标准"]),
                 ("组织生活", ["组织生活记录", "工作日历", "周期规则"]),
                 ("学习", ["学习台账"]),
                 ("评议考核", ["检查评比"]),
@@ -199,5 +200,5 @@ def test_the_current_page_marks_its_entry_and_area(world, path, group, entry, cu
 def test_the_page_shell_renders_the_areas(world, login):
     html = login(world.member).get("/meetings/calendar/").content.decode()
     assert 'aria-controls="nav-life"' in html and 'aria-current="page">工作日历<' in html
-    assert "nav-people" not in html and "操作日志" not in html
+    assert "nav-reports" not in html and "操作日志" not in html
     assert login(None).get("/accounts/login/").context["nav_groups"] == []

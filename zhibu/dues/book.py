@@ -1,0 +1,171 @@
+"""The dues book: for every member of a subtree and every month from the first base on file, what
+the month owes and whether it is paid — the one computation behind the branch page, 我的党费, the
+bulk entry, the payment checks, the ledger export, the figures and the arrears rule.
+
+A month is due from a member when she is a member (预备 or 正式, by the dated status history
+people.selectors keeps) on the month's last day and a base covers it (her newest base starting in
+or before the month); before her first base nothing is due, so a branch starting to keep dues in
+zhibu does not inherit twenty years of "arrears". Arrears are the due months not paid, up to the
+last month that has ended.
+
+Five queries whatever the size of the subtree: the bands, the bases, the people and their status
+history (people.selectors.members_on_days), the paid months.
+"""
+
+from __future__ import annotations
+
+import calendar
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from zhibu.core.models import Organisation, Person
+from zhibu.people import selectors as people_selectors
+
+from . import calc
+from .models import DuesBand, DuesBase, DuesPaymentMonth
+
+ZERO = Decimal("0.00")
+
+
+def month_end(month: date) -> date:
+    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+def last_ended(day: date, today: date | None = None) -> date | None:
+    """The first day of the last month that ended on or before `day` and before today."""
+    today = today or timezone.localdate()
+    limit = min(day, today - timedelta(days=1))
+    month = calc.month_start(limit)
+    return month if month_end(month) <= limit else calc.add_months(month, -1)
+
+
+def band_book() -> calc.BandBook:
+    rows = DuesBand.objects.values_list("effective_from", "category", "up_to", "rate", "fixed")
+    return calc.BandBook(calc.Band(*row) for row in rows)
+
+
+@dataclass
+class Month:
+    month: date
+    due: Decimal | None = None  # None: not due (not a member on its last day, or no base yet)
+    paid: Decimal | None = None  # the due recorded as paid; None: unpaid
+    payment_id: int | None = None
+    base: Decimal | None = None
+    no_income: bool = False
+
+    @property
+    def label(self) -> str:
+        return calc.month_label(self.month)
+
+    @property
+    def unpaid(self) -> bool:
+        return self.due is not None and self.paid is None
+
+
+@dataclass
+class MemberDues:
+    person: Person
+    months: list[Month] = field(default_factory=list)
+    cutoff: date | None = None  # arrears are judged up to this month
+    has_base: bool = False
+
+    def month(self, month: date) -> Month | None:
+        for m in self.months:
+            if m.month == month:
+                return m
+        return None
+
+    @property
+    def arrears(self) -> list[Month]:
+        if self.cutoff is None:
+            return []
+        return [m for m in self.months if m.unpaid and m.month <= self.cutoff]
+
+    @property
+    def arrears_amount(self) -> Decimal:
+        return sum((m.due for m in self.arrears), ZERO)
+
+    @property
+    def latest(self) -> Month | None:
+        """The newest month with a base (what the member's base and due are now)."""
+        return next((m for m in reversed(self.months) if m.base is not None), None)
+
+    def unpaid_runs(self) -> list[list[Month]]:
+        """Runs of consecutive months due and unpaid up to the cutoff; a month not due (not a member
+        then) ends a run, as a paid one does."""
+        runs: list[list[Month]] = []
+        current: list[Month] = []
+        for m in self.months:
+            if self.cutoff is not None and m.month > self.cutoff:
+                break
+            if m.unpaid:
+                current.append(m)
+            elif current:
+                runs.append(current)
+                current = []
+        if current:
+            runs.append(current)
+        return runs
+
+
+def build(
+    org: Organisation,
+    until: date,
+    *,
+    people: QuerySet[Person] | None = None,
+    cutoff: date | None = None,
+    first: date | None = None,
+) -> list[MemberDues]:
+    """Every member of org's subtree (or of `people`) who was a member on the last day of some month
+    from the first base on file (or `first`) to `until`'s month, with each month, 按姓氏笔画.
+    `cutoff`: the last month arrears count (default: the last month ended by `until`)."""
+    last = calc.month_start(until)
+    cutoff = cutoff if cutoff is not None else last_ended(month_end(last))
+    candidates = people if people is not None else people_selectors.people_of(org)
+    bases = list(
+        DuesBase.objects.filter(person__in=candidates.values("pk"), effective_from__lte=last)
+        .order_by("person_id", "effective_from")
+        .values_list("person_id", "effective_from", "amount", "no_income")
+    )
+    starts = [b[1] for b in bases]
+    begin = first or (min(starts) if starts else last)
+    months = calc.months_between(begin, last)
+    by_end = people_selectors.members_on_days(candidates, [month_end(m) for m in months])
+    books: dict[int, MemberDues] = {}
+    for month in months:
+        for person in by_end.get(month_end(month), []):
+            book = books.setdefault(person.pk, MemberDues(person=person, cutoff=cutoff))
+            book.months.append(Month(month))
+    per_person: dict[int, list[tuple]] = {}
+    for person_id, start, amount, no_income in bases:
+        per_person.setdefault(person_id, []).append((start, amount, no_income))
+    paid = _paid(candidates, months) if months else {}
+    bands = band_book()
+    for book in books.values():
+        rows = per_person.get(book.person.pk, [])
+        book.has_base = bool(rows)
+        days = [r[0] for r in rows]
+        for m in book.months:
+            at = bisect_right(days, m.month)
+            if at:
+                _start, amount, no_income = rows[at - 1]
+                m.base, m.no_income = amount, no_income
+                m.due = calc.due(
+                    bands, m.month, base=amount, retired=book.person.is_retired, no_income=no_income
+                )
+            hit = paid.get((book.person.pk, m.month))
+            if hit is not None:
+                m.paid, m.payment_id = hit
+    return sorted(books.values(), key=lambda b: (b.person.name_strokes, b.person.pk))
+
+
+def _paid(candidates, months) -> dict[tuple[int, date], tuple[Decimal, int]]:
+    rows = DuesPaymentMonth.objects.filter(
+        person__in=candidates.values("pk"), month__range=(months[0], months[-1])
+    ).values_list("person_id", "month", "due", "payment_id")
+    return {(p, m): (d, pay) for p, m, d, pay in rows}

@@ -1,0 +1,89 @@
+"""Dues figures, the six-months rule and the summary paragraph, over a branch and the bureau."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from zhibu.core.periods import Period
+from zhibu.core.registries import figures, findings
+from zhibu.core.registries.sections import SectionContext
+from zhibu.core.tests.factories import PersonFactory
+from zhibu.dues import sections
+
+from . import helpers
+
+pytestmark = pytest.mark.django_db
+YEAR = Period.year(2023)
+
+
+@pytest.fixture
+def dues(world):
+    """刘丹 4000.00 a month (40.00) paid Jan–Jun and 500 voluntary; 张文华 3000.00 (15.00) paid all
+    year, the last seven months in one 补交; a retiree at 5000.00 (25.00) paying nothing from July."""
+    member, secretary = world.people["member"], world.people["secretary"]
+    retiree = PersonFactory(organisation=world.branch, name="万福业", is_retired=True)
+    helpers.base(member, "4000.00")
+    helpers.base(secretary, "3000.00")
+    helpers.base(retiree, "5000.00")
+    helpers.paid(member, helpers.months(2023, 1, 6), paid_on=date(2023, 6, 10))
+    helpers.paid(member, [], amount="500.00", kind="voluntary", paid_on=date(2023, 7, 1))
+    helpers.paid(secretary, helpers.months(2023, 1, 5), amount="75.00", paid_on=date(2023, 5, 10))
+    helpers.paid(
+        secretary, helpers.months(2023, 6, 12), amount="105.00", paid_on=date(2023, 12, 20), long_back=True
+    )
+    helpers.paid(retiree, helpers.months(2023, 1, 6), amount="150.00", paid_on=date(2023, 6, 10))
+    return {"member": member, "secretary": secretary, "retiree": retiree}
+
+
+def _value(code, org, period=YEAR):
+    return figures.compute(code, org, period).value
+
+
+def test_due_collected_and_voluntary(world, dues):
+    assert _value("dues.due", world.branch) == Decimal("960.00")  # 12 × (40 + 15 + 25)
+    assert _value("dues.collected", world.branch) == Decimal("570.00")
+    assert _value("dues.voluntary", world.branch) == Decimal("500.00")
+    assert _value("dues.long_back_payments", world.branch) == 1
+    assert _value("dues.due", world.bureau_org) == Decimal("960.00")  # the bureau: the same totals
+    march = Period.month(2023, 3)
+    assert _value("dues.due", world.branch, march) == Decimal("80.00")
+
+
+def test_members_in_arrears_at_the_periods_end(world, dues):
+    value = figures.compute("dues.members_in_arrears", world.branch, YEAR)
+    assert value.value == 2 and {p.name for p in value.records} == {"刘丹", "万福业"}
+    assert _value("dues.members_in_arrears", world.branch, Period.month(2023, 6)) == 0
+
+
+def test_six_consecutive_unpaid_months_is_a_finding(world, dues):
+    found = [f for f in findings.run(world.branch, YEAR, codes=["dues.six_months_unpaid"])]
+    assert {f.evidence[0].name for f in found} == {"刘丹", "万福业"}
+    assert all("2023年7月至2023年12月连续6个月" in f.message for f in found)
+    # five months are not yet a finding
+    assert not list(findings.run(world.branch, Period.span(date(2023, 1, 1), date(2023, 11, 30)),
+                                 codes=["dues.six_months_unpaid"]))  # fmt: skip
+
+
+def test_the_paragraph_quotes_the_figures(world, dues):
+    ctx = SectionContext("annual", world.branch, YEAR)
+    text = sections.collection(world.branch, YEAR, ctx)[0].text
+    for code in ("dues.due", "dues.collected", "dues.voluntary", "dues.members_in_arrears"):
+        assert f"{{fig:{code}" in text
+    assert sections.collection(world.branch, YEAR, SectionContext("weekly", world.branch, YEAR)) == []
+
+
+def test_an_empty_branch_says_so(world):
+    ctx = SectionContext("annual", world.branch, YEAR)
+    assert "尚未登记" in sections.collection(world.branch, YEAR, ctx)[0].text
+
+
+def test_the_disclosure_board_gets_totals_and_no_names(world, dues):
+    from zhibu.core.registries import publishable
+
+    drafts = publishable.get("dues.collection").build(world.branch, YEAR)
+    assert len(drafts) == 1 and "应交党费960.00元" in drafts[0].body and "实收570.00元" in drafts[0].body
+    assert "刘丹" not in drafts[0].body and "万福业" not in drafts[0].body
+    assert publishable.get("dues.collection").build(world.other_branch, YEAR) == []
