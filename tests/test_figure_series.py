@@ -20,8 +20,8 @@ from zhibu.care.tests.factories import (
 )
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures
-from zhibu.disclosure.tests.factories import NoticeFactory, ObjectionFactory
 from zhibu.core.tests.factories import PersonFactory
+from zhibu.disclosure.tests.factories import NoticeFactory, ObjectionFactory
 from zhibu.dues.tests import helpers as dues_helpers
 from zhibu.honours.tests.factories import CompetitionRoundFactory, HonourFactory
 from zhibu.meetings.tests.factories import MeetingFactory

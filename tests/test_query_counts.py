@@ -59,16 +59,6 @@ def max_figures_queries() -> int:
     return len(figures.all()) + FIGURE_QUERIES_OVER_ONE_EACH
 
 
-# over a subtree of any size: 42 each when written (17 rules, 21 figures); a new rule or figure has
-# a few queries of its own to spend, not one per branch.
-MAX_FINDINGS_QUERIES = 60
-# The dues rule reads the dues book (the branches, bands, bases, people and their history, the paid
-# months: 6 queries, whatever the subtree): the rules' cap rose to 70.
-MAX_FINDINGS_QUERIES = 70
-# The service ledger added 19 figures at one query each (61 then): the figures' cap rose to 80.
-MAX_FIGURES_QUERIES = 80
-# The dues ledger's 5 figures: two read the dues book (5 queries each), three are one query: 95.
-MAX_FIGURES_QUERIES = 95
 YEAR = Period.year(2023)
 
 
@@ -98,6 +88,7 @@ def _branch(bureau, n: int, year: int) -> None:
     make_log(case, date(year, 3, 20))
     _disclosure(branch, year)
     _appraisal(branch, secretary, member, year)
+    _dues(member, secretary, retired, year)
 
 
 def _disclosure(branch, year: int) -> None:
@@ -133,7 +124,6 @@ def _appraisal(branch, secretary, member, year: int) -> None:
         organisation=branch, person=member, year=year, decision="excellent", decided_on=date(year, 12, 26)
     )
     PeerRatingFactory(appraisal=appraisal, rater=secretary, rating="excellent")
-    _dues(member, secretary, retired, year)
 
 
 def _dues(member, secretary, retired, year: int) -> None:
