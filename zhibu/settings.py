@@ -144,6 +144,8 @@ INSTALLED_APPS = [
     "zhibu.reports",
     "zhibu.inspections",
     "zhibu.bureau",
+    "zhibu.talks",
+    "zhibu.voice",
 ]
 
 MIDDLEWARE = [

@@ -24,6 +24,8 @@ urlpatterns = [
     path("inspections/", include("zhibu.inspections.urls")),
     path("people/", include("zhibu.people.urls")),
     path("bureau/", include("zhibu.bureau.urls")),
+    path("talks/", include("zhibu.talks.urls")),
+    path("voice/", include("zhibu.voice.urls")),
     path("", include("zhibu.core.urls")),
 ]
 
