@@ -49,6 +49,8 @@ def test_every_zhibu_app_with_models_is_covered():
         "inspections",
         "bureau",
         "honours",
+        "talks",
+        "voice",
     }
 
 
