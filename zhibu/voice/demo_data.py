@@ -1,8 +1,8 @@
 """Demo voice ledger for the seed's school (育才学校): before deciding its 绩效工资 plan in March 2023
 the branch asked every member (征求意见); five answered in the system and one at the month's
 meeting (entered by the secretary), and the six suggestions drawn from them were handled — three
-adopted, one partly, one not (with the reason), one still in progress — all answered within the
-default 30 days, so the overdue rule stays quiet."""
+adopted, two partly, one not (with the reason) — each answered ten days after it was raised,
+within the default 30 days, so the overdue rule stays quiet."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ ANSWERS = [
         "已答复本人并作说明。",
         "上级文件要求全员参加考核，学校不能单独免除。",
     ),
-    ("赵丽娟", 20, "建议增加校本教研的分值。", "校本教研", S.IN_PROGRESS, "", ""),
+    ("赵丽娟", 20, "建议增加校本教研的分值。", "校本教研", S.PARTLY, "校本教研分值由5分提高到8分。", ""),
 ]
 RESPONDER = "张文华"
 
@@ -90,7 +90,7 @@ def load() -> str:
             response=response,
             reason=reason,
             responder=people[RESPONDER] if answered else None,
-            answered_on=date(2023, 4, 3) if answered else None,
+            answered_on=said + timedelta(days=10) if answered else None,
             due_on=said + timedelta(days=days),
         )
     return f"{org.name}：征求意见1次，回复{len(ANSWERS)}条，意见建议{len(ANSWERS)}条"
