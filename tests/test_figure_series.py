@@ -30,6 +30,8 @@ from zhibu.service.tests.factories import (
     VolunteerEventFactory,
 )
 from zhibu.study.tests.factories import StudySessionFactory
+from zhibu.talks.tests.factories import TalkFactory
+from zhibu.voice.tests.factories import AnswerFactory, ConsultationFactory, SuggestionFactory
 
 from .test_query_counts import _bureau
 
@@ -79,6 +81,12 @@ def _ledgers(branch):
         PartnerSessionFactory(partner__organisation=branch, partner__opened_on=day, held_on=day)
         HonourFactory(organisation=branch, awarded_on=day)
         CompetitionRoundFactory(organisation=branch, held_on=day)
+        TalkFactory(organisation=branch, held_on=day)
+        ConsultationFactory(organisation=branch, opens_on=day, closes_on=day)
+        AnswerFactory(consultation__organisation=branch, answered_on=day)
+        SuggestionFactory(
+            organisation=branch, received_on=day, status="adopted", answered_on=day + timedelta(n * 20)
+        )
 
 
 def test_the_registry_has_flows_with_a_day():

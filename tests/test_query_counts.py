@@ -39,6 +39,8 @@ from zhibu.study.tests.factories import (
     StudySessionFactory,
     StudySettingsFactory,
 )
+from zhibu.talks.tests.factories import TalkFactory
+from zhibu.voice.tests.factories import AnswerFactory, ConsultationFactory, SuggestionFactory
 
 SMALL, LARGE = 3, 30
 # What one run of every registered rule, and one computation of every registered figure, may cost
@@ -46,7 +48,8 @@ SMALL, LARGE = 3, 30
 # a few queries of its own to spend, not one per branch.
 MAX_FINDINGS_QUERIES = 60
 # The service ledger added 19 figures at one query each (61 then): the figures' cap rose to 80.
-MAX_FIGURES_QUERIES = 80
+# The talks and voice ledgers added 7 figures (10 queries: the quota figure judges in four): 90.
+MAX_FIGURES_QUERIES = 90
 YEAR = Period.year(2023)
 
 
@@ -74,6 +77,22 @@ def _branch(bureau, n: int, year: int) -> None:
     SelfStudyDoneFactory(task=task, organisation=branch, person=member, done_on=date(year, 4, 20))
     case = make_case(member, started_on=date(year, 3, 1))
     make_log(case, date(year, 3, 20))
+    _talks_and_voice(branch, secretary, member, year)
+
+
+def _talks_and_voice(branch, secretary, member, year: int) -> None:
+    """Talks by the secretary (a committee member in half the branches), one short month; a
+    consultation with an answer, and suggestions answered in time, late and not at all."""
+    for month, times in ((3, 2), (4, 1)):
+        for k in range(times):
+            TalkFactory(
+                organisation=branch, talker=secretary, talked_with=member, held_on=date(year, month, 3 + k)
+            )
+    consultation = ConsultationFactory(organisation=branch, opens_on=date(year, 3, 1), asked=[member])
+    AnswerFactory(consultation=consultation, person=member, answered_on=date(year, 3, 5))
+    for answered in (date(year, 3, 20), date(year, 6, 1), None):
+        status = "adopted" if answered else "pending"
+        SuggestionFactory(organisation=branch, author=member, status=status, answered_on=answered)
 
 
 def _bureau(code: str, branches: int):
