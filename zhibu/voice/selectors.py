@@ -45,6 +45,11 @@ def consultations_of(org: Organisation) -> QuerySet[Consultation]:
     return Consultation.objects.filter(organisation__in=org.subtree()).select_related("organisation")
 
 
+def consultation_choices(org: Organisation) -> QuerySet[Consultation]:
+    """The branch's own consultations, newest first (a suggestion's source)."""
+    return Consultation.objects.filter(organisation=org).order_by("-opens_on", "-pk")
+
+
 def consultation_get(user, pk: int, perm: str = "voice.view") -> Consultation:
     return get_permitted(user, Consultation.objects.select_related("organisation"), pk, perm)
 

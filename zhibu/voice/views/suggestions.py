@@ -61,7 +61,7 @@ def _form(request, org, **kwargs) -> SuggestionForm:
     return SuggestionForm(
         request.POST or None,
         people=selectors.people_choices(org),
-        consultations=selectors.consultations_of(org).order_by("-opens_on", "-pk"),
+        consultations=selectors.consultation_choices(org),
         meetings=selectors.meeting_choices(org),
         **kwargs,
     )
