@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from zhibu.core import policy, writes
-from zhibu.core.fields import not_future, optional_text, required_text
+from zhibu.core.fields import not_future, of_branch, optional_text, required_text, whole_number
 from zhibu.core.models import Organisation, PartyStatus, Person
 from zhibu.core.periods import cn_date
 
@@ -30,9 +30,7 @@ TALKED_WITH_STATUSES = {
 def _of_branch(org: Organisation, person: Person | None, field: str, label: str) -> Person:
     if person is None:
         raise ValidationError({field: _("请选择%(label)s") % {"label": label}})
-    if not org.subtree().filter(pk=person.organisation_id).exists():
-        raise ValidationError({field: _("%(name)s不是本支部人员") % {"name": person.name}})
-    return person
+    return of_branch(org, person, field)
 
 
 def _fields(org: Organisation, *, held_on, talker, talked_with, topic, content, follow_up) -> dict:
@@ -128,21 +126,13 @@ def settings_update(
     *, actor, organisation: Organisation, version: int | None, monthly_quota: int | None
 ) -> TalkSettings:
     policy.require(actor, "talks.settings", organisation)
-    label = _("每名支委每月谈心谈话次数")
-    if monthly_quota is None:
-        raise ValidationError({"monthly_quota": _("请填写%(label)s") % {"label": label}})
-    if not 0 <= monthly_quota <= MAX_QUOTA:
-        raise ValidationError(
-            {"monthly_quota": _("%(label)s须在0到%(n)d之间") % {"label": label, "n": MAX_QUOTA}}
-        )
-    row = TalkSettings.objects.filter(organisation=organisation).first()
-    if row is None:
-        row = TalkSettings(organisation=organisation, monthly_quota=monthly_quota)
-        return writes.model_create(row, actor=actor, action=TalkAction.SETTINGS_CREATED)
-    return writes.model_update(
-        row,
+    quota = whole_number(monthly_quota, "monthly_quota", _("每名支委每月谈心谈话次数"), 0, MAX_QUOTA)
+    return writes.settings_save(
+        TalkSettings,
         actor=actor,
-        action=TalkAction.SETTINGS_UPDATED,
+        organisation=organisation,
         version=version,
-        fields={"monthly_quota": monthly_quota},
+        fields={"monthly_quota": quota},
+        created=TalkAction.SETTINGS_CREATED,
+        updated=TalkAction.SETTINGS_UPDATED,
     )

@@ -11,14 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhibu.core import policy, writes
-from zhibu.core.fields import required_text
+from zhibu.core.fields import all_of_branch, of_branch, required_text
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import cn_date
 
 from .. import selectors
 from ..audit_actions import VoiceAction
 from ..models import Answer, Consultation
-from .common import all_of_branch, meeting_of_branch, of_branch
+from .common import meeting_of_branch
 
 
 def _fields(*, title, question, opens_on, closes_on) -> dict:

@@ -9,14 +9,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from zhibu.core import policy, writes
-from zhibu.core.fields import not_future, optional_text, required_text
+from zhibu.core.fields import not_future, of_branch, optional_text, required_text, whole_number
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import cn_date
 
 from .. import selectors
 from ..audit_actions import VoiceAction
 from ..models import ANSWERED, Consultation, Status, Suggestion, VoiceSettings
-from .common import meeting_of_branch, of_branch
+from .common import meeting_of_branch
 
 MAX_DAYS = 365
 
@@ -162,21 +162,13 @@ def settings_update(
     *, actor, organisation: Organisation, version: int | None, answer_days: int | None
 ) -> VoiceSettings:
     policy.require(actor, "voice.settings", organisation)
-    label = _("意见建议答复时限（天）")
-    if answer_days is None:
-        raise ValidationError({"answer_days": _("请填写%(label)s") % {"label": label}})
-    if not 1 <= answer_days <= MAX_DAYS:
-        raise ValidationError(
-            {"answer_days": _("%(label)s须在1到%(n)d之间") % {"label": label, "n": MAX_DAYS}}
-        )
-    row = VoiceSettings.objects.filter(organisation=organisation).first()
-    if row is None:
-        row = VoiceSettings(organisation=organisation, answer_days=answer_days)
-        return writes.model_create(row, actor=actor, action=VoiceAction.SETTINGS_CREATED)
-    return writes.model_update(
-        row,
+    days = whole_number(answer_days, "answer_days", _("意见建议答复时限（天）"), 1, MAX_DAYS)
+    return writes.settings_save(
+        VoiceSettings,
         actor=actor,
-        action=VoiceAction.SETTINGS_UPDATED,
+        organisation=organisation,
         version=version,
-        fields={"answer_days": answer_days},
+        fields={"answer_days": days},
+        created=VoiceAction.SETTINGS_CREATED,
+        updated=VoiceAction.SETTINGS_UPDATED,
     )

@@ -160,3 +160,21 @@ def test_the_suggestions_ledger_exports_to_xlsx(world, login):
     body = rows[header + 1 :]
     assert body[0][1] == "匿名" and body[0][3] == "食堂" and "1+2" in body[0][4]
     assert body[1][5] == "未采纳" and body[1][7] == "经费不足" and body[1][8] == "张文华"
+
+
+def test_the_secretary_sets_the_answer_time(world, login):
+    from zhibu.voice.models import VoiceSettings
+
+    client = login(world.secretary)
+    response = client.post(reverse("voice:settings") + "?org=yucai", {"answer_days": "0"})
+    assert response.status_code == 200 and "1到365" in str(response.context["form"].errors["answer_days"])
+    assert not VoiceSettings.objects.exists()
+    assert client.post(reverse("voice:settings") + "?org=yucai", {"answer_days": "15"}).status_code == 302
+    assert VoiceSettings.objects.get().answer_days == 15
+    assert (
+        login(world.committee)
+        .post(reverse("voice:settings") + "?org=yucai", {"answer_days": "9"})
+        .status_code
+        == 403
+    )
+    assert VoiceSettings.objects.get().answer_days == 15
