@@ -34,6 +34,8 @@ from zhibu.service.tests.factories import (
     VolunteerEventFactory,
 )
 from zhibu.study.tests.factories import StudySessionFactory
+from zhibu.talks.tests.factories import TalkFactory
+from zhibu.voice.tests.factories import AnswerFactory, ConsultationFactory, SuggestionFactory
 
 from .test_query_counts import _bureau
 
@@ -100,6 +102,12 @@ def _dues(branch):
         months = [date(2022, n + 1, 1)] if n else [date(2022, 6 + k, 1) for k in range(7)]
         dues_helpers.paid(payer, months, paid_on=day, long_back=not n)
         dues_helpers.paid(payer, [], amount="0.10", paid_on=day, kind="voluntary")
+        TalkFactory(organisation=branch, held_on=day)
+        ConsultationFactory(organisation=branch, opens_on=day, closes_on=day)
+        AnswerFactory(consultation__organisation=branch, answered_on=day)
+        SuggestionFactory(
+            organisation=branch, received_on=day, status="adopted", answered_on=day + timedelta(n * 20)
+        )
 
 
 def test_the_registry_has_flows_with_a_day():

@@ -88,4 +88,4 @@ def test_annual_summary_counts_mentoring_without_naming_anyone(world):
     document, _values = draft("annual", world.branch, Period.year(2023))
     text = _text(document)
     assert "党员包教问题学生1人" in text and "记录包教过程1条" in text
-    assert case.student.pseudonym not in text and "谈心" not in text
+    assert case.student.pseudonym not in text and "与学生谈心" not in text

@@ -41,6 +41,8 @@ from zhibu.study.tests.factories import (
     StudySessionFactory,
     StudySettingsFactory,
 )
+from zhibu.talks.tests.factories import TalkFactory
+from zhibu.voice.tests.factories import AnswerFactory, ConsultationFactory, SuggestionFactory
 
 SMALL, LARGE = 3, 30
 # What one run of every registered rule, and one computation of every registered figure, may cost
@@ -89,6 +91,7 @@ def _branch(bureau, n: int, year: int) -> None:
     _disclosure(branch, year)
     _appraisal(branch, secretary, member, year)
     _dues(member, secretary, retired, year)
+    _talks_and_voice(branch, secretary, member, year)
 
 
 def _disclosure(branch, year: int) -> None:
@@ -134,6 +137,21 @@ def _dues(member, secretary, retired, year: int) -> None:
     dues_helpers.paid(secretary, dues_helpers.months(year, 1, 12), paid_on=date(year, 12, 1))
     for person in (member, retired):
         dues_helpers.paid(person, dues_helpers.months(year, 1, 3), paid_on=date(year, 3, 10))
+
+
+def _talks_and_voice(branch, secretary, member, year: int) -> None:
+    """Talks by the secretary (a committee member in half the branches), one short month; a
+    consultation with an answer, and suggestions answered in time, late and not at all."""
+    for month, times in ((3, 2), (4, 1)):
+        for k in range(times):
+            TalkFactory(
+                organisation=branch, talker=secretary, talked_with=member, held_on=date(year, month, 3 + k)
+            )
+    consultation = ConsultationFactory(organisation=branch, opens_on=date(year, 3, 1), asked=[member])
+    AnswerFactory(consultation=consultation, person=member, answered_on=date(year, 3, 5))
+    for answered in (date(year, 3, 20), date(year, 6, 1), None):
+        status = "adopted" if answered else "pending"
+        SuggestionFactory(organisation=branch, author=member, status=status, answered_on=answered)
 
 
 def _bureau(code: str, branches: int):

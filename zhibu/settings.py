@@ -147,6 +147,8 @@ INSTALLED_APPS = [
     "zhibu.disclosure",
     "zhibu.appraisal",
     "zhibu.dues",
+    "zhibu.talks",
+    "zhibu.voice",
 ]
 
 MIDDLEWARE = [

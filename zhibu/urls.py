@@ -28,6 +28,8 @@ urlpatterns = [
     path("disclosure/", include("zhibu.disclosure.urls")),
     path("public/", include("zhibu.disclosure.public_urls")),
     path("appraisal/", include("zhibu.appraisal.urls")),
+    path("talks/", include("zhibu.talks.urls")),
+    path("voice/", include("zhibu.voice.urls")),
     path("", include("zhibu.core.urls")),
 ]
 

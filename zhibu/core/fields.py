@@ -3,6 +3,7 @@ ValidationError naming the field in Chinese, so every form says what is wrong an
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -66,3 +67,35 @@ def clean_money(value, field: str = "money", label: str | None = None) -> Decima
     if amount > MAX_MONEY:
         raise ValidationError({field: _("%(label)s超出可登记的范围") % {"label": label}})
     return amount.quantize(CENT)
+
+
+def whole_number(value: int | None, field: str, label: str, low: int, high: int) -> int:
+    """A required whole number within low..high (a branch's quota or time limit)."""
+    if value is None:
+        raise ValidationError({field: _("请填写%(label)s") % {"label": label}})
+    if not low <= value <= high:
+        raise ValidationError(
+            {field: _("%(label)s须在%(low)d到%(high)d之间") % {"label": label, "low": low, "high": high}}
+        )
+    return value
+
+
+def of_branch(org, person, field: str):
+    """A person of the branch (its subtree), or None; anyone else is refused by name."""
+    if person is None:
+        return None
+    if not org.subtree().filter(pk=person.organisation_id).exists():
+        raise ValidationError({field: _("%(name)s不是本支部人员") % {"name": person.name}})
+    return person
+
+
+def all_of_branch(org, people: Iterable, field: str) -> list:
+    """Every person of `people` in the branch — one query for the lot."""
+    people = list(people)
+    inside = set(
+        org.subtree().filter(pk__in={p.organisation_id for p in people}).values_list("pk", flat=True)
+    )
+    outsiders = [p.name for p in people if p.organisation_id not in inside]
+    if outsiders:
+        raise ValidationError({field: _("%(names)s不是本支部人员") % {"names": "、".join(outsiders)}})
+    return people

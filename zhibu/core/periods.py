@@ -7,7 +7,7 @@ term February–July; August belongs to no term.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -155,3 +155,29 @@ class Period:
 def cn_date(day: date) -> str:
     """2023年4月18日 — the date form every document uses."""
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+def runs_label(buckets: list[Period], number: Callable[[Period], tuple[int, int]], one: str, run: str) -> str:
+    """ "2026年3月、5—6月、2027年1月": consecutive weeks or months as a run, the year said once.
+    `number` gives (year, number in the year); `one` and `run` format one bucket and a run of them
+    ("{}月", "{}—{}月"). The findings of the monthly quotas (学时, 谈心谈话) name the months this way."""
+    runs: list[list[Period]] = []
+    for bucket in buckets:
+        last = runs[-1][-1] if runs else None
+        adjacent = last is not None and last.end + timedelta(days=1) == bucket.start
+        if adjacent and number(last)[0] == number(bucket)[0]:
+            runs[-1].append(bucket)
+        else:
+            runs.append([bucket])
+    parts, year = [], None
+    for group in runs:
+        group_year, first = number(group[0])
+        text = one.format(first) if len(group) == 1 else run.format(first, number(group[-1])[1])
+        parts.append(text if group_year == year else f"{group_year}年{text}")
+        year = group_year
+    return "、".join(parts)
+
+
+def months_label(months: list[Period]) -> str:
+    """runs_label for calendar months: "2026年3月、5—6月"."""
+    return runs_label(months, lambda m: (m.start.year, m.start.month), "{}月", "{}—{}月")

@@ -111,3 +111,21 @@ def model_change(obj: M, *, actor, action: str, fields: dict[str, Any], **audit_
     obj.save(update_fields=list(fields))
     audit.record(actor, action, obj, before=before, after=audit.snapshot(obj), **audit_kwargs)
     return obj
+
+
+def settings_save(
+    model: type[M],
+    *,
+    actor,
+    organisation,
+    version: int | None,
+    fields: dict[str, Any],
+    created: str,
+    updated: str,
+) -> M:
+    """Save an organisation's one settings row (a branch's quotas and time limits): created the
+    first time, then updated against the version the user saw."""
+    row = model.objects.filter(organisation=organisation).first()
+    if row is None:
+        return model_create(model(organisation=organisation, **fields), actor=actor, action=created)
+    return model_update(row, actor=actor, action=updated, version=version, fields=fields)

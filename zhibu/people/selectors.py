@@ -199,7 +199,13 @@ def composition(org: Organisation, day: date) -> dict[str, int]:
 
 def committee_during(org: Organisation, start: date, end: date) -> QuerySet[PostHolding]:
     """The posts of org's own committee held on at least one day of start..end (e.g. a term)."""
-    return PostHolding.objects.filter(organisation=org, started_on__lte=end).filter(
+    return committees_during([org.pk], start, end)
+
+
+def committees_during(org_ids, start: date, end: date) -> QuerySet[PostHolding]:
+    """committee_during for many organisations in one query (a rule judging every branch's
+    committee over some months: 谈心谈话 quotas)."""
+    return PostHolding.objects.filter(organisation__in=org_ids, started_on__lte=end).filter(
         Q(ended_on__isnull=True) | Q(ended_on__gte=start)
     )
 

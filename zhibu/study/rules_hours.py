@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from django.db.models.functions import TruncMonth, TruncWeek
@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _l
 
 from zhibu.core.branches import nearest
 from zhibu.core.models import Organisation, Person
-from zhibu.core.periods import Period
+from zhibu.core.periods import Period, runs_label
 from zhibu.core.registries import findings
 from zhibu.core.registries.findings import Finding
 from zhibu.core.strokes import name_sort_key
@@ -66,22 +66,7 @@ MONTHLY = Quota(
 
 
 def _labels(quota: Quota, buckets: list[Period]) -> str:
-    """ "2026年3月、5—6月、2027年1月": consecutive weeks or months as a run, the year said once."""
-    runs: list[list[Period]] = []
-    for bucket in buckets:
-        last = runs[-1][-1] if runs else None
-        adjacent = last is not None and last.end + timedelta(days=1) == bucket.start
-        if adjacent and quota.number(last)[0] == quota.number(bucket)[0]:
-            runs[-1].append(bucket)
-        else:
-            runs.append([bucket])
-    parts, year = [], None
-    for run in runs:
-        run_year, first = quota.number(run[0])
-        text = quota.one.format(first) if len(run) == 1 else quota.run.format(first, quota.number(run[-1])[1])
-        parts.append(text if run_year == year else f"{run_year}年{text}")
-        year = run_year
-    return "、".join(parts)
+    return runs_label(buckets, quota.number, quota.one, quota.run)
 
 
 def _hours(value: Decimal) -> str:

@@ -52,6 +52,8 @@ def test_every_zhibu_app_with_models_is_covered():
         "disclosure",
         "appraisal",
         "dues",
+        "talks",
+        "voice",
     }
 
 

@@ -1,0 +1,1 @@
+"""Pages of the voice ledger: consultations and answers; suggestions."""
