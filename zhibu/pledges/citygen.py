@@ -1,6 +1,6 @@
 """The city's pledges ledger: each school year every branch makes a pledge with three items (each
 carried by a member), about half its members pledge two items each, and the secretary closes most
-items around their deadline (some late, about one in eight never) — one 销号 row per closed item.
+items around their deadline (some late, about one in five never) — one 销号 row per closed item.
 Bulk-inserted without audit entries (see core/registries/citygen.py); randomness from ctx.rng."""
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def _items(ctx: citygen.CityContext, pledge: Pledge, rows) -> list[PledgeItem]:
     made = []
     for content, due, responsible in rows:
         closed = due + timedelta(days=ctx.rng.randrange(-20, 10))
-        keep_open = secretary is None or ctx.rng.random() < 0.125 or closed > ctx.until
+        keep_open = secretary is None or ctx.rng.random() < 0.2 or closed > ctx.until
         made.append(
             PledgeItem(
                 organisation_id=pledge.organisation_id,
