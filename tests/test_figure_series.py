@@ -21,6 +21,7 @@ from zhibu.core.periods import Period
 from zhibu.core.registries import figures
 from zhibu.honours.tests.factories import CompetitionRoundFactory, HonourFactory
 from zhibu.meetings.tests.factories import MeetingFactory
+from zhibu.pledges.tests.factories import PledgeFactory, PledgeItemFactory
 from zhibu.service.tests.factories import (
     AssistanceVisitFactory,
     LiaisonContactFactory,
@@ -79,6 +80,13 @@ def _ledgers(branch):
         PartnerSessionFactory(partner__organisation=branch, partner__opened_on=day, held_on=day)
         HonourFactory(organisation=branch, awarded_on=day)
         CompetitionRoundFactory(organisation=branch, held_on=day)
+        _pledges(branch, day)
+
+
+def _pledges(branch, day):
+    """A pledge made on the edge day, with an item closed on it."""
+    pledge = PledgeFactory(organisation=branch, starts_on=day, ends_on=day)
+    PledgeItemFactory(pledge=pledge, due_on=day, closed_on=day, verifier=pledge.person)
 
 
 def test_the_registry_has_flows_with_a_day():

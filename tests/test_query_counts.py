@@ -29,6 +29,7 @@ from zhibu.core.tests.factories import (
 )
 from zhibu.meetings.tests.factories import MeetingFactory
 from zhibu.mentoring.tests.factories import make_case, make_log
+from zhibu.pledges.tests.factories import PledgeFactory, PledgeItemFactory, closed_item
 from zhibu.reports.tests.factories import SubmissionDeadlineFactory
 from zhibu.study.tests.factories import (
     NoteCheckFactory,
@@ -74,6 +75,16 @@ def _branch(bureau, n: int, year: int) -> None:
     SelfStudyDoneFactory(task=task, organisation=branch, person=member, done_on=date(year, 4, 20))
     case = make_case(member, started_on=date(year, 3, 1))
     make_log(case, date(year, 3, 20))
+    _pledges(branch, secretary, member, year)
+
+
+def _pledges(branch, secretary, member, year: int) -> None:
+    """A member's pledge with an item closed on time and one overdue (the rule has something to say)."""
+    pledge = PledgeFactory(
+        organisation=branch, person=member, starts_on=date(year, 2, 1), ends_on=date(year, 12, 31)
+    )
+    closed_item(secretary, day=date(year, 4, 20), pledge=pledge, due_on=date(year, 4, 30))
+    PledgeItemFactory(pledge=pledge, due_on=date(year, 6, 30))
 
 
 def _bureau(code: str, branches: int):

@@ -63,6 +63,7 @@ def test_every_entry_names_a_declared_area_and_a_known_permission():
                 ("学习", ["学习台账", "我的学习", "笔记检查"]),
                 ("服务与关爱", ["服务台账", "我的服务", "走访慰问", "问寒问暖", "捐款"]),
                 ("包教", ["包教工作", "包教检查"]),
+                ("承诺与公开", ["承诺台账", "岗位职责"]),
                 ("评议考核", ["荣誉", "教学评比", "考核结果"]),
                 ("总结与报送", ["总结材料", "通知任务", "统计数"]),
                 ("管理", ["账号与角色", "回收站", "操作日志"]),
@@ -77,6 +78,7 @@ def test_every_entry_names_a_declared_area_and_a_known_permission():
                 ("学习", ["学习台账", "我的学习"]),
                 ("服务与关爱", ["服务台账", "我的服务", "走访慰问", "问寒问暖", "捐款"]),
                 ("包教", ["包教工作", "包教检查"]),
+                ("承诺与公开", ["承诺台账", "岗位职责"]),
                 ("评议考核", ["荣誉", "教学评比", "考核结果"]),
                 ("总结与报送", ["总结材料", "通知任务", "统计数"]),
             ],
@@ -89,6 +91,7 @@ def test_every_entry_names_a_declared_area_and_a_known_permission():
                 ("学习", ["学习台账", "我的学习"]),
                 ("服务与关爱", ["我的服务", "捐款"]),
                 ("包教", ["包教工作"]),
+                ("承诺与公开", ["承诺台账", "岗位职责"]),
                 ("评议考核", ["荣誉", "教学评比"]),
             ],
         ),
@@ -140,20 +143,20 @@ def test_every_entry_opens_for_the_user_who_sees_it(world, login, persona):
 
 
 def test_an_area_appears_with_its_first_entry_in_its_place(world, registry_snapshot):
-    # An area no ledger fills in this test (ledgers fill areas as they come, so empty it first).
-    for url_name, item in list(navigation._ITEMS.items()):
-        if item.group == "pledges":
-            del navigation._ITEMS[url_name]
-    before = [label for label, _ in menu(world.member)]
+    # The pledges ledger fills 承诺与公开 (承诺台账, 岗位职责); the checker sees none of it, so the
+    # area is absent from her menu until an entry she may open is registered there.
+    assert "承诺与公开" in dict(menu(world.member))
+    before = [label for label, _ in menu(world.checker)]
     assert "承诺与公开" not in before
     navigation.register("公开承诺", "core:search", perm="core.dashboard", group="pledges", order=10)
     navigation.register("党务公开", "core:figures", perm="figures.view", group="pledges", order=5)
-    labels = [label for label, _ in menu(world.member)]
+    labels = [label for label, _ in menu(world.checker)]
     order = {str(g.label): g.order for g in navigation.groups()}
     earlier = [label for label in before if label == "工作台" or order.get(label, 0) < order["承诺与公开"]]
     assert labels == [*earlier, "承诺与公开", *before[len(earlier) :]]
-    assert dict(menu(world.member))["承诺与公开"] == ["公开承诺"]  # 党务公开 needs figures.view
-    assert dict(menu(world.secretary))["承诺与公开"] == ["党务公开", "公开承诺"]  # by order within the area
+    assert dict(menu(world.checker))["承诺与公开"] == ["公开承诺"]  # 党务公开 needs figures.view
+    # by order within the area, among the ledger's own entries
+    assert dict(menu(world.secretary))["承诺与公开"] == ["党务公开", "公开承诺", "承诺台账", "岗位职责"]
 
 
 def test_an_entry_in_an_undeclared_area_fails_loudly(world, registry_snapshot):
