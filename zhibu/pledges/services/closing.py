@@ -7,15 +7,13 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import File
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhibu.core import policy, writes
 from zhibu.core.periods import cn_date
-from zhibu.core.uploads import check_upload, clean_name
+from zhibu.core.uploads import store_upload
 from zhibu.core.versioning import StaleEdit
 
 from ..audit_actions import PledgesAction
@@ -42,16 +40,10 @@ def _seen(item: PledgeItem, version: int | None) -> None:
 
 def _stored(upload: UploadedFile, item: PledgeItem) -> dict:
     """Evidence is a photo, a scan, a PDF, a Word or Excel file — judged by its bytes."""
-    try:
-        kind = check_upload(upload)
-    except ValidationError as exc:
-        raise ValidationError({"attachment": exc.messages}) from exc
-    name = default_storage.save(attachment_name_for(item.organisation, f"file{kind.ext}"), File(upload))
-    return {
-        "attachment": name,
-        "attachment_type": kind.content_type,
-        "attachment_name": clean_name(upload.name or "")[:200],
-    }
+    name, content_type, original = store_upload(
+        upload, lambda ext: attachment_name_for(item.organisation, f"file{ext}")
+    )
+    return {"attachment": name, "attachment_type": content_type, "attachment_name": original}
 
 
 @writes.service

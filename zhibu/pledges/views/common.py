@@ -6,8 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
 from zhibu.core import policy
-from zhibu.core.periods import Period
-from zhibu.core.web import period_from_request
+from zhibu.core.web import chosen_period  # noqa: F401 - the views import it from here
 
 from .. import selectors
 from ..forms import ListFilter
@@ -21,13 +20,6 @@ def list_filter(request: HttpRequest, org) -> tuple[ListFilter, str, int | None]
         person = form.cleaned_data["person"]
         return form, form.cleaned_data["q"].strip(), person.pk if person else None
     return form, "", None
-
-
-def chosen_period(request: HttpRequest) -> Period | None:
-    """The span asked for (?from=&to=, or ?period=term&on=…); None: the whole history."""
-    if request.GET.get("from") or request.GET.get("period"):
-        return period_from_request(request, "term")
-    return None
 
 
 def may_write(user, row) -> bool:

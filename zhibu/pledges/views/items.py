@@ -110,44 +110,43 @@ def progress_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def item_close(request: HttpRequest, pk: int) -> HttpResponse:
+def _verify_page(request: HttpRequest, pk: int, form_class, service, *, success: str, title: str, **extra):
+    """销号 and reopening share their page: the item under pledges.verify, a versioned form, one service."""
     item = selectors.item_get(request.user, pk, "pledges.verify")
+    initial = {"version": item.version, "closed_on": timezone.localdate()}
     return form_page(
         request,
-        CloseForm(
-            request.POST or None,
-            request.FILES or None,
-            initial={"version": item.version, "closed_on": timezone.localdate()},
-        ),
-        save=lambda data: closing_services.item_close(actor=request.user, item=item, **data),
-        success=_("已销号"),
+        form_class(request.POST or None, request.FILES or None, initial=initial),
+        save=lambda data: service(actor=request.user, item=item, **data),
+        success=success,
         redirect_to=_url(item),
         template=FORM,
-        context={
-            "org": item.organisation,
-            "title": _("销号：%(c)s") % {"c": item.content},
-            "back": _url(item),
-            "multipart": True,
-        },
+        context={"org": item.organisation, "title": title % {"c": item.content}, "back": _url(item), **extra},
+    )
+
+
+@login_required
+def item_close(request: HttpRequest, pk: int) -> HttpResponse:
+    return _verify_page(
+        request,
+        pk,
+        CloseForm,
+        closing_services.item_close,
+        success=_("已销号"),
+        title=_("销号：%(c)s"),
+        multipart=True,
     )
 
 
 @login_required
 def item_reopen(request: HttpRequest, pk: int) -> HttpResponse:
-    item = selectors.item_get(request.user, pk, "pledges.verify")
-    return form_page(
+    return _verify_page(
         request,
-        ReopenForm(request.POST or None, initial={"version": item.version}),
-        save=lambda data: closing_services.item_reopen(actor=request.user, item=item, **data),
+        pk,
+        ReopenForm,
+        closing_services.item_reopen,
         success=_("已重新打开，原销号记录保留在历史中"),
-        redirect_to=_url(item),
-        template=FORM,
-        context={
-            "org": item.organisation,
-            "title": _("重新打开：%(c)s") % {"c": item.content},
-            "back": _url(item),
-        },
+        title=_("重新打开：%(c)s"),
     )
 
 
