@@ -89,8 +89,14 @@ def test_the_pledger_closing_her_own_item_sees_a_chinese_refusal(world, login):
     )
     assert response.status_code == 200 and "不能为自己的承诺事项销号" in response.content.decode()
     assert ItemClosing.objects.count() == 0
+    page = login(world.committee).get(reverse("pledges:item", args=[item.pk])).content.decode()
+    assert "须由书记或其他支委核验销号" in page and "核验销号</button>" not in page
     # The member may not verify at all; another branch's secretary finds nothing.
     own = PledgeItemFactory(pledge=PledgeFactory(organisation=world.branch, person=world.people["member"]))
+    assert (
+        "核验销号</button>"
+        in login(world.committee).get(reverse("pledges:item", args=[own.pk])).content.decode()
+    )
     data = {"version": own.version, "evidence": "已完成"}
     assert login(world.member).post(reverse("pledges:item_close", args=[own.pk]), data).status_code == 403
     assert login(world.outsider).post(reverse("pledges:item_close", args=[own.pk]), data).status_code == 404

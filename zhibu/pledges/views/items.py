@@ -45,6 +45,9 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_write": may_write(request.user, item),
         "can_edit_item": may_write(request.user, item.pledge) and not item.is_closed,
         "can_verify": verify,
+        # The pledger herself never verifies: her page says so instead of offering a form she cannot use.
+        "is_pledger": policy.person_of(request.user) is not None
+        and policy.person_of(request.user).pk == item.pledger_id,
         "progress_form": ProgressForm(initial={"noted_on": today}),
         "close_form": CloseForm(initial={"version": item.version, "closed_on": today}),
         "reopen_form": ReopenForm(initial={"version": item.version}),
