@@ -25,6 +25,7 @@ from zhibu.disclosure.tests.factories import NoticeFactory, ObjectionFactory
 from zhibu.dues.tests import helpers as dues_helpers
 from zhibu.honours.tests.factories import CompetitionRoundFactory, HonourFactory
 from zhibu.meetings.tests.factories import MeetingFactory
+from zhibu.pledges.tests.factories import PledgeFactory, PledgeItemFactory
 from zhibu.service.tests.factories import (
     AssistanceVisitFactory,
     LiaisonContactFactory,
@@ -108,6 +109,13 @@ def _dues(branch):
         SuggestionFactory(
             organisation=branch, received_on=day, status="adopted", answered_on=day + timedelta(n * 20)
         )
+        _pledges(branch, day)
+
+
+def _pledges(branch, day):
+    """A pledge made on the edge day, with an item closed on it."""
+    pledge = PledgeFactory(organisation=branch, starts_on=day, ends_on=day)
+    PledgeItemFactory(pledge=pledge, due_on=day, closed_on=day, verifier=pledge.person)
 
 
 def test_the_registry_has_flows_with_a_day():

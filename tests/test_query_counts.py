@@ -31,6 +31,7 @@ from zhibu.disclosure.tests.factories import NoticeFactory, ObjectionFactory
 from zhibu.dues.tests import helpers as dues_helpers
 from zhibu.meetings.tests.factories import MeetingFactory
 from zhibu.mentoring.tests.factories import make_case, make_log
+from zhibu.pledges.tests.factories import PledgeFactory, PledgeItemFactory, closed_item
 from zhibu.reports.tests.factories import SubmissionDeadlineFactory
 from zhibu.study.tests.factories import (
     NoteCheckFactory,
@@ -92,6 +93,7 @@ def _branch(bureau, n: int, year: int) -> None:
     _appraisal(branch, secretary, member, year)
     _dues(member, secretary, retired, year)
     _talks_and_voice(branch, secretary, member, year)
+    _pledges(branch, secretary, member, year)
 
 
 def _disclosure(branch, year: int) -> None:
@@ -152,6 +154,15 @@ def _talks_and_voice(branch, secretary, member, year: int) -> None:
     for answered in (date(year, 3, 20), date(year, 6, 1), None):
         status = "adopted" if answered else "pending"
         SuggestionFactory(organisation=branch, author=member, status=status, answered_on=answered)
+
+
+def _pledges(branch, secretary, member, year: int) -> None:
+    """A member's pledge with an item closed on time and one overdue (the rule has something to say)."""
+    pledge = PledgeFactory(
+        organisation=branch, person=member, starts_on=date(year, 2, 1), ends_on=date(year, 12, 31)
+    )
+    closed_item(secretary, day=date(year, 4, 20), pledge=pledge, due_on=date(year, 4, 30))
+    PledgeItemFactory(pledge=pledge, due_on=date(year, 6, 30))
 
 
 def _bureau(code: str, branches: int):

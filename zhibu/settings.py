@@ -149,6 +149,7 @@ INSTALLED_APPS = [
     "zhibu.dues",
     "zhibu.talks",
     "zhibu.voice",
+    "zhibu.pledges",
 ]
 
 MIDDLEWARE = [

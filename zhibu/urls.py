@@ -30,6 +30,7 @@ urlpatterns = [
     path("appraisal/", include("zhibu.appraisal.urls")),
     path("talks/", include("zhibu.talks.urls")),
     path("voice/", include("zhibu.voice.urls")),
+    path("pledges/", include("zhibu.pledges.urls")),
     path("", include("zhibu.core.urls")),
 ]
 

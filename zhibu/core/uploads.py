@@ -14,6 +14,8 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import File
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
@@ -124,3 +126,21 @@ def check_upload(upload: UploadedFile, accept: tuple[str, ...] | None = None) ->
             % {"name": name, "ext": detected.ext}
         )
     return detected
+
+
+def store_upload(
+    upload: UploadedFile,
+    name_for: Callable[[str], str],
+    *,
+    accept: tuple[str, ...] | None = None,
+    field: str = "attachment",
+) -> tuple[str, str, str]:
+    """Judge the upload by its bytes, then store it under the generated name `name_for(ext)` — never
+    the uploader's. Returns (stored name, content type, the uploader's file name for display); a
+    refusal names `field`. Call it after every other check, so a refused form leaves no file behind."""
+    try:
+        kind = check_upload(upload, accept=accept)
+    except ValidationError as exc:
+        raise ValidationError({field: exc.messages}) from exc
+    name = default_storage.save(name_for(kind.ext), File(upload))
+    return name, kind.content_type, clean_name(upload.name or "")[:200]

@@ -137,6 +137,13 @@ def period_from_request(request: HttpRequest, default_kind: str = "year") -> Per
         return Period.parse(default_kind, today)
 
 
+def chosen_period(request: HttpRequest) -> Period | None:
+    """The span a list is narrowed to (?from=&to=, or ?period=term&on=…); None: the whole history."""
+    if request.GET.get("from") or request.GET.get("period"):
+        return period_from_request(request, "term")
+    return None
+
+
 class VersionedForm(forms.Form):
     """Carries the row version the user saw; the service refuses a stale one."""
 

@@ -54,6 +54,7 @@ def test_every_zhibu_app_with_models_is_covered():
         "dues",
         "talks",
         "voice",
+        "pledges",
     }
 
 

@@ -69,7 +69,7 @@ def test_every_entry_names_a_declared_area_and_a_known_permission():
                 ("学习", ["学习台账", "我的学习", "笔记检查"]),
                 ("服务与关爱", ["服务台账", "我的服务", "走访慰问", "问寒问暖", "捐款"]),
                 ("包教", ["包教工作", "包教检查"]),
-                ("承诺与公开", ["谈心谈话", "征求意见", "意见建议", "党务公开"]),
+                ("承诺与公开", ["承诺台账", "岗位职责", "谈心谈话", "征求意见", "意见建议", "党务公开"]),
                 ("评议考核", APPRAISAL_OFFICERS),
                 ("总结与报送", ["总结材料", "通知任务", "统计数"]),
                 ("管理", ["账号与角色", "回收站", "操作日志"]),
@@ -84,7 +84,7 @@ def test_every_entry_names_a_declared_area_and_a_known_permission():
                 ("学习", ["学习台账", "我的学习"]),
                 ("服务与关爱", ["服务台账", "我的服务", "走访慰问", "问寒问暖", "捐款"]),
                 ("包教", ["包教工作", "包教检查"]),
-                ("承诺与公开", ["谈心谈话", "征求意见", "意见建议", "党务公开"]),
+                ("承诺与公开", ["承诺台账", "岗位职责", "谈心谈话", "征求意见", "意见建议", "党务公开"]),
                 ("评议考核", APPRAISAL_OFFICERS),
                 ("总结与报送", ["总结材料", "通知任务", "统计数"]),
             ],
@@ -98,7 +98,7 @@ def test_every_entry_names_a_declared_area_and_a_known_permission():
                 ("学习", ["学习台账", "我的学习"]),
                 ("服务与关爱", ["我的服务", "捐款"]),
                 ("包教", ["包教工作"]),
-                ("承诺与公开", ["征求意见"]),
+                ("承诺与公开", ["承诺台账", "岗位职责", "征求意见"]),
                 ("评议考核", ["荣誉", "教学评比", "我的积分", "我的评议"]),
             ],
         ),
@@ -151,20 +151,20 @@ def test_every_entry_opens_for_the_user_who_sees_it(world, login, persona):
 
 
 def test_an_area_appears_with_its_first_entry_in_its_place(world, registry_snapshot):
-    # An area no ledger fills in this test (ledgers fill areas as they come, so empty it first).
-    for url_name, item in list(navigation._ITEMS.items()):
-        if item.group == "pledges":
-            del navigation._ITEMS[url_name]
-    before = [label for label, _ in menu(world.member)]
-    assert "承诺与公开" not in before
-    navigation.register("公开承诺", "core:search", perm="core.dashboard", group="pledges", order=10)
-    navigation.register("党务公开", "core:figures", perm="figures.view", group="pledges", order=5)
-    labels = [label for label, _ in menu(world.member)]
+    # Every area core declares now holds a ledger's entries, so the test declares one of its own
+    # (between 承诺与公开 and 评议考核): absent from every menu until an entry a user may open is
+    # registered there, then in its place, its entries by order.
+    navigation.group("trial", "试验区", 65)
+    before = [label for label, _ in menu(world.checker)]
+    assert "试验区" not in before
+    navigation.register("公开承诺", "core:search", perm="core.dashboard", group="trial", order=10)
+    navigation.register("统计一览", "core:figures", perm="figures.view", group="trial", order=5)
+    labels = [label for label, _ in menu(world.checker)]
     order = {str(g.label): g.order for g in navigation.groups()}
-    earlier = [label for label in before if label == "工作台" or order.get(label, 0) < order["承诺与公开"]]
-    assert labels == [*earlier, "承诺与公开", *before[len(earlier) :]]
-    assert dict(menu(world.member))["承诺与公开"] == ["公开承诺"]  # 党务公开 needs figures.view
-    assert dict(menu(world.secretary))["承诺与公开"] == ["党务公开", "公开承诺"]  # by order within the area
+    earlier = [label for label in before if label == "工作台" or order.get(label, 0) < order["试验区"]]
+    assert labels == [*earlier, "试验区", *before[len(earlier) :]]
+    assert dict(menu(world.checker))["试验区"] == ["公开承诺"]  # 统计一览 needs figures.view
+    assert dict(menu(world.secretary))["试验区"] == ["统计一览", "公开承诺"]  # by order within the area
 
 
 def test_an_entry_in_an_undeclared_area_fails_loudly(world, registry_snapshot):

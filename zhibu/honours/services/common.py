@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import File
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
@@ -14,7 +12,7 @@ from zhibu.core.fields import (  # noqa: F401 - the app's checks in one place
     required_text,
 )
 from zhibu.core.models import Organisation, Person
-from zhibu.core.uploads import SCANS, check_upload, clean_name
+from zhibu.core.uploads import SCANS, store_upload
 
 
 def choice(value: str | None, choices, field: str, label: str) -> str:
@@ -34,9 +32,4 @@ def stored_attachment(upload: UploadedFile, org: Organisation, upload_to) -> tup
     """Judge the upload by its bytes (a certificate scan: JPG, PNG or PDF), then store it under a
     generated name. Returns (stored name, content type, the uploader's file name). Called after
     every other check, so a refused form leaves no file behind."""
-    try:
-        kind = check_upload(upload, accept=SCANS)
-    except ValidationError as exc:
-        raise ValidationError({"attachment": exc.messages}) from exc
-    name = default_storage.save(upload_to(org, f"file{kind.ext}"), File(upload))
-    return name, kind.content_type, clean_name(upload.name or "")[:200]
+    return store_upload(upload, lambda ext: upload_to(org, f"file{ext}"), accept=SCANS)

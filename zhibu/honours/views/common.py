@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from zhibu.core.periods import Period
-from zhibu.core.web import period_from_request
+from zhibu.core.web import chosen_period  # noqa: F401 - the views import it from here
 
 from .. import selectors
 from ..forms import ListFilter
@@ -17,10 +16,3 @@ def list_filter(request: HttpRequest, org) -> tuple[ListFilter, str, int | None]
         person = form.cleaned_data["person"]
         return form, form.cleaned_data["q"].strip(), person.pk if person else None
     return form, "", None
-
-
-def chosen_period(request: HttpRequest) -> Period | None:
-    """The span asked for (?from=&to=, or ?period=term&on=…); None: the whole history."""
-    if request.GET.get("from") or request.GET.get("period"):
-        return period_from_request(request, "term")
-    return None
