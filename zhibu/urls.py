@@ -20,6 +20,7 @@ urlpatterns = [
     path("care/", include("zhibu.care.urls")),
     path("service/", include("zhibu.service.urls")),
     path("honours/", include("zhibu.honours.urls")),
+    path("awards/", include("zhibu.awards.urls")),
     path("reports/", include("zhibu.reports.urls")),
     path("inspections/", include("zhibu.inspections.urls")),
     path("people/", include("zhibu.people.urls")),

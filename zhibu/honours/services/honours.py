@@ -74,6 +74,39 @@ def honour_create(
     attachment: UploadedFile | None = None,
 ) -> Honour:
     policy.require(actor, "honours.edit", organisation)
+    return honour_add(
+        actor=actor,
+        organisation=organisation,
+        title=title,
+        kind=kind,
+        level=level,
+        issuer=issuer,
+        awarded_on=awarded_on,
+        occasion=occasion,
+        recipient=recipient,
+        person=person,
+        note=note,
+        attachment=attachment,
+    )
+
+
+def honour_add(
+    *,
+    actor,
+    organisation: Organisation,
+    title: str,
+    kind: str,
+    level: str,
+    issuer: str,
+    awarded_on: date | None,
+    recipient: str,
+    person: Person | None = None,
+    occasion: str = "",
+    note: str = "",
+    attachment: UploadedFile | None = None,
+) -> Honour:
+    """The shared step without the permission check, for callers that vouch for themselves: a
+    published 评先评优 result makes its winners' honours (the awards app asked awards.manage)."""
     fields = _fields(
         organisation,
         title=title,
