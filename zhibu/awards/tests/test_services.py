@@ -265,7 +265,9 @@ def test_the_bureau_selection_branches_nominate_the_committee_decides(world):
         )  # fmt: skip
     with pytest.raises(ValidationError, match="不由党委直接确定"):
         nomination_decide(
-            actor=world.secretary, nomination=NominationFactory(kind__campaign__organisation=world.branch), won=True
+            actor=world.secretary,
+            nomination=NominationFactory(kind__campaign__organisation=world.branch),
+            won=True,
         )
     nomination_decide(actor=world.bureau, nomination=ours, won=True)
     nomination_decide(actor=world.bureau, nomination=liu, won=True)
