@@ -11,6 +11,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from zhibu.awards.tests.factories import CampaignFactory as AwardCampaignFactory
+from zhibu.awards.tests.factories import NominationFactory as AwardNominationFactory
 from zhibu.care.tests.factories import (
     CareVisitFactory,
     DonationDriveFactory,
@@ -79,6 +81,8 @@ def _ledgers(branch):
         PartnerSessionFactory(partner__organisation=branch, partner__opened_on=day, held_on=day)
         HonourFactory(organisation=branch, awarded_on=day)
         CompetitionRoundFactory(organisation=branch, held_on=day)
+        campaign = AwardCampaignFactory(organisation=branch, published_on=day)
+        AwardNominationFactory(kind__campaign=campaign, won=True)
 
 
 def test_the_registry_has_flows_with_a_day():

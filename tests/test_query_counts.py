@@ -18,6 +18,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from zhibu.awards.tests.factories import CampaignFactory as AwardCampaignFactory
+from zhibu.awards.tests.factories import NominationFactory as AwardNominationFactory
 from zhibu.core.periods import Period
 from zhibu.core.registries import dashboard, figures, findings
 from zhibu.core.tests.factories import (
@@ -74,6 +76,13 @@ def _branch(bureau, n: int, year: int) -> None:
     SelfStudyDoneFactory(task=task, organisation=branch, person=member, done_on=date(year, 4, 20))
     case = make_case(member, started_on=date(year, 3, 1))
     make_log(case, date(year, 3, 20))
+    _awards(branch, member, year)
+
+
+def _awards(branch, member, year: int) -> None:
+    """A published 评先评优 with a winner."""
+    campaign = AwardCampaignFactory(organisation=branch, published_on=date(year, 7, 1))
+    AwardNominationFactory(kind__campaign=campaign, person=member, won=True)
 
 
 def _bureau(code: str, branches: int):
