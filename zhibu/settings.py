@@ -145,6 +145,7 @@ INSTALLED_APPS = [
     "zhibu.inspections",
     "zhibu.bureau",
     "zhibu.awards",
+    "zhibu.surveys",
 ]
 
 MIDDLEWARE = [
