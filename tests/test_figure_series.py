@@ -32,6 +32,7 @@ from zhibu.service.tests.factories import (
     VolunteerEventFactory,
 )
 from zhibu.study.tests.factories import StudySessionFactory
+from zhibu.surveys.tests.factories import AnswerFactory as SurveyAnswerFactory
 
 from .test_query_counts import _bureau
 
@@ -83,6 +84,7 @@ def _ledgers(branch):
         CompetitionRoundFactory(organisation=branch, held_on=day)
         campaign = AwardCampaignFactory(organisation=branch, published_on=day)
         AwardNominationFactory(kind__campaign=campaign, won=True)
+        SurveyAnswerFactory(question__survey__organisation=branch, response__answered_on=day)
 
 
 def test_the_registry_has_flows_with_a_day():

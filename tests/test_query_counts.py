@@ -41,6 +41,8 @@ from zhibu.study.tests.factories import (
     StudySessionFactory,
     StudySettingsFactory,
 )
+from zhibu.surveys.tests.factories import AnswerFactory as SurveyAnswerFactory
+from zhibu.surveys.tests.factories import SurveyFactory
 
 SMALL, LARGE = 3, 30
 # What one run of every registered rule, and one computation of every registered figure, may cost
@@ -49,6 +51,8 @@ SMALL, LARGE = 3, 30
 MAX_FINDINGS_QUERIES = 60
 # The service ledger added 19 figures at one query each (61 then): the figures' cap rose to 80.
 MAX_FIGURES_QUERIES = 80
+# 评先评优 and 满意度测评 added 5 figures at one query each (83 then): the cap rose to 90.
+MAX_FIGURES_QUERIES = 90
 YEAR = Period.year(2023)
 
 
@@ -80,9 +84,12 @@ def _branch(bureau, n: int, year: int) -> None:
 
 
 def _awards(branch, member, year: int) -> None:
-    """A published 评先评优 with a winner."""
+    """A published 评先评优 with a winner, and a 满意度测评 with two answers."""
     campaign = AwardCampaignFactory(organisation=branch, published_on=date(year, 7, 1))
     AwardNominationFactory(kind__campaign=campaign, person=member, won=True)
+    survey = SurveyFactory(organisation=branch, opens_on=date(year, 6, 12), closes_on=date(year, 6, 21))
+    for rating in ("satisfied", "basic"):
+        SurveyAnswerFactory(question__survey=survey, rating=rating)
 
 
 def _bureau(code: str, branches: int):

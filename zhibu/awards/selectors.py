@@ -155,3 +155,14 @@ def published_winners(org: Organisation, period: Period) -> QuerySet[Nomination]
 
 def campaigns_by_pk(ids) -> QuerySet[Campaign]:
     return Campaign.objects.filter(pk__in=list(ids)).order_by("published_on", "pk")
+
+
+def unpublished(org: Organisation, start: date, end: date) -> QuerySet[Campaign]:
+    """Campaigns of org's subtree whose window closed between start and end, not yet published."""
+    return (
+        Campaign.objects.filter(
+            organisation__in=org.subtree(), closes_on__range=(start, end), published_on__isnull=True
+        )
+        .select_related("organisation")
+        .order_by("closes_on", "pk")
+    )

@@ -292,3 +292,28 @@ def test_an_honour_recorded_by_hand_is_not_recorded_twice(world):
     )
     campaign_publish(actor=world.secretary, campaign=campaign, version=campaign.version, published_on=TODAY())
     assert Honour.objects.count() == 1
+
+
+def test_a_closed_campaign_left_unpublished_is_a_finding(world):
+    from zhibu.core.periods import Period
+    from zhibu.core.registries import findings
+
+    old = CampaignFactory(
+        organisation=world.branch,
+        opens_on=TODAY() - timedelta(days=40),
+        closes_on=TODAY() - timedelta(days=30),
+    )
+    CampaignFactory(
+        organisation=world.branch,
+        published_on=TODAY() - timedelta(days=20),
+        opens_on=TODAY() - timedelta(days=40),
+        closes_on=TODAY() - timedelta(days=30),
+    )
+    CampaignFactory(organisation=world.branch)  # still open
+    found = list(
+        findings.run(
+            world.bureau_org, Period.span(TODAY() - timedelta(days=60), TODAY()), codes=["awards.unpublished"]
+        )
+    )
+    assert [f.evidence for f in found] == [[old]]
+    assert "尚未公示评选结果" in found[0].message

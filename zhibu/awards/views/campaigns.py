@@ -100,7 +100,7 @@ def campaign_create(request: HttpRequest) -> HttpResponse:
         ),
         success=_("已发起评选"),
         redirect_to=lambda c: c,
-        template="awards/form.html",
+        template="includes/form_page.html",
         context={"org": org, "title": _("发起评先评优"), "back": "awards:index"},
     )
 
@@ -122,7 +122,7 @@ def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
         save=lambda data: services.campaign_update(actor=request.user, campaign=campaign, **data),
         success=_("已保存"),
         redirect_to=campaign,
-        template="awards/form.html",
+        template="includes/form_page.html",
         context={
             "org": campaign.organisation,
             "title": _("编辑评先评优"),
@@ -143,7 +143,7 @@ def campaign_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
         save=lambda data: campaign_publish(actor=request.user, campaign=campaign, **data),
         success=_("已公示评选结果，当选人已记入荣誉"),
         redirect_to=campaign,
-        template="awards/form.html",
+        template="includes/form_page.html",
         context={"org": campaign.organisation, "title": _("公示评选结果"), "back": "awards:index"},
     )
 

@@ -43,7 +43,7 @@ def branch_nominate(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         success=_("已推荐"),
         redirect_to=f"{reverse('awards:upper')}?org={branch.code}",
-        template="awards/form.html",
+        template="includes/form_page.html",
         context={"org": branch, "title": _("推荐：%(t)s") % {"t": campaign.title}, "back": "awards:upper"},
     )
 

@@ -31,7 +31,7 @@ def nominate(request: HttpRequest, pk: int) -> HttpResponse:
         save=lambda data: services.nomination_create(actor=request.user, campaign=campaign, **data),
         success=_("已推荐"),
         redirect_to=campaign,
-        template="awards/form.html",
+        template="includes/form_page.html",
         context={
             "org": campaign.organisation,
             "title": _("推荐人选：%(t)s") % {"t": campaign.title},

@@ -58,36 +58,11 @@ def _attach(fields: dict, org: Organisation, attachment: UploadedFile | None) ->
 
 
 @writes.service
-def honour_create(
-    *,
-    actor,
-    organisation: Organisation,
-    title: str,
-    kind: str,
-    level: str,
-    issuer: str,
-    awarded_on: date | None,
-    recipient: str,
-    person: Person | None = None,
-    occasion: str = "",
-    note: str = "",
-    attachment: UploadedFile | None = None,
-) -> Honour:
+def honour_create(*, actor, organisation: Organisation, **fields) -> Honour:
+    """Record an honour; `fields` are honour_add's (title, kind, level, issuer, awarded_on,
+    recipient, person, occasion, note, attachment)."""
     policy.require(actor, "honours.edit", organisation)
-    return honour_add(
-        actor=actor,
-        organisation=organisation,
-        title=title,
-        kind=kind,
-        level=level,
-        issuer=issuer,
-        awarded_on=awarded_on,
-        occasion=occasion,
-        recipient=recipient,
-        person=person,
-        note=note,
-        attachment=attachment,
-    )
+    return honour_add(actor=actor, organisation=organisation, **fields)
 
 
 def honour_add(

@@ -63,7 +63,7 @@ def survey_create(request: HttpRequest) -> HttpResponse:
         ),
         success=_("已发起测评，请打印问卷码发放"),
         redirect_to=lambda s: s,
-        template="surveys/form.html",
+        template="includes/form_page.html",
         context={"org": org, "title": _("发起满意度测评"), "back": "surveys:index"},
     )
 
@@ -79,7 +79,7 @@ def survey_edit(request: HttpRequest, pk: int) -> HttpResponse:
         save=lambda data: services.survey_update(actor=request.user, survey=survey, **data),
         success=_("已保存"),
         redirect_to=survey,
-        template="surveys/form.html",
+        template="includes/form_page.html",
         context={
             "org": survey.organisation,
             "title": _("编辑满意度测评"),
