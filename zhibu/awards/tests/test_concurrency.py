@@ -46,7 +46,7 @@ def test_on_a_sqlite_file(tmp_path):
 THREADS = "test_two_ballots_of_one_voter_at_once_count_once"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_ballots_of_one_voter_at_once_count_once(world):
     if _in_memory():
         pytest.skip("runs in test_on_a_sqlite_file's sub-run, on a database file")

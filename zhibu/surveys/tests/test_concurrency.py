@@ -18,7 +18,7 @@ from zhibu.surveys.services import response_submit
 from .factories import QuestionFactory, SurveyFactory
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_one_code_twice_at_once_is_received_once(world):
     if connection.vendor == "sqlite" and connection.is_in_memory_db():
         pytest.skip("two writers need PostgreSQL or a database file")
