@@ -12,6 +12,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from zhibu.appraisal.tests.factories import AppraisalFactory
+from zhibu.awards.tests.factories import CampaignFactory as AwardCampaignFactory
+from zhibu.awards.tests.factories import NominationFactory as AwardNominationFactory
 from zhibu.care.tests.factories import (
     CareVisitFactory,
     DonationDriveFactory,
@@ -35,6 +37,7 @@ from zhibu.service.tests.factories import (
     VolunteerEventFactory,
 )
 from zhibu.study.tests.factories import StudySessionFactory
+from zhibu.surveys.tests.factories import AnswerFactory as SurveyAnswerFactory
 from zhibu.talks.tests.factories import TalkFactory
 from zhibu.voice.tests.factories import AnswerFactory, ConsultationFactory, SuggestionFactory
 
@@ -92,6 +95,22 @@ def _ledgers(branch):
         )
         AppraisalFactory(organisation=branch, decision="excellent" if n % 2 else "qualified", decided_on=day)
     _dues(branch)
+    _newer_ledgers(branch)
+
+
+def _newer_ledgers(branch):
+    """Talks, voice, pledges, awards and surveys on the edges."""
+    for n, day in enumerate(EDGES):
+        TalkFactory(organisation=branch, held_on=day)
+        ConsultationFactory(organisation=branch, opens_on=day, closes_on=day)
+        AnswerFactory(consultation__organisation=branch, answered_on=day)
+        SuggestionFactory(
+            organisation=branch, received_on=day, status="adopted", answered_on=day + timedelta(n * 20)
+        )
+        _pledges(branch, day)
+        campaign = AwardCampaignFactory(organisation=branch, published_on=day)
+        AwardNominationFactory(kind__campaign=campaign, won=True)
+        SurveyAnswerFactory(question__survey__organisation=branch, response__answered_on=day)
 
 
 def _dues(branch):
@@ -103,13 +122,6 @@ def _dues(branch):
         months = [date(2022, n + 1, 1)] if n else [date(2022, 6 + k, 1) for k in range(7)]
         dues_helpers.paid(payer, months, paid_on=day, long_back=not n)
         dues_helpers.paid(payer, [], amount="0.10", paid_on=day, kind="voluntary")
-        TalkFactory(organisation=branch, held_on=day)
-        ConsultationFactory(organisation=branch, opens_on=day, closes_on=day)
-        AnswerFactory(consultation__organisation=branch, answered_on=day)
-        SuggestionFactory(
-            organisation=branch, received_on=day, status="adopted", answered_on=day + timedelta(n * 20)
-        )
-        _pledges(branch, day)
 
 
 def _pledges(branch, day):

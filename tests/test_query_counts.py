@@ -18,6 +18,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from zhibu.awards.tests.factories import CampaignFactory as AwardCampaignFactory
+from zhibu.awards.tests.factories import NominationFactory as AwardNominationFactory
 from zhibu.core.periods import Period
 from zhibu.core.registries import dashboard, figures, findings
 from zhibu.core.tests.factories import (
@@ -42,6 +44,8 @@ from zhibu.study.tests.factories import (
     StudySessionFactory,
     StudySettingsFactory,
 )
+from zhibu.surveys.tests.factories import AnswerFactory as SurveyAnswerFactory
+from zhibu.surveys.tests.factories import SurveyFactory
 from zhibu.talks.tests.factories import TalkFactory
 from zhibu.voice.tests.factories import AnswerFactory, ConsultationFactory, SuggestionFactory
 
@@ -94,6 +98,7 @@ def _branch(bureau, n: int, year: int) -> None:
     _dues(member, secretary, retired, year)
     _talks_and_voice(branch, secretary, member, year)
     _pledges(branch, secretary, member, year)
+    _awards(branch, member, year)
 
 
 def _disclosure(branch, year: int) -> None:
@@ -163,6 +168,15 @@ def _pledges(branch, secretary, member, year: int) -> None:
     )
     closed_item(secretary, day=date(year, 4, 20), pledge=pledge, due_on=date(year, 4, 30))
     PledgeItemFactory(pledge=pledge, due_on=date(year, 6, 30))
+
+
+def _awards(branch, member, year: int) -> None:
+    """A published 评先评优 with a winner, and a 满意度测评 with two answers."""
+    campaign = AwardCampaignFactory(organisation=branch, published_on=date(year, 7, 1))
+    AwardNominationFactory(kind__campaign=campaign, person=member, won=True)
+    survey = SurveyFactory(organisation=branch, opens_on=date(year, 6, 12), closes_on=date(year, 6, 21))
+    for rating in ("satisfied", "basic"):
+        SurveyAnswerFactory(question__survey=survey, rating=rating)
 
 
 def _bureau(code: str, branches: int):

@@ -150,6 +150,8 @@ INSTALLED_APPS = [
     "zhibu.talks",
     "zhibu.voice",
     "zhibu.pledges",
+    "zhibu.awards",
+    "zhibu.surveys",
 ]
 
 MIDDLEWARE = [

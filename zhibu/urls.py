@@ -21,6 +21,8 @@ urlpatterns = [
     path("dues/", include("zhibu.dues.urls")),
     path("service/", include("zhibu.service.urls")),
     path("honours/", include("zhibu.honours.urls")),
+    path("awards/", include("zhibu.awards.urls")),
+    path("surveys/", include("zhibu.surveys.urls")),
     path("reports/", include("zhibu.reports.urls")),
     path("inspections/", include("zhibu.inspections.urls")),
     path("people/", include("zhibu.people.urls")),

@@ -63,6 +63,16 @@ def honours_of(org: Organisation, period: Period, *, level: str = "", kind: str 
     return qs.order_by("awarded_on", "pk")
 
 
+def holders_of(org: Organisation, title: str, awarded_on: date) -> set[tuple[int, int | None]]:
+    """(organisation id, person id) of who already holds honour `title` of that day under org: a
+    result published later does not record an honour twice."""
+    return set(
+        Honour.objects.filter(organisation__in=org.subtree(), title=title, awarded_on=awarded_on).values_list(
+            "organisation_id", "person_id"
+        )
+    )
+
+
 def member_ids_on(org: Organisation, day: date) -> set[int]:
     """Who of org's subtree was a party member on `day` (a member's honour reads "党员刘晓筱")."""
     return set(people_selectors.members_on(org, day).values_list("pk", flat=True))

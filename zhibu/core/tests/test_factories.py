@@ -55,6 +55,8 @@ def test_every_zhibu_app_with_models_is_covered():
         "talks",
         "voice",
         "pledges",
+        "awards",
+        "surveys",
     }
 
 

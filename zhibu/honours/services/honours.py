@@ -58,7 +58,14 @@ def _attach(fields: dict, org: Organisation, attachment: UploadedFile | None) ->
 
 
 @writes.service
-def honour_create(
+def honour_create(*, actor, organisation: Organisation, **fields) -> Honour:
+    """Record an honour; `fields` are honour_add's (title, kind, level, issuer, awarded_on,
+    recipient, person, occasion, note, attachment)."""
+    policy.require(actor, "honours.edit", organisation)
+    return honour_add(actor=actor, organisation=organisation, **fields)
+
+
+def honour_add(
     *,
     actor,
     organisation: Organisation,
@@ -73,7 +80,8 @@ def honour_create(
     note: str = "",
     attachment: UploadedFile | None = None,
 ) -> Honour:
-    policy.require(actor, "honours.edit", organisation)
+    """The shared step without the permission check, for callers that vouch for themselves: a
+    published 评先评优 result makes its winners' honours (the awards app asked awards.manage)."""
     fields = _fields(
         organisation,
         title=title,
