@@ -122,7 +122,7 @@ def test_each_rule_costs_the_same_for_3_and_30_branches(city, spec):
 def test_every_rule_finds_something_to_say_at_this_scale(city):
     """The data above is not so clean that a rule would pass by yielding nothing."""
     found = {f.code for f in findings.run(city[LARGE][0], YEAR)}
-    assert {"study.hours_target", "study.reading_quota", "people.no_development"} <= found
+    assert {"study.hours_target", "study.reading_quota", "development.no_development"} <= found
 
 
 def _all_figures(org, period) -> list:

@@ -24,6 +24,7 @@ urlpatterns = [
     path("inspections/", include("zhibu.inspections.urls")),
     path("people/", include("zhibu.people.urls")),
     path("bureau/", include("zhibu.bureau.urls")),
+    path("development/", include("zhibu.development.urls")),
     path("", include("zhibu.core.urls")),
 ]
 
