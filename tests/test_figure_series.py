@@ -19,6 +19,7 @@ from zhibu.care.tests.factories import (
 )
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures
+from zhibu.development.tests.factories import edge_steps
 from zhibu.honours.tests.factories import CompetitionRoundFactory, HonourFactory
 from zhibu.meetings.tests.factories import MeetingFactory
 from zhibu.service.tests.factories import (
@@ -79,6 +80,7 @@ def _ledgers(branch):
         PartnerSessionFactory(partner__organisation=branch, partner__opened_on=day, held_on=day)
         HonourFactory(organisation=branch, awarded_on=day)
         CompetitionRoundFactory(organisation=branch, held_on=day)
+        edge_steps(branch, day)
 
 
 def test_the_registry_has_flows_with_a_day():

@@ -88,13 +88,17 @@ def steps_of(org: Organisation, start: date, end: date, step: str | None = None)
     return qs.select_related("person").order_by("day", "pk")
 
 
-def steps_by_person(person_ids, until: date | None = None) -> dict[int, list[DevelopmentStep]]:
-    """Each person's steps (dated up to `until`), oldest first — one query."""
+def steps_by_person(
+    person_ids, until: date | None = None, *, sponsors: bool = True
+) -> dict[int, list[DevelopmentStep]]:
+    """Each person's steps (dated up to `until`), oldest first — one query, and one more for their
+    contacts and introducers unless `sponsors` is false."""
     qs = DevelopmentStep.objects.filter(person__in=person_ids).order_by("day", "pk")
     if until is not None:
         qs = qs.filter(day__lte=until)
     found: dict[int, list[DevelopmentStep]] = defaultdict(list)
-    for step in qs.defer("evidence").prefetch_related("sponsors"):
+    qs = qs.defer("evidence")
+    for step in qs.prefetch_related("sponsors") if sponsors else qs:
         found[step.person_id].append(step)
     return found
 
@@ -193,7 +197,7 @@ def probation_due(org: Organisation, day: date, book: intervals.RuleBook | None 
     )
     if not people:
         return []
-    steps = steps_by_person([p.pk for p in people], until=day)
+    steps = steps_by_person([p.pk for p in people], until=day, sponsors=False)
     rules = (book or rulebook()).rules_to(Step.CONFIRMATION, day, DevelopmentRule.Kind.MAX)
     due = []
     for person in people:

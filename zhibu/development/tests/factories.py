@@ -61,3 +61,21 @@ def edge_steps(branch, day: date) -> None:
     DevelopmentStepFactory(
         organisation=branch, day=day, step=Step.ADMISSION, person__party_status="probationary"
     )
+
+
+def pipeline_rows_for(branch, year: int) -> None:
+    """tests/test_query_counts.py's branch: an applicant not yet talked to, an activist whose 考察
+    lapsed, a probationary member due for 转正 — so every development rule has something to say."""
+    DevelopmentStepFactory(organisation=branch, day=date(year, 2, 1))
+    activist = DevelopmentStepFactory(
+        organisation=branch, step=Step.ACTIVIST, day=date(year - 1, 3, 1), person__party_status="activist"
+    )
+    DevelopmentStepFactory(
+        organisation=branch, person=activist.person, step=Step.APPLICATION, day=date(year - 2, 3, 1)
+    )
+    DevelopmentStepFactory(
+        organisation=branch,
+        step=Step.ADMISSION,
+        day=date(year - 1, 4, 1),
+        person__party_status="probationary",
+    )
