@@ -255,3 +255,15 @@ def pipeline_standing(org: Organisation) -> QuerySet[Person]:
     return pipeline_people(org).filter(
         party_status__in=[PartyStatus.APPLICANT, PartyStatus.ACTIVIST, PartyStatus.CANDIDATE]
     )
+
+
+def awaiting_admission(org: Organisation, start: date, end: date) -> list[DevelopmentStep]:
+    """支部委员会审查 steps in the days of people not yet put to the 支部大会, by name — one query."""
+    admitted = DevelopmentStep.objects.filter(organisation__in=org.subtree(), step=Step.ADMISSION).values(
+        "person_id"
+    )
+    return list(
+        steps_of(org, start, end, Step.COMMITTEE_REVIEW)
+        .exclude(person_id__in=admitted)
+        .order_by("person__name_strokes", "pk")
+    )

@@ -136,7 +136,7 @@ def _extension(step: str, months: int | None) -> int | None:
     return months
 
 
-def _status(actor, person: Person, step: str, day: date, evidence: str) -> PartyStatusChange | None:
+def _status(actor, person: Person, step: str, day: date) -> PartyStatusChange | None:
     """The roster's history moves with the step; a step recorded after the fact for someone whose
     status is already there (a branch entering its history) links the change on file."""
     status = intervals.STATUS_OF.get(step)
@@ -185,7 +185,7 @@ def step_record(
     vote = _vote(person, step, day, vote)
     days, hours = _training(step, training_days, training_hours)
     months = _extension(step, extension_months)
-    change = _status(actor, person, step, day, evidence)
+    change = _status(actor, person, step, day)
     row = DevelopmentStep(
         organisation=person.organisation,
         person=person,

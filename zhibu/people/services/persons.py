@@ -210,29 +210,12 @@ def status_change_add(
 
 
 @writes.service
-def person_set_status(
-    *,
-    actor,
-    person: Person,
-    status: str,
-    since: date,
-    note: str = "",
-    basis: str = "",
-    reason: str = "",
-    version: int | None = None,
-) -> PartyStatusChange:
-    """Record a step in the party status history (e.g. 积极分子 → 发展对象 → 预备党员 → 正式党员).
+def person_set_status(*, actor, person: Person, **change: Any) -> PartyStatusChange:
+    """Record a step in the party status history (e.g. 积极分子 → 发展对象 → 预备党员 → 正式党员):
+    `status`, `since`, and optionally `note`, `basis` and `reason` (a change that skips stages) and
+    `version` — status_change_add's.
 
     With `version` (the form's), a change recorded by someone else since the form was opened is a
     conflict rather than a second, duplicate step."""
     policy.require(actor, "people.edit", person)
-    return status_change_add(
-        actor=actor,
-        person=person,
-        status=status,
-        since=since,
-        note=note,
-        basis=basis,
-        reason=reason,
-        version=version,
-    )
+    return status_change_add(actor=actor, person=person, **change)
