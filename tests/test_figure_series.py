@@ -23,6 +23,7 @@ from zhibu.care.tests.factories import (
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures
 from zhibu.core.tests.factories import PersonFactory
+from zhibu.development.tests.factories import edge_steps
 from zhibu.disclosure.tests.factories import NoticeFactory, ObjectionFactory
 from zhibu.dues.tests import helpers as dues_helpers
 from zhibu.honours.tests.factories import CompetitionRoundFactory, HonourFactory
@@ -108,6 +109,7 @@ def _newer_ledgers(branch):
             organisation=branch, received_on=day, status="adopted", answered_on=day + timedelta(n * 20)
         )
         _pledges(branch, day)
+        edge_steps(branch, day)
         campaign = AwardCampaignFactory(organisation=branch, published_on=day)
         AwardNominationFactory(kind__campaign=campaign, won=True)
         SurveyAnswerFactory(question__survey__organisation=branch, response__answered_on=day)

@@ -152,6 +152,7 @@ INSTALLED_APPS = [
     "zhibu.pledges",
     "zhibu.awards",
     "zhibu.surveys",
+    "zhibu.development",
 ]
 
 MIDDLEWARE = [

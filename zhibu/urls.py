@@ -33,6 +33,7 @@ urlpatterns = [
     path("talks/", include("zhibu.talks.urls")),
     path("voice/", include("zhibu.voice.urls")),
     path("pledges/", include("zhibu.pledges.urls")),
+    path("development/", include("zhibu.development.urls")),
     path("", include("zhibu.core.urls")),
 ]
 

@@ -204,3 +204,15 @@ def rule_branches(orgs: QuerySet[Organisation]) -> QuerySet[Organisation]:
 
 def global_types() -> QuerySet[MeetingType]:
     return MeetingType.objects.filter(organisation__isnull=True).order_by("order")
+
+
+# --- votes other ledgers link to (发展党员's 支部大会讨论接收) ------------------------------------------
+def general_votes_of(org: Organisation) -> QuerySet[MeetingVote]:
+    """表决 recorded at held 支部党员大会 of org's subtree, newest first, with their meeting."""
+    return (
+        MeetingVote.objects.filter(
+            organisation__in=org.subtree(), meeting__held=True, meeting__types__code="general_meeting"
+        )
+        .select_related("meeting")
+        .order_by("-meeting__held_at", "-pk")
+    )

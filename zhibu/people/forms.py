@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from zhibu.core.models import PartyStatus, Person, Post
 from zhibu.core.web import DATE_INPUT, VersionedForm
 
-from .services.persons import PERSON_FIELDS
+from .services.persons import PERSON_FIELDS, StatusBasis
 
 
 class PersonForm(forms.ModelForm):
@@ -28,6 +28,14 @@ class StatusChangeForm(VersionedForm):
     status = forms.ChoiceField(label=_("新的政治面貌"), choices=PartyStatus.choices)
     since = forms.DateField(label=_("起始日期"), widget=DATE_INPUT)
     note = forms.CharField(label=_("备注"), max_length=200, required=False)
+    # Only for a change that skips stages (群众 → 正式党员): what it is, and why.
+    basis = forms.ChoiceField(label=_("变动类型"), choices=StatusBasis.choices, required=False)
+    reason = forms.CharField(
+        label=_("原因"),
+        max_length=150,
+        required=False,
+        help_text=_("组织关系转入或补录历史记录时必填，如：自XX党支部转入，介绍信编号……"),
+    )
 
 
 class TermStartForm(forms.Form):

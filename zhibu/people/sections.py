@@ -12,10 +12,6 @@ from zhibu.core.registries import sections
 from zhibu.core.registries.sections import Para, SectionContext, fig
 
 sections.label_ledger("people", _l("党员队伍"))
-sections.remedy(
-    "people.no_development",
-    _l("加强入党积极分子的培养教育，严格按照程序做好发展党员工作，为党员队伍注入新鲜血液。"),
-)
 sections.remedy("people.no_secretary", _l("按照程序尽快选举产生支部书记，健全支部委员会。"))
 
 

@@ -78,6 +78,12 @@ def status_on(day: date) -> Subquery:
     return Subquery(latest.values("status")[:1])
 
 
+def status_since_on(day: date) -> Subquery:
+    """The day the status each person held on `day` began (the same latest change as status_on)."""
+    latest = PartyStatusChange.objects.filter(person=OuterRef("pk"), since__lte=day).order_by("-since", "-pk")
+    return Subquery(latest.values("since")[:1])
+
+
 def people_of(org: Organisation) -> QuerySet[Person]:
     return Person.objects.filter(organisation__in=org.subtree())
 

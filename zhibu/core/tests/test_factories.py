@@ -57,6 +57,7 @@ def test_every_zhibu_app_with_models_is_covered():
         "pledges",
         "awards",
         "surveys",
+        "development",
     }
 
 

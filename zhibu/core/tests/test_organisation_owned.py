@@ -14,6 +14,7 @@ NOT_OWNED = {
     "meetings.CadenceRule": "empty organisation = the bureau's default rule",
     "study.StudySettings": "one settings row per organisation (one-to-one)",
     "mentoring.MentoringSettings": "one settings row per organisation (one-to-one)",
+    "development.DevelopmentSettings": "one settings row per organisation (one-to-one)",
 }
 
 

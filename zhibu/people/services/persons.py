@@ -7,8 +7,10 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from pypinyin import lazy_pinyin
 
 from zhibu.core import audit, idnumbers, policy, writes
@@ -131,22 +133,69 @@ def person_update(*, actor, person: Person, version: int | None, data: dict[str,
     )
 
 
-@writes.service
-def person_set_status(
-    *, actor, person: Person, status: str, since: date, note: str = "", version: int | None = None
-) -> PartyStatusChange:
-    """Record a step in the party status history (e.g. 积极分子 → 发展对象 → 预备党员 → 正式党员).
+# The path a person walks, in order: a change of an existing person's status that jumps more than
+# one stage up (群众 straight to 正式党员) is not a step of the 发展党员 procedure and is refused unless
+# recorded as what it is — a member transferred in, or a record of history — with its reason.
+STATUS_RANK = {
+    PartyStatus.NONE: 0,
+    PartyStatus.APPLICANT: 1,
+    PartyStatus.ACTIVIST: 2,
+    PartyStatus.CANDIDATE: 3,
+    PartyStatus.PROBATIONARY: 4,
+    PartyStatus.FULL: 5,
+}
 
-    With `version` (the form's), a change recorded by someone else since the form was opened is a
-    conflict rather than a second, duplicate step."""
-    policy.require(actor, "people.edit", person)
+
+class StatusBasis(models.TextChoices):
+    STEP = "", _l("按发展程序逐级变动")
+    TRANSFER_IN = "transfer_in", _l("组织关系转入")
+    HISTORY = "history", _l("补录历史记录")
+
+
+def status_change_add(
+    *,
+    actor,
+    person: Person,
+    status: str,
+    since: date,
+    note: str = "",
+    basis: str = "",
+    reason: str = "",
+    version: int | None = None,
+) -> PartyStatusChange:
+    """Internal: add one dated step to the party status history and keep the cached status on the
+    row. The caller has checked the permission (person_set_status: people.edit; a 发展党员 step:
+    development.edit). Skipping stages needs a basis and its reason, written into the note."""
     if status not in PartyStatus.values:
         raise ValidationError({"status": _("未知的政治面貌")})
+    if since is None:
+        raise ValidationError({"since": _("请填写起始日期")})
     if since > timezone.localdate():
         raise ValidationError({"since": _("起始日期不能晚于今天")})
+    if basis not in StatusBasis.values:
+        raise ValidationError({"basis": _("未知的变动类型")})
     last = person.status_changes.order_by("-since", "-pk").first()
     if last and since < last.since:
         raise ValidationError({"since": _("起始日期不能早于上一次变动（%(day)s）") % {"day": last.since}})
+    current = last.status if last else person.party_status
+    skipped = STATUS_RANK[status] > STATUS_RANK[current] + 1
+    reason = (reason or "").strip()
+    if skipped and not basis:
+        raise ValidationError(
+            {
+                "basis": _(
+                    "从“%(old)s”直接变为“%(new)s”跳过了发展党员的程序。如是组织关系转入或补录历史记录，"
+                    "请选择变动类型并填写原因；否则请在发展党员中逐项登记。"
+                )
+                % {"old": PartyStatus(current).label, "new": PartyStatus(status).label}
+            }
+        )
+    if basis:
+        if not reason:
+            raise ValidationError({"reason": _("%(basis)s须填写原因") % {"basis": StatusBasis(basis).label}})
+        note = f"{StatusBasis(basis).label}：{reason}" + (f"；{note.strip()}" if note.strip() else "")
+    if len(note) > 200:
+        raise ValidationError({"reason": _("原因和备注合计不能超过200个字")})
     before = audit.snapshot(person)
     change = PartyStatusChange.objects.create(
         person=person, organisation=person.organisation, status=status, since=since, note=note
@@ -158,3 +207,15 @@ def person_set_status(
         person.refresh_from_db()
     audit.record(actor, PeopleAction.STATUS_CHANGED, person, before=before, after=audit.snapshot(person))
     return change
+
+
+@writes.service
+def person_set_status(*, actor, person: Person, **change: Any) -> PartyStatusChange:
+    """Record a step in the party status history (e.g. 积极分子 → 发展对象 → 预备党员 → 正式党员):
+    `status`, `since`, and optionally `note`, `basis` and `reason` (a change that skips stages) and
+    `version` — status_change_add's.
+
+    With `version` (the form's), a change recorded by someone else since the form was opened is a
+    conflict rather than a second, duplicate step."""
+    policy.require(actor, "people.edit", person)
+    return status_change_add(actor=actor, person=person, **change)
