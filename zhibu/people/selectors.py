@@ -7,7 +7,21 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 
 from zhibu.core import policy
 from zhibu.core.models import (
@@ -22,6 +36,8 @@ from zhibu.core.models import (
 from zhibu.core.models.people import MEMBER_STATUSES
 from zhibu.core.selectors import get_permitted
 from zhibu.core.strokes import name_sort_key
+
+from .models import Direction, MarkKind, StatusMark, Transfer
 
 
 def people_visible(user, perm: str = "people.view") -> QuerySet[Person]:
@@ -82,13 +98,30 @@ def people_of(org: Organisation) -> QuerySet[Person]:
     return Person.objects.filter(organisation__in=org.subtree())
 
 
+def _arrived_after(day: date) -> Exists:
+    """A transfer in dated after `day`: the person was not yet this branch's then (her earlier
+    history was kept by another organisation)."""
+    return Exists(
+        Transfer.objects.filter(person=OuterRef("pk"), direction=Direction.IN, transferred_on__gt=day)
+    )
+
+
+def _suspended_on(day: date) -> Exists:
+    """停止党籍 running on `day`: not counted as a member while it runs."""
+    running = StatusMark.objects.filter(person=OuterRef("pk"), kind=MarkKind.SUSPENDED, started_on__lte=day)
+    return Exists(running.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=day)))
+
+
 def members_on(org: Organisation, day: date) -> QuerySet[Person]:
-    """Party members (预备 + 正式) of org's subtree on `day`, by the dated history."""
+    """Party members (预备 + 正式) of org's subtree on `day`, by the dated history, the left date, the
+    arrival by a transfer in and 停止党籍 — one query (two NOT EXISTS), whatever the subtree."""
     return (
         people_of(org)
         .annotate(status_then=status_on(day))
         .filter(status_then__in=MEMBER_STATUSES)
         .exclude(left_on__lt=day)
+        .exclude(_arrived_after(day))
+        .exclude(_suspended_on(day))
     )
 
 
@@ -101,10 +134,50 @@ def _status_history(people: QuerySet[Person], last: date) -> dict[int, list[tupl
     return history
 
 
-def _member_on(person: Person, changes: list[tuple[date, str]], day: date) -> bool:
-    """Was `person` a member on `day`, by the same reading as status_on (the latest change on or
-    before the day, ties by pk) and the same test of left_on?"""
+ARRIVAL = "arrival"
+
+
+def _absences(
+    people: QuerySet[Person], first: date, last: date
+) -> dict[int, list[tuple[str, date, date | None]]]:
+    """What keeps each of `people` out of the member count on some day of first..last: a transfer
+    in after `first` (not here before it), 停止党籍 overlapping the span — one query (a UNION)."""
+    ids = people.values("pk")
+    kind = CharField()
+    arrivals = (
+        Transfer.objects.filter(person__in=ids, direction=Direction.IN, transferred_on__gt=first)
+        .annotate(what=Value(ARRIVAL, output_field=kind), until=F("transferred_on"))
+        .values_list("person", "what", "transferred_on", "until")
+    )
+    stopped = (
+        StatusMark.objects.filter(person__in=ids, kind=MarkKind.SUSPENDED, started_on__lte=last)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=first))
+        .annotate(what=Value(MarkKind.SUSPENDED.value, output_field=kind))
+        .values_list("person", "what", "started_on", "ended_on")
+    )
+    found: dict[int, list[tuple[str, date, date | None]]] = {}
+    for person_id, what, start, end in arrivals.union(stopped, all=True):
+        found.setdefault(person_id, []).append((what, start, end))
+    return found
+
+
+def _absent(absences: list[tuple[str, date, date | None]], day: date) -> bool:
+    for what, start, end in absences:
+        if what == ARRIVAL and day < start:
+            return True
+        if what != ARRIVAL and start <= day and (end is None or day <= end):
+            return True
+    return False
+
+
+def _member_on(
+    person: Person, changes: list[tuple[date, str]], day: date, absences: list | None = None
+) -> bool:
+    """Was `person` a member on `day`, by the same reading as members_on: the latest change on or
+    before the day (ties by pk), the left date, the arrival and 停止党籍?"""
     if person.left_on is not None and person.left_on < day:
+        return False
+    if absences and _absent(absences, day):
         return False
     at = bisect_right([since for since, _status in changes], day)
     return bool(at) and changes[at - 1][1] in MEMBER_STATUSES
@@ -116,18 +189,19 @@ RULE_DEFERRED = ("id_number",)
 
 
 def members_on_days(people: QuerySet[Person], days: Iterable[date]) -> dict[date, list[Person]]:
-    """members_on for many days in two queries: who among `people` was a member (预备 + 正式) on
-    each day. Rules judging many weeks or months over a whole subtree use this instead of a query
-    per day."""
+    """members_on for many days in three queries (people, history, absences): who among `people`
+    was a member (预备 + 正式) on each day. Rules judging many weeks or months over a whole subtree
+    use this instead of a query per day."""
     days = sorted(set(days))
     if not days:
         return {}
     people = people.exclude(left_on__lt=days[0])
     history = _status_history(people, days[-1])
+    absences = _absences(people, days[0], days[-1])
     result: dict[date, list[Person]] = {day: [] for day in days}
     for person in people.select_related("organisation").defer(*RULE_DEFERRED):
         for day in days:
-            if _member_on(person, history.get(person.pk, []), day):
+            if _member_on(person, history.get(person.pk, []), day, absences.get(person.pk)):
                 result[day].append(person)
     return result
 
@@ -136,9 +210,9 @@ def members_on_each(
     root: Organisation, wanted: list[tuple[Organisation, date]], **filters
 ) -> dict[tuple[int, date], list[Person]]:
     """{(org pk, day): members_on(org, day)} for many (organisation of root's subtree, day) pairs in
-    two queries (the people, their dated history) whatever the number of pairs — a rule over a
-    subtree whose branches each keep their own dates. Lists in pk order; `filters` narrow the people
-    (is_retired=False)."""
+    three queries (the people, their dated history, arrivals and 停止党籍) whatever the number of
+    pairs — a rule over a subtree whose branches each keep their own dates. Lists in pk order;
+    `filters` narrow the people (is_retired=False)."""
     found: dict[tuple[int, date], list[Person]] = {(o.pk, day): [] for o, day in wanted}
     if not wanted:
         return found
@@ -149,10 +223,11 @@ def members_on_each(
     last = max(day for _, day in wanted)
     candidates = people_of(root).filter(**filters).exclude(left_on__lt=first)
     history = _status_history(candidates, last)
+    absences = _absences(candidates, first, last)
     for person in candidates.select_related("organisation").defer(*RULE_DEFERRED).order_by("pk"):
         for code in person.organisation.path.strip("/").split("/"):
             for org, day in by_code.get(code, ()):
-                if _member_on(person, history.get(person.pk, []), day):
+                if _member_on(person, history.get(person.pk, []), day, absences.get(person.pk)):
                     found[(org.pk, day)].append(person)
     return found
 
@@ -233,3 +308,9 @@ def holding_get(user, pk: int, perm: str = "people.committee") -> PostHolding:
 def committee_candidates(org: Organisation, day: date) -> QuerySet[Person]:
     """Who may be given a post: org's own members (预备 + 正式) on `day` who have not left, 按姓氏笔画."""
     return by_strokes(members_on(org, day).filter(organisation=org))
+
+
+# --- transfers and 党籍 marks ---------------------------------------------------------------------
+def is_member_on(person: Person, day: date) -> bool:
+    """Was `person` a member of her branch on `day` (members_on's reading, one query)?"""
+    return members_on(person.organisation, day).filter(pk=person.pk).exists()

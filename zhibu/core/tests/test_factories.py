@@ -49,6 +49,7 @@ def test_every_zhibu_app_with_models_is_covered():
         "inspections",
         "bureau",
         "honours",
+        "people",
     }
 
 
