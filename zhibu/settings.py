@@ -144,6 +144,7 @@ INSTALLED_APPS = [
     "zhibu.reports",
     "zhibu.inspections",
     "zhibu.bureau",
+    "zhibu.elections",
 ]
 
 MIDDLEWARE = [

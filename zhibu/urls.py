@@ -23,6 +23,7 @@ urlpatterns = [
     path("reports/", include("zhibu.reports.urls")),
     path("inspections/", include("zhibu.inspections.urls")),
     path("people/", include("zhibu.people.urls")),
+    path("elections/", include("zhibu.elections.urls")),
     path("bureau/", include("zhibu.bureau.urls")),
     path("", include("zhibu.core.urls")),
 ]

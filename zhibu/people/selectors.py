@@ -272,6 +272,13 @@ def composition(org: Organisation, day: date) -> dict[str, int]:
     }
 
 
+def terms_running_on(org_ids, day: date) -> QuerySet[CommitteeTerm]:
+    """The committee term each of the organisations had on `day` (one query for every branch)."""
+    return CommitteeTerm.objects.filter(organisation__in=org_ids, started_on__lte=day).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=day)
+    )
+
+
 def committee_during(org: Organisation, start: date, end: date) -> QuerySet[PostHolding]:
     """The posts of org's own committee held on at least one day of start..end (e.g. a term)."""
     return PostHolding.objects.filter(organisation=org, started_on__lte=end).filter(

@@ -50,6 +50,7 @@ def test_every_zhibu_app_with_models_is_covered():
         "bureau",
         "honours",
         "people",
+        "elections",
     }
 
 
