@@ -171,3 +171,12 @@ def test_term_end_and_the_term_due_finding(world, branch_members):
     assert messages(date(2023, 5, 31)) == [f"{world.branch.name}支委会将于2023年8月31日届满，请按期换届"]
     assert messages(date(2023, 7, 31)) == [f"{world.branch.name}支委会将于2023年8月31日届满，请按期换届"]
     assert messages(date(2023, 9, 1)) == [f"{world.branch.name}支委会任期已于2023年8月31日届满，请尽快换届"]
+
+
+def test_the_result_can_be_published_with_names_and_posts(world, branch_members):
+    from zhibu.core.registries import publishable
+
+    hold(world, branch_members)
+    [draft] = publishable.get("elections.results").build(world.branch, Period.span(DAY, DAY))
+    assert draft.kind == "notice" and "换届选举结果的公示" in draft.title
+    assert f"{branch_members[0].name}当选为书记（得8票）" in draft.body

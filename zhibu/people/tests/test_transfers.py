@@ -262,3 +262,17 @@ def test_transfers_export_reads_back(world, login):
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     flat = [str(v) for row in values for v in row if v is not None]
     assert "介绍信编号" in flat and "育才组转〔2023〕1号" in flat and "转出" in flat
+
+
+def test_the_membership_paragraph_reports_transfers_and_marks_as_figures(world):
+    from zhibu.core.registries import sections
+    from zhibu.core.registries.sections import SectionContext
+
+    spec = next(s for s in sections.all() if s.code == "people.team")
+    quiet = spec.func(world.branch, H1, SectionContext("annual", world.branch, H1))
+    assert not any("组织关系" in p.text for p in quiet)
+    out(world)
+    StatusMarkFactory(organisation=world.branch, person=world.people["committee"], kind=MarkKind.LOST)
+    text = " ".join(p.text for p in spec.func(world.branch, H1, SectionContext("annual", world.branch, H1)))
+    assert "组织关系转出{fig:people.transfers_out}" in text and "失联党员{fig:people.marked_lost}" in text
+    assert "{fig:people.transfers_in}" not in text
