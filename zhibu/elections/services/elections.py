@@ -97,7 +97,12 @@ def _check(
             )
 
 
-def _record(actor, election: Election, results: list[Elected], *, by_election: bool) -> Election:
+def _record(actor, results: list[Elected], **fields) -> Election:
+    """The election, then each result with the post it gives from the election date."""
+    election = Election(**fields)
+    by_election = election.kind == Kind.BY_ELECTION
+    action = ElectionsAction.BY_ELECTION_HELD if by_election else ElectionsAction.ELECTION_HELD
+    writes.model_create(election, actor=actor, action=action)
     for row in results:
         holding = holding_record(
             actor=actor,
@@ -140,7 +145,9 @@ def election_hold(
         raise ValidationError({"results": _("换届选举须选出书记")})
     reason = optional_text(reason, "reason", _("选举事由"), 200) or _("支部党员大会换届选举")
     term = term_open(actor=actor, organisation=organisation, started_on=held_on, note=reason)
-    election = Election(
+    return _record(
+        actor,
+        results,
         organisation=organisation,
         kind=Kind.REGULAR,
         held_on=held_on,
@@ -150,8 +157,6 @@ def election_hold(
         ballots_cast=ballots_cast,
         reason=reason,
     )
-    writes.model_create(election, actor=actor, action=ElectionsAction.ELECTION_HELD)
-    return _record(actor, election, results, by_election=False)
 
 
 @writes.service
@@ -195,7 +200,9 @@ def by_election_hold(
             }
         )
     years = selectors.regular_elections_for([term.pk]).get(term.pk)
-    election = Election(
+    return _record(
+        actor,
+        results,
         organisation=organisation,
         kind=Kind.BY_ELECTION,
         held_on=held_on,
@@ -205,5 +212,3 @@ def by_election_hold(
         ballots_cast=ballots_cast,
         reason=reason,
     )
-    writes.model_create(election, actor=actor, action=ElectionsAction.BY_ELECTION_HELD)
-    return _record(actor, election, results, by_election=True)
