@@ -11,6 +11,7 @@ from django.db.models import (
     Case,
     CharField,
     Count,
+    DateField,
     Exists,
     F,
     IntegerField,
@@ -125,40 +126,42 @@ def members_on(org: Organisation, day: date) -> QuerySet[Person]:
     )
 
 
-def _status_history(people: QuerySet[Person], last: date) -> dict[int, list[tuple[date, str]]]:
-    """Each person's dated status changes up to `last`, oldest first (one query)."""
-    history: dict[int, list[tuple[date, str]]] = {}
-    changes = PartyStatusChange.objects.filter(person__in=people.values("pk"), since__lte=last)
-    for person_id, since, status in changes.order_by("since", "pk").values_list("person", "since", "status"):
-        history.setdefault(person_id, []).append((since, status))
-    return history
-
-
+Absences = dict[int, list[tuple[str, date, date | None]]]
 ARRIVAL = "arrival"
 
 
-def _absences(
-    people: QuerySet[Person], first: date, last: date
-) -> dict[int, list[tuple[str, date, date | None]]]:
-    """What keeps each of `people` out of the member count on some day of first..last: a transfer
-    in after `first` (not here before it), 停止党籍 overlapping the span — one query (a UNION)."""
+def _status_history(people: QuerySet[Person], first: date, last: date) -> tuple[dict, Absences]:
+    """Each person's dated status changes up to `last`, oldest first, and what keeps her out of the
+    member count on some day of first..last — a transfer in after `first` (not here before it),
+    停止党籍 overlapping the span: one query (a UNION of the three tables), whatever the people."""
     ids = people.values("pk")
-    kind = CharField()
+    text, day = CharField(), DateField()
+    changes = (
+        PartyStatusChange.objects.filter(person__in=ids, since__lte=last)
+        .order_by()  # a part of a UNION takes no ORDER BY of its own (the model's default)
+        .annotate(until=Value(None, output_field=day))
+        .values_list("person", "since", "status", "until", "pk")
+    )
     arrivals = (
         Transfer.objects.filter(person__in=ids, direction=Direction.IN, transferred_on__gt=first)
-        .annotate(what=Value(ARRIVAL, output_field=kind), until=F("transferred_on"))
-        .values_list("person", "what", "transferred_on", "until")
+        .annotate(what=Value(ARRIVAL, output_field=text), until=F("transferred_on"))
+        .values_list("person", "transferred_on", "what", "until", "pk")
     )
     stopped = (
         StatusMark.objects.filter(person__in=ids, kind=MarkKind.SUSPENDED, started_on__lte=last)
         .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=first))
-        .annotate(what=Value(MarkKind.SUSPENDED.value, output_field=kind))
-        .values_list("person", "what", "started_on", "ended_on")
+        .annotate(what=Value(MarkKind.SUSPENDED.value, output_field=text))
+        .values_list("person", "started_on", "what", "ended_on", "pk")
     )
-    found: dict[int, list[tuple[str, date, date | None]]] = {}
-    for person_id, what, start, end in arrivals.union(stopped, all=True):
-        found.setdefault(person_id, []).append((what, start, end))
-    return found
+    history: dict[int, list[tuple[date, str]]] = {}
+    absences: Absences = {}
+    rows = changes.union(arrivals, stopped, all=True).order_by("since", "pk")
+    for person_id, since, what, until, _pk in rows:
+        if what == ARRIVAL or what == MarkKind.SUSPENDED:
+            absences.setdefault(person_id, []).append((what, since, until))
+        else:
+            history.setdefault(person_id, []).append((since, what))
+    return history, absences
 
 
 def _absent(absences: list[tuple[str, date, date | None]], day: date) -> bool:
@@ -189,15 +192,14 @@ RULE_DEFERRED = ("id_number",)
 
 
 def members_on_days(people: QuerySet[Person], days: Iterable[date]) -> dict[date, list[Person]]:
-    """members_on for many days in three queries (people, history, absences): who among `people`
+    """members_on for many days in two queries (the people; their history and absences): who among `people`
     was a member (预备 + 正式) on each day. Rules judging many weeks or months over a whole subtree
     use this instead of a query per day."""
     days = sorted(set(days))
     if not days:
         return {}
     people = people.exclude(left_on__lt=days[0])
-    history = _status_history(people, days[-1])
-    absences = _absences(people, days[0], days[-1])
+    history, absences = _status_history(people, days[0], days[-1])
     result: dict[date, list[Person]] = {day: [] for day in days}
     for person in people.select_related("organisation").defer(*RULE_DEFERRED):
         for day in days:
@@ -210,7 +212,7 @@ def members_on_each(
     root: Organisation, wanted: list[tuple[Organisation, date]], **filters
 ) -> dict[tuple[int, date], list[Person]]:
     """{(org pk, day): members_on(org, day)} for many (organisation of root's subtree, day) pairs in
-    three queries (the people, their dated history, arrivals and 停止党籍) whatever the number of
+    two queries (the people; their dated history, arrivals and 停止党籍) whatever the number of
     pairs — a rule over a subtree whose branches each keep their own dates. Lists in pk order;
     `filters` narrow the people (is_retired=False)."""
     found: dict[tuple[int, date], list[Person]] = {(o.pk, day): [] for o, day in wanted}
@@ -222,8 +224,7 @@ def members_on_each(
     first = min(day for _, day in wanted)
     last = max(day for _, day in wanted)
     candidates = people_of(root).filter(**filters).exclude(left_on__lt=first)
-    history = _status_history(candidates, last)
-    absences = _absences(candidates, first, last)
+    history, absences = _status_history(candidates, first, last)
     for person in candidates.select_related("organisation").defer(*RULE_DEFERRED).order_by("pk"):
         for code in person.organisation.path.strip("/").split("/"):
             for org, day in by_code.get(code, ()):
