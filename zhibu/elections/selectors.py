@@ -20,14 +20,17 @@ def elections_of(org: Organisation, start: date, end: date, kind: str = "") -> Q
     qs = Election.objects.filter(organisation__in=org.subtree(), held_on__range=(start, end))
     if kind:
         qs = qs.filter(kind=kind)
-    return qs.select_related("organisation", "presided_by").order_by("held_on", "pk")
+    # The workbook lists each election's term by name (its organisation and year): joined here.
+    return qs.select_related("organisation", "presided_by", "term__organisation").order_by("held_on", "pk")
 
 
 def results_of_period(org: Organisation, start: date, end: date, kind: str = "") -> QuerySet[Result]:
     qs = Result.objects.filter(organisation__in=org.subtree(), election__held_on__range=(start, end))
     if kind:
         qs = qs.filter(election__kind=kind)
-    return qs.select_related("person", "election").order_by("election__held_on", "pk")
+    return qs.select_related("person", "election", "organisation", "holding__person").order_by(
+        "election__held_on", "pk"
+    )
 
 
 def election_list(org: Organisation) -> QuerySet[Election]:
