@@ -89,6 +89,7 @@ def _ledgers(branch):
         LiaisonContactFactory(liaison__organisation=branch, contacted_on=day)
         PartnerSessionFactory(partner__organisation=branch, partner__opened_on=day, held_on=day)
         HonourFactory(organisation=branch, awarded_on=day)
+        _membership(branch, day)
         CompetitionRoundFactory(organisation=branch, held_on=day)
         notice = NoticeFactory(organisation=branch, kind="notice", publish_from=day, publish_until=day)
         ObjectionFactory(
@@ -198,3 +199,17 @@ def test_a_figure_with_a_day_is_a_flow():
     with pytest.raises(ValueError, match="flow"):
         figures.register("fake.bad", label="坏", unit="次", day="since", flow=False)(lambda org, p: None)
     assert "fake.bad" not in {s.code for s in figures.all()}
+
+
+def _membership(branch, day):
+    """Transfers and elections on the edges (their figures count by the transfer's and the election's day)."""
+    from zhibu.elections.tests.factories import ElectionFactory, ResultFactory
+    from zhibu.people.tests.factories import TransferFactory
+
+    TransferFactory(organisation=branch, transferred_on=day)
+    TransferFactory(organisation=branch, direction="in", transferred_on=day)
+    election = ElectionFactory(organisation=branch, held_on=day)
+    ResultFactory(election=election)
+    ResultFactory(
+        election=ElectionFactory(organisation=branch, kind="by_election", held_on=day, term=election.term)
+    )

@@ -101,6 +101,7 @@ def _branch(bureau, n: int, year: int) -> None:
     _pledges(branch, secretary, member, year)
     _awards(branch, member, year)
     pipeline_rows_for(branch, year)
+    _membership(branch, secretary, member, year)
 
 
 def _disclosure(branch, year: int) -> None:
@@ -179,6 +180,25 @@ def _awards(branch, member, year: int) -> None:
     survey = SurveyFactory(organisation=branch, opens_on=date(year, 6, 12), closes_on=date(year, 6, 21))
     for rating in ("satisfied", "basic"):
         SurveyAnswerFactory(question__survey=survey, rating=rating)
+
+
+def _membership(branch, secretary, member, year: int) -> None:
+    """Transfers, 党籍 marks and elections: a member transferred in, one with stopped membership, a
+    流动党员, and an election with a by-election (so the term-due rule and members_on* read them)."""
+    from zhibu.elections.tests.factories import ElectionFactory, ResultFactory
+    from zhibu.people.tests.factories import StatusMarkFactory, TransferFactory
+
+    TransferFactory(organisation=branch, direction="in", transferred_on=date(year, 5, 10))
+    StatusMarkFactory(
+        organisation=branch, kind="suspended", started_on=date(year, 2, 1), ended_on=date(year, 9, 30)
+    )
+    StatusMarkFactory(organisation=branch, person=member, kind="mobile", started_on=date(year, 4, 1))
+    election = ElectionFactory(organisation=branch, held_on=date(year - 3, 11, 1), presided_by=secretary)
+    ResultFactory(election=election, person=secretary, post="secretary")
+    by = ElectionFactory(
+        organisation=branch, kind="by_election", held_on=date(year, 3, 16), term=election.term
+    )
+    ResultFactory(election=by, post="member")
 
 
 def _bureau(code: str, branches: int):

@@ -153,6 +153,7 @@ INSTALLED_APPS = [
     "zhibu.awards",
     "zhibu.surveys",
     "zhibu.development",
+    "zhibu.elections",
 ]
 
 MIDDLEWARE = [

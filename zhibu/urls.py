@@ -26,6 +26,7 @@ urlpatterns = [
     path("reports/", include("zhibu.reports.urls")),
     path("inspections/", include("zhibu.inspections.urls")),
     path("people/", include("zhibu.people.urls")),
+    path("elections/", include("zhibu.elections.urls")),
     path("bureau/", include("zhibu.bureau.urls")),
     path("disclosure/", include("zhibu.disclosure.urls")),
     path("public/", include("zhibu.disclosure.public_urls")),

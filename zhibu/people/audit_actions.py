@@ -17,3 +17,8 @@ class PeopleAction(models.TextChoices):
     TERM_ENDED = "people.committee.term_ended", _("上届支部委员会任期结束")
     HOLDING_ADDED = "people.committee.holding_added", _("记录支委任职")
     HOLDING_ENDED = "people.committee.holding_ended", _("支委任职结束")
+    TRANSFER_IN = "people.transfer.in", _("组织关系转入")
+    TRANSFER_OUT = "people.transfer.out", _("组织关系转出")
+    MARK_ADDED = "people.mark.added", _("登记党籍标记")
+    MARK_ENDED = "people.mark.ended", _("党籍标记结束")
+    TRANSFERS_EXPORTED = "people.transfers.exported", _("导出组织关系转接台账")

@@ -176,3 +176,53 @@ def _committees(ctx: citygen.CityContext) -> None:
         (RoleGrant(user=u, organisation_id=u.person.organisation_id, role="secretary") for u in users),
     )
     ctx.secretaries = {u.person.organisation_id: u for u in users}
+
+
+@citygen.register("people.transfers", order=90)
+def generate_transfers(ctx: citygen.CityContext) -> int:
+    """About one branch in four transfers a member out each summer (28 August: the new school
+    year's moves), letters numbered per branch; one branch in five has a 流动党员 for a term. Runs
+    after the other ledgers so their rows were written for people still here."""
+    from .models import Direction, MarkKind, StatusMark, Transfer
+
+    rng = ctx.rng
+    transfers: list[Transfer] = []
+    marks: list[StatusMark] = []
+    for branch in ctx.branches:
+        members = [
+            p for p in ctx.people[branch.pk][len(POSTS) :] if p.party_status == "full" and not p.is_retired
+        ]
+        for year in ctx.years:
+            day = date(year, 8, 28)
+            if day <= ctx.until and members and rng.random() < 0.25:
+                person = members.pop(rng.randrange(len(members)))
+                transfers.append(
+                    Transfer(
+                        organisation=branch,
+                        person=person,
+                        direction=Direction.OUT,
+                        transferred_on=day,
+                        other_name="外区学校党支部",
+                        letter_number=f"{branch.code}组转〔{year}〕{len(transfers) + 1}号",
+                    )
+                )
+                person.left_on = day
+            start = date(year, 9, 1)
+            if start <= ctx.until and members and rng.random() < 0.2:
+                marks.append(
+                    StatusMark(
+                        organisation=branch,
+                        person=rng.choice(members),
+                        kind=MarkKind.MOBILE,
+                        started_on=start,
+                        ended_on=date(year + 1, 1, 31) if date(year + 1, 1, 31) <= ctx.until else None,
+                        reason="外出支教",
+                    )
+                )
+    ctx.bulk(Transfer, transfers)
+    ctx.bulk(StatusMark, marks)
+    for day in sorted({t.transferred_on for t in transfers}):
+        Person.objects.filter(pk__in=[t.person_id for t in transfers if t.transferred_on == day]).update(
+            left_on=day
+        )
+    return ctx.rows["people_transfer"] + ctx.rows["people_statusmark"]

@@ -214,3 +214,36 @@ DEMO_ACCOUNTS = [
 @demo.register_accounts
 def accounts() -> tuple[str, list[tuple[str, str]]]:
     return demo_password(), DEMO_ACCOUNTS
+
+
+@demo.register("people.transfers", order=96)
+def load_transfers() -> str:
+    """The seed school's transfer out (马丽, to the 第二十中学 branch, after the summary's period so
+    its 14 members stand) and a 流动党员 mark of a teacher sent to teach elsewhere for a term."""
+    from zhibu.core.models import Person
+
+    from .models import MarkKind
+    from .services.transfers import mark_add, transfer_out
+
+    school = Organisation.objects.filter(code=SEED_SCHOOL).first()
+    actor = User.objects.filter(username="secretary").first()
+    if school is None or actor is None:
+        return "跳过：没有演示学校"
+    people = {p.name: p for p in Person.objects.filter(organisation=school)}
+    mark_add(
+        actor=actor,
+        person=people["吴静"],
+        kind=MarkKind.MOBILE,
+        started_on=date(2022, 9, 1),
+        ended_on=date(2023, 1, 31),
+        reason="赴县乡村学校支教一学期",
+    )
+    transfer_out(
+        actor=actor,
+        person=people["马丽"],
+        transferred_on=date(2023, 8, 28),
+        other_organisation=Organisation.objects.filter(code="school-20").first(),
+        letter_number="育才党支字〔2023〕3号",
+        note="工作调动",
+    )
+    return f"{school.name}：组织关系转出1人"

@@ -6,7 +6,8 @@ from zhibu.core.models import Organisation, PartyStatus
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures
 
-from . import selectors
+from . import selectors, transfer_selectors
+from .models import Direction, MarkKind
 
 
 @figures.register("people.members", label=_("党员人数"), unit=_("人"), flow=False)
@@ -55,3 +56,54 @@ def member_share(org: Organisation, period: Period):
     staff_count = selectors.staff_on(org, period.end).count()
     count = serving.count()
     return (round(100 * count / staff_count) if staff_count else 0), serving
+
+
+# --- 组织关系转接 and 党籍 marks -------------------------------------------------------------------
+@figures.register(
+    "people.members_at_start",
+    label=_("期初党员人数"),
+    unit=_("人"),
+    flow=False,
+    description=_("期间第一天的党员人数（预备党员和正式党员，不含停止党籍的）；与期末人数、转入转出对照。"),
+)
+def members_at_start(org: Organisation, period: Period):
+    return selectors.members_on(org, period.start)
+
+
+@figures.register(
+    "people.transfers_in",
+    label=_("组织关系转入"),
+    unit=_("人"),
+    day="transferred_on",
+    description=_("期间内组织关系转入本支部（含下级）的党员。"),
+)
+def transfers_in(org: Organisation, period: Period):
+    return transfer_selectors.transfers_of(org, period.start, period.end, Direction.IN)
+
+
+@figures.register(
+    "people.transfers_out",
+    label=_("组织关系转出"),
+    unit=_("人"),
+    day="transferred_on",
+    description=_("期间内组织关系转出的党员；转出当天仍计入党员人数，此后不再计入。"),
+)
+def transfers_out(org: Organisation, period: Period):
+    return transfer_selectors.transfers_of(org, period.start, period.end, Direction.OUT)
+
+
+def _marked(kind: str):
+    def figure(org: Organisation, period: Period):
+        return transfer_selectors.marks_on(org, period.end, kind)
+
+    return figure
+
+
+for _kind, _label, _text in (
+    (MarkKind.MOBILE, _("流动党员"), _("期末仍为流动党员的人数（计入党员人数）。")),
+    (MarkKind.LOST, _("失联党员"), _("期末仍为失联党员的人数（计入党员人数）。")),
+    (MarkKind.SUSPENDED, _("停止党籍"), _("期末处于停止党籍的人数（不计入党员人数）。")),
+):
+    figures.register(f"people.marked_{_kind}", label=_label, unit=_("人"), flow=False, description=_text)(
+        _marked(_kind)
+    )

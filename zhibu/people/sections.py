@@ -24,7 +24,7 @@ def _we(org: Organisation) -> str:
 )
 def people_team(org: Organisation, period: Period, ctx: SectionContext) -> list[Para]:
     if ctx.document == "weekly":
-        return _flows(ctx, _("本周"))
+        return _flows(ctx, _("本周")) + _transfers(ctx, _("本周"))
     paras = [
         Para(
             _("%(we)s现有在校党员%(serving)s，占教职工总人数的%(share)s，另有退休党员%(retired)s。")
@@ -38,7 +38,33 @@ def people_team(org: Organisation, period: Period, ctx: SectionContext) -> list[
     ]
     scope = _("本月") if ctx.document == "monthly" else _("本期间")
     paras.extend(_flows(ctx, scope, always=ctx.document == "annual"))
+    paras.extend(_transfers(ctx, scope))
     return paras
+
+
+def _transfers(ctx: SectionContext, scope: str) -> list[Para]:
+    """组织关系转接 in the period and the 党籍 marks at its end — only what there is to say."""
+    parts = []
+    for code, label in (
+        ("people.transfers_in", _("组织关系转入")),
+        ("people.transfers_out", _("组织关系转出")),
+    ):
+        if ctx.value(code).value:
+            parts.append(f"{label}{fig(code)}")
+    marks = []
+    for code, label in (
+        ("people.marked_mobile", _("流动党员")),
+        ("people.marked_lost", _("失联党员")),
+        ("people.marked_suspended", _("停止党籍")),
+    ):
+        if ctx.value(code).value:
+            marks.append(f"{label}{fig(code)}")
+    text = ""
+    if parts:
+        text = scope + "，".join(parts) + "。"
+    if marks:
+        text += _("现有") + "，".join(marks) + "。"
+    return [Para(text)] if text else []
 
 
 def _flows(ctx: SectionContext, scope: str, *, always: bool = False) -> list[Para]:

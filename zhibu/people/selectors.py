@@ -7,7 +7,22 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 
 from zhibu.core import policy
 from zhibu.core.models import (
@@ -22,6 +37,8 @@ from zhibu.core.models import (
 from zhibu.core.models.people import MEMBER_STATUSES
 from zhibu.core.selectors import get_permitted
 from zhibu.core.strokes import name_sort_key
+
+from .models import Direction, MarkKind, StatusMark, Transfer
 
 
 def people_visible(user, perm: str = "people.view") -> QuerySet[Person]:
@@ -88,29 +105,88 @@ def people_of(org: Organisation) -> QuerySet[Person]:
     return Person.objects.filter(organisation__in=org.subtree())
 
 
+def _arrived_after(day: date) -> Exists:
+    """A transfer in dated after `day`: the person was not yet this branch's then (her earlier
+    history was kept by another organisation)."""
+    return Exists(
+        Transfer.objects.filter(person=OuterRef("pk"), direction=Direction.IN, transferred_on__gt=day)
+    )
+
+
+def _suspended_on(day: date) -> Exists:
+    """停止党籍 running on `day`: not counted as a member while it runs."""
+    running = StatusMark.objects.filter(person=OuterRef("pk"), kind=MarkKind.SUSPENDED, started_on__lte=day)
+    return Exists(running.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=day)))
+
+
 def members_on(org: Organisation, day: date) -> QuerySet[Person]:
-    """Party members (预备 + 正式) of org's subtree on `day`, by the dated history."""
+    """Party members (预备 + 正式) of org's subtree on `day`, by the dated history, the left date, the
+    arrival by a transfer in and 停止党籍 — one query (two NOT EXISTS), whatever the subtree."""
     return (
         people_of(org)
         .annotate(status_then=status_on(day))
         .filter(status_then__in=MEMBER_STATUSES)
         .exclude(left_on__lt=day)
+        .exclude(_arrived_after(day))
+        .exclude(_suspended_on(day))
     )
 
 
-def _status_history(people: QuerySet[Person], last: date) -> dict[int, list[tuple[date, str]]]:
-    """Each person's dated status changes up to `last`, oldest first (one query)."""
+Absences = dict[int, list[tuple[str, date, date | None]]]
+ARRIVAL = "arrival"
+
+
+def _status_history(people: QuerySet[Person], first: date, last: date) -> tuple[dict, Absences]:
+    """Each person's dated status changes up to `last`, oldest first, and what keeps her out of the
+    member count on some day of first..last — a transfer in after `first` (not here before it),
+    停止党籍 overlapping the span: one query (a UNION of the three tables), whatever the people."""
+    ids = people.values("pk")
+    text, day = CharField(), DateField()
+    changes = (
+        PartyStatusChange.objects.filter(person__in=ids, since__lte=last)
+        .order_by()  # a part of a UNION takes no ORDER BY of its own (the model's default)
+        .annotate(until=Value(None, output_field=day))
+        .values_list("person", "since", "status", "until", "pk")
+    )
+    arrivals = (
+        Transfer.objects.filter(person__in=ids, direction=Direction.IN, transferred_on__gt=first)
+        .annotate(what=Value(ARRIVAL, output_field=text), until=F("transferred_on"))
+        .values_list("person", "transferred_on", "what", "until", "pk")
+    )
+    stopped = (
+        StatusMark.objects.filter(person__in=ids, kind=MarkKind.SUSPENDED, started_on__lte=last)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=first))
+        .annotate(what=Value(MarkKind.SUSPENDED.value, output_field=text))
+        .values_list("person", "started_on", "what", "ended_on", "pk")
+    )
     history: dict[int, list[tuple[date, str]]] = {}
-    changes = PartyStatusChange.objects.filter(person__in=people.values("pk"), since__lte=last)
-    for person_id, since, status in changes.order_by("since", "pk").values_list("person", "since", "status"):
-        history.setdefault(person_id, []).append((since, status))
-    return history
+    absences: Absences = {}
+    rows = changes.union(arrivals, stopped, all=True).order_by("since", "pk")
+    for person_id, since, what, until, _pk in rows:
+        if what == ARRIVAL or what == MarkKind.SUSPENDED:
+            absences.setdefault(person_id, []).append((what, since, until))
+        else:
+            history.setdefault(person_id, []).append((since, what))
+    return history, absences
 
 
-def _member_on(person: Person, changes: list[tuple[date, str]], day: date) -> bool:
-    """Was `person` a member on `day`, by the same reading as status_on (the latest change on or
-    before the day, ties by pk) and the same test of left_on?"""
+def _absent(absences: list[tuple[str, date, date | None]], day: date) -> bool:
+    for what, start, end in absences:
+        if what == ARRIVAL and day < start:
+            return True
+        if what != ARRIVAL and start <= day and (end is None or day <= end):
+            return True
+    return False
+
+
+def _member_on(
+    person: Person, changes: list[tuple[date, str]], day: date, absences: list | None = None
+) -> bool:
+    """Was `person` a member on `day`, by the same reading as members_on: the latest change on or
+    before the day (ties by pk), the left date, the arrival and 停止党籍?"""
     if person.left_on is not None and person.left_on < day:
+        return False
+    if absences and _absent(absences, day):
         return False
     at = bisect_right([since for since, _status in changes], day)
     return bool(at) and changes[at - 1][1] in MEMBER_STATUSES
@@ -122,18 +198,18 @@ RULE_DEFERRED = ("id_number",)
 
 
 def members_on_days(people: QuerySet[Person], days: Iterable[date]) -> dict[date, list[Person]]:
-    """members_on for many days in two queries: who among `people` was a member (预备 + 正式) on
-    each day. Rules judging many weeks or months over a whole subtree use this instead of a query
-    per day."""
+    """members_on for many days in two queries (the people; their history and absences): who among `people`
+    was a member (预备 + 正式) on each day. Rules judging many weeks or months over a whole subtree
+    use this instead of a query per day."""
     days = sorted(set(days))
     if not days:
         return {}
     people = people.exclude(left_on__lt=days[0])
-    history = _status_history(people, days[-1])
+    history, absences = _status_history(people, days[0], days[-1])
     result: dict[date, list[Person]] = {day: [] for day in days}
     for person in people.select_related("organisation").defer(*RULE_DEFERRED):
         for day in days:
-            if _member_on(person, history.get(person.pk, []), day):
+            if _member_on(person, history.get(person.pk, []), day, absences.get(person.pk)):
                 result[day].append(person)
     return result
 
@@ -142,9 +218,9 @@ def members_on_each(
     root: Organisation, wanted: list[tuple[Organisation, date]], **filters
 ) -> dict[tuple[int, date], list[Person]]:
     """{(org pk, day): members_on(org, day)} for many (organisation of root's subtree, day) pairs in
-    two queries (the people, their dated history) whatever the number of pairs — a rule over a
-    subtree whose branches each keep their own dates. Lists in pk order; `filters` narrow the people
-    (is_retired=False)."""
+    two queries (the people; their dated history, arrivals and 停止党籍) whatever the number of
+    pairs — a rule over a subtree whose branches each keep their own dates. Lists in pk order;
+    `filters` narrow the people (is_retired=False)."""
     found: dict[tuple[int, date], list[Person]] = {(o.pk, day): [] for o, day in wanted}
     if not wanted:
         return found
@@ -154,11 +230,11 @@ def members_on_each(
     first = min(day for _, day in wanted)
     last = max(day for _, day in wanted)
     candidates = people_of(root).filter(**filters).exclude(left_on__lt=first)
-    history = _status_history(candidates, last)
+    history, absences = _status_history(candidates, first, last)
     for person in candidates.select_related("organisation").defer(*RULE_DEFERRED).order_by("pk"):
         for code in person.organisation.path.strip("/").split("/"):
             for org, day in by_code.get(code, ()):
-                if _member_on(person, history.get(person.pk, []), day):
+                if _member_on(person, history.get(person.pk, []), day, absences.get(person.pk)):
                     found[(org.pk, day)].append(person)
     return found
 
@@ -203,6 +279,13 @@ def composition(org: Organisation, day: date) -> dict[str, int]:
     }
 
 
+def terms_running_on(org_ids, day: date) -> QuerySet[CommitteeTerm]:
+    """The committee term each of the organisations had on `day` (one query for every branch)."""
+    return CommitteeTerm.objects.filter(organisation__in=org_ids, started_on__lte=day).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=day)
+    )
+
+
 def committee_during(org: Organisation, start: date, end: date) -> QuerySet[PostHolding]:
     """The posts of org's own committee held on at least one day of start..end (e.g. a term)."""
     return committees_during([org.pk], start, end)
@@ -245,3 +328,9 @@ def holding_get(user, pk: int, perm: str = "people.committee") -> PostHolding:
 def committee_candidates(org: Organisation, day: date) -> QuerySet[Person]:
     """Who may be given a post: org's own members (预备 + 正式) on `day` who have not left, 按姓氏笔画."""
     return by_strokes(members_on(org, day).filter(organisation=org))
+
+
+# --- transfers and 党籍 marks ---------------------------------------------------------------------
+def is_member_on(person: Person, day: date) -> bool:
+    """Was `person` a member of her branch on `day` (members_on's reading, one query)?"""
+    return members_on(person.organisation, day).filter(pk=person.pk).exists()

@@ -40,6 +40,12 @@ def term_start(*, actor, organisation: Organisation, started_on: date, note: str
     """换届: a new term from `started_on`; the running term and its posts still held end the day
     before (the new committee's posts are then recorded one by one)."""
     policy.require(actor, PERM, organisation)
+    return term_open(actor=actor, organisation=organisation, started_on=started_on, note=note)
+
+
+def term_open(*, actor, organisation: Organisation, started_on: date, note: str = "") -> CommitteeTerm:
+    """Internal: validate and open a new term, ending the running one the day before. The caller
+    has checked the permission (term_start, the elections ledger's 换届 after its own)."""
     _not_future("started_on", started_on, _("换届日期"))
     previous = selectors.current_term(organisation)
     if previous is not None:
@@ -75,6 +81,27 @@ def holding_add(
 ) -> PostHolding:
     """A post in the running term of `organisation`'s committee, held by one of its members."""
     policy.require(actor, PERM, organisation)
+    return holding_record(
+        actor=actor,
+        organisation=organisation,
+        person=person,
+        post=post,
+        started_on=started_on,
+        by_election=by_election,
+    )
+
+
+def holding_record(
+    *,
+    actor,
+    organisation: Organisation,
+    person: Person | None,
+    post: str,
+    started_on: date,
+    by_election: bool = False,
+) -> PostHolding:
+    """Internal: validate and record a post in the running term. The caller has checked the
+    permission (holding_add, the elections ledger's 换届 and 补选 after their own)."""
     term = selectors.current_term(organisation)
     if term is None:
         raise ValidationError(_("尚未记录本届支部委员会，请先办理换届（填写本届任期开始日期）"))

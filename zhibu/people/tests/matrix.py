@@ -22,6 +22,18 @@ def member_person(world):
     return {"pk": world.people["member"].pk}
 
 
+def a_transfer(world):
+    from zhibu.people.tests.factories import TransferFactory
+
+    return {"pk": TransferFactory(organisation=world.branch, person=world.people["member"]).pk}
+
+
+def a_mark(world):
+    from zhibu.people.tests.factories import StatusMarkFactory
+
+    return {"pk": StatusMarkFactory(organisation=world.branch, person=world.people["member"]).pk}
+
+
 MATRIX = {
     "people:list": Case(expect=officers(), query=ORG_A),
     "people:create": Case(expect=officers(bureau=403), query=ORG_A),
@@ -36,4 +48,14 @@ MATRIX = {
     "people:committee_term_new": Case(expect=SECRETARY_ONLY, query=ORG_A),
     "people:committee_holding_new": Case(expect=SECRETARY_ONLY, query=ORG_A),
     "people:committee_holding_end": Case(expect=SECRETARY_ONLY, kwargs=a_holding),
+    # 组织关系转接 and 党籍 marks: read with the roster, kept by the officers.
+    "people:transfers": Case(expect=officers(), query=ORG_A),
+    "people:transfers_export": Case(expect=officers(), query=ORG_A + "&format=csv"),
+    "people:transfer_in": Case(expect=officers(bureau=403), query=ORG_A),
+    "people:transfer": Case(expect=officers(), kwargs=a_transfer),
+    "people:transfer_out": Case(expect=officers(bureau=403), kwargs=member_person),
+    "people:marks": Case(expect=officers(), query=ORG_A),
+    "people:mark": Case(expect=officers(), kwargs=a_mark),
+    "people:mark_create": Case(expect=officers(bureau=403), kwargs=member_person),
+    "people:mark_end": Case(expect=officers(bureau=403), kwargs=a_mark),
 }

@@ -15,7 +15,7 @@ from zhibu.core.models import PartyStatus, Person
 from zhibu.core.selectors import has_children, organisations_visible
 from zhibu.core.web import chosen_organisation, form_page, initial_from, paginate, without
 
-from .. import selectors
+from .. import selectors, transfer_selectors
 from ..forms import PersonCreateForm, PersonForm, StatusChangeForm
 from ..services import persons as people_services
 
@@ -50,6 +50,9 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "history": selectors.status_history(person),
         "posts": selectors.posts_of(person),
         "can_edit": policy.has_perm(request.user, "people.edit", person),
+        "transfers": transfer_selectors.transfers_of_person(person),
+        "marks": transfer_selectors.marks_of(person),
+        "can_transfer": policy.has_perm(request.user, "people.transfers", person),
     }
     return render(request, "people/person_detail.html", context)
 
