@@ -54,14 +54,30 @@ class SessionLifetimeMiddleware:
                     else _("登录时间已满%(hours)d小时，请重新登录。") % {"hours": hours},
                 )
                 return _send_to(request, f"{reverse('login')}?{urlencode({'next': request.get_full_path()})}")
-            # At most once a minute (a tenth of the idle limit if shorter): each write is a write of
-            # the session row, and on SQLite it queues behind a long transaction (a roster import
-            # holds the write lock for seconds), so a job page polling every second would freeze
-            # until the import commits. The idle clock then errs early by under a minute.
-            every = min(60, settings.ZHIBU_SESSION_IDLE_SECONDS / 10)
-            if _SEEN_AT not in request.session or now - seen_at >= every:
-                request.session[_SEEN_AT] = now
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Restart the idle clock — unless the view is a poll (`session_quiet`). A poll is not the
+        user's activity, and writing the session row from it fails while a background job holds
+        SQLite's write lock past the busy timeout (a large roster import under load): Django then
+        answers the poll with 400 (SessionInterrupted) and the progress bar dies mid-import."""
+        if not request.user.is_authenticated or getattr(view_func, "session_quiet", False):
+            return None
+        now = time.time()
+        # At most once a minute (a tenth of the idle limit if shorter): each write is a write of
+        # the session row, and on SQLite it queues behind a long transaction. The idle clock then
+        # errs early by under a minute.
+        every = min(60, settings.ZHIBU_SESSION_IDLE_SECONDS / 10)
+        seen_at = request.session.get(_SEEN_AT, now)
+        if _SEEN_AT not in request.session or now - seen_at >= every:
+            request.session[_SEEN_AT] = now
+        return None
+
+
+def session_quiet(view):
+    """Mark a view that polls (a job's progress): it reads the session but never writes it."""
+    view.session_quiet = True
+    return view
 
 
 class PasswordAgeMiddleware:

@@ -58,10 +58,13 @@ class Person(OrganisationOwned, VersionedModel):
         verbose_name = _("人员")
         verbose_name_plural = _("人员")
         constraints = [
+            # One roster entry per human among those still on a roster: a member who moved from
+            # one branch of the city to another (转出, left_on) keeps her old entry for the old
+            # branch's past periods, and the new branch's entry carries the same number.
             models.UniqueConstraint(
                 fields=["id_number_digest"],
-                condition=~models.Q(id_number_digest=""),
-                name="person_id_number_unique",
+                condition=~models.Q(id_number_digest="") & models.Q(left_on__isnull=True),
+                name="person_id_number_unique_present",
             )
         ]
         indexes = [models.Index(fields=["organisation", "party_status"])]

@@ -8,6 +8,7 @@ from django.shortcuts import render
 
 from .. import downloads
 from ..jobs import job_get
+from ..middleware import session_quiet
 
 
 @login_required
@@ -15,6 +16,7 @@ def job_detail(request: HttpRequest, pk) -> HttpResponse:
     return render(request, "core/job_detail.html", {"job": job_get(request.user, pk)})
 
 
+@session_quiet
 @login_required
 def job_status(request: HttpRequest, pk) -> HttpResponse:
     """The part of the page that polls itself until the job has finished."""

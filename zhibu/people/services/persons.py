@@ -46,7 +46,14 @@ def _clean_identity(data: dict[str, Any], *, exclude_pk: int | None = None) -> d
         if reason:
             raise ValidationError({"id_number": reason})
         digest = blind_index(data["id_number"], "person.id_number")
-        holder = Person.objects.filter(id_number_digest=digest).exclude(pk=exclude_pk).first()
+        # Someone who has left her branch (转出, left_on) no longer holds the number: a member moving
+        # between two branches of the city arrives at the second as a new roster entry, and the
+        # first keeps her in its past periods.
+        holder = (
+            Person.objects.filter(id_number_digest=digest, left_on__isnull=True)
+            .exclude(pk=exclude_pk)
+            .first()
+        )
         if holder is not None:
             # The same number is the same human: say where she is registered (not who else is
             # there), and that moving her between branches is the superior's 组织关系转接.

@@ -32,7 +32,7 @@ def _check_existing_ids(result: ImportResult, rows: list[PersonRow], organisatio
     digests = {blind_index(r.data["id_number"], "person.id_number"): r for r in rows if r.data["id_number"]}
     if not digests:
         return
-    taken = Person.objects.filter(id_number_digest__in=digests).values_list(
+    taken = Person.objects.filter(id_number_digest__in=digests, left_on__isnull=True).values_list(
         "id_number_digest", "name", "organisation_id"
     )
     for digest, name, org_id in taken:

@@ -12,10 +12,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from zhibu.core.crypto import blind_index
 from zhibu.core.models import AuditEntry, Person
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures
-from zhibu.core.tests.factories import PersonFactory
+from zhibu.core.tests.factories import PersonFactory, id_number_for
 from zhibu.people import selectors
 from zhibu.people.models import Direction, MarkKind, StatusMark, Transfer
 from zhibu.people.services import transfers as services
@@ -276,3 +277,41 @@ def test_the_membership_paragraph_reports_transfers_and_marks_as_figures(world):
     text = " ".join(p.text for p in spec.func(world.branch, H1, SectionContext("annual", world.branch, H1)))
     assert "组织关系转出{fig:people.transfers_out}" in text and "失联党员{fig:people.marked_lost}" in text
     assert "{fig:people.transfers_in}" not in text
+
+
+def test_a_member_who_left_another_branch_of_the_city_is_received_under_her_id_number(world):
+    """A move between two branches in the system: her old branch keeps her (left_on) for its past
+    periods, and the receiving branch records her with the same ID number. A number still held by
+    someone who has not left is refused, and nothing is written."""
+    number = id_number_for(7, date(1990, 5, 1))
+    PersonFactory(
+        organisation=world.other_branch,
+        name="钱晓岚",
+        id_number=number,
+        id_number_digest=blind_index(number, "person.id_number"),
+        left_on=date(2023, 3, 10),
+    )
+    arrived = arrival(
+        world, person={"name": "钱晓岚", "gender": "F", "birth_date": date(1990, 5, 1), "id_number": number}
+    )
+    assert arrived.person.organisation == world.branch
+
+    held = id_number_for(8, date(1991, 2, 3))
+    PersonFactory(
+        organisation=world.other_branch,
+        id_number=held,
+        id_number_digest=blind_index(held, "person.id_number"),
+    )
+    before = rows()
+    with pytest.raises(ValidationError, match="该身份证号已登记在"):
+        arrival(
+            world,
+            letter_number="实验组转〔2023〕8号",
+            person={
+                "name": "孙可",
+                "gender": "F",
+                "birth_date": date(1991, 2, 3),
+                "id_number": id_number_for(8, date(1991, 2, 3)),
+            },
+        )
+    assert rows() == before
