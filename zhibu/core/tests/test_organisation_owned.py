@@ -15,6 +15,8 @@ NOT_OWNED = {
     "study.StudySettings": "one settings row per organisation (one-to-one)",
     "mentoring.MentoringSettings": "one settings row per organisation (one-to-one)",
     "development.DevelopmentSettings": "one settings row per organisation (one-to-one)",
+    "talks.TalkSettings": "one settings row per organisation (one-to-one)",
+    "voice.VoiceSettings": "one settings row per organisation (one-to-one)",
 }
 
 
