@@ -52,10 +52,11 @@ THREADS = "test_two_ballots_of_one_voter_at_once_count_once"
 
 
 # Decided at collection, so a skipped run sets up no database: shared-cache memory cannot hold two
-# writers. PostgreSQL restores its seeded rows afterwards (serialized rollback), for a reused test
-# database; the SQLite file sub-run is a fresh database of its own.
+# writers. No serialized rollback: after an earlier transactional test's flush the content types
+# have new ids, and restoring the snapshot collides with them (as the whole PostgreSQL suite showed);
+# the tests after this one create what they need, as they do after the other flushing tests.
 @pytest.mark.skipif(MEMORY, reason="two writers need PostgreSQL or a database file")
-@pytest.mark.django_db(transaction=True, serialized_rollback=not SQLITE)
+@pytest.mark.django_db(transaction=True)
 def test_two_ballots_of_one_voter_at_once_count_once(world):
     campaign, kind, (a, b, c) = campaign_with_nominees(world)
     start = threading.Barrier(2)

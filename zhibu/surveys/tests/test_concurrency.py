@@ -24,10 +24,11 @@ MEMORY = SQLITE and not os.environ.get("ZHIBU_SQLITE_TEST_FILE")
 
 
 # Decided at collection, so a skipped run sets up no database: shared-cache memory cannot hold two
-# writers. PostgreSQL restores its seeded rows afterwards (serialized rollback), for a reused test
-# database; the SQLite file sub-run is a fresh database of its own.
+# writers. No serialized rollback: after an earlier transactional test's flush the content types
+# have new ids, and restoring the snapshot collides with them (as the whole PostgreSQL suite showed);
+# the tests after this one create what they need, as they do after the other flushing tests.
 @pytest.mark.skipif(MEMORY, reason="two writers need PostgreSQL or a database file")
-@pytest.mark.django_db(transaction=True, serialized_rollback=not SQLITE)
+@pytest.mark.django_db(transaction=True)
 def test_one_code_twice_at_once_is_received_once(world):
     survey = SurveyFactory(organisation=world.branch)
     question = QuestionFactory(survey=survey)
