@@ -23,7 +23,13 @@ GRACE = timedelta(days=14)
 sections.remedy("awards.unpublished", _l("评先评优投票结束后及时计票，在党务公开栏公示评选结果。"))
 
 
-@findings.register("awards.unpublished", label=_l("评先评优结果未公示"), severity="warning")
+@findings.register(
+    "awards.unpublished",
+    label=_l("评先评优结果未公示"),
+    severity="warning",
+    practice="democracy",
+    summary=_l("%(n)s次评先评优结果未及时公示"),
+)
 def unpublished(org: Organisation, period: Period) -> Iterator[Finding]:
     due = min(period.end, timezone.localdate() - GRACE)
     for campaign in selectors.unpublished(org, period.start, due):

@@ -19,7 +19,13 @@ from zhibu.core.registries.findings import Finding
 from . import selectors
 
 
-@findings.register("bureau.notice_overdue", label=_l("上级通知逾期未落实"), severity="warning")
+@findings.register(
+    "bureau.notice_overdue",
+    label=_l("上级通知逾期未落实"),
+    severity="warning",
+    practice="reporting",
+    summary=_l("%(n)s项上级通知逾期未落实"),
+)
 def notice_overdue(org: Organisation, period: Period) -> Iterator[Finding]:
     today = timezone.localdate()
     branches = list(selectors.branches_under(org)) if org.kind != selectors.BRANCH else [org]

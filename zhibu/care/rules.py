@@ -19,12 +19,17 @@ from zhibu.core.registries.findings import Finding
 
 from . import selectors
 
+findings.practice("care", label=_l("关心关爱"), weakness=_l("关心关爱工作还有疏漏"), order=70)
+
 
 @findings.register(
     "care.retiree_not_called",
     label=_l("退休教职工当月未问寒问暖"),
     severity="warning",
     records_perm="care.calls",
+    practice="care",
+    summary=_l("%(n)s人次退休教职工当月没有接到问寒问暖电话"),
+    measure="evidence",
 )
 def retiree_not_called(org: Organisation, period: Period) -> Iterator[Finding]:
     today = timezone.localdate()

@@ -22,6 +22,8 @@ from zhibu.core.registries.findings import Finding
 from . import intervals, selectors
 from .models import DevelopmentSettings, Step
 
+findings.practice("development", label=_l("组织发展"), weakness=_l("组织发展工作抓得不紧"), order=40)
+
 VIEW = "development.view"
 YEARS = "零一两三四五六七八九十"
 
@@ -60,7 +62,12 @@ def _overdue(org: Organisation, period: Period, step: str, message: str) -> Iter
 
 
 @findings.register(
-    "development.talk_overdue", label=_l("入党申请人一个月内未谈话"), severity="warning", records_perm=VIEW
+    "development.talk_overdue",
+    label=_l("入党申请人一个月内未谈话"),
+    severity="warning",
+    records_perm=VIEW,
+    practice="development",
+    summary=_l("%(n)s名入党申请人未在一个月内谈话"),
 )
 def talk_overdue(org: Organisation, period: Period) -> Iterator[Finding]:
     yield from _overdue(
@@ -72,7 +79,12 @@ def talk_overdue(org: Organisation, period: Period) -> Iterator[Finding]:
 
 
 @findings.register(
-    "development.review_overdue", label=_l("入党积极分子半年未考察"), severity="warning", records_perm=VIEW
+    "development.review_overdue",
+    label=_l("入党积极分子半年未考察"),
+    severity="warning",
+    records_perm=VIEW,
+    practice="development",
+    summary=_l("%(n)s名入党积极分子超过半年未考察"),
 )
 def review_overdue(org: Organisation, period: Period) -> Iterator[Finding]:
     yield from _overdue(
@@ -83,7 +95,14 @@ def review_overdue(org: Organisation, period: Period) -> Iterator[Finding]:
     )
 
 
-@findings.register("development.confirmation_due", label=_l("预备党员预备期满待转正"), severity="warning")
+@findings.register(
+    "development.confirmation_due",
+    label=_l("预备党员预备期满待转正"),
+    severity="warning",
+    practice="development",
+    summary=_l("%(n)s名预备党员预备期满未及时讨论转正"),
+    measure="evidence",
+)
 def confirmation_due(org: Organisation, period: Period) -> Iterator[Finding]:
     day = _judged_on(period)
     under = branches.under(org)
@@ -116,7 +135,13 @@ def _start(end: date, years: int) -> date:
         return date(end.year - years, 2, 28)
 
 
-@findings.register("development.no_development", label=_l("近年未发展党员"), severity="warning")
+@findings.register(
+    "development.no_development",
+    label=_l("近年未发展党员"),
+    severity="warning",
+    practice="development",
+    summary=_l("近%(years)s年没有发展党员，积极分子培养还需加强"),
+)
 def no_development(org: Organisation, period: Period) -> Iterator[Finding]:
     """The seed's own weakness: "组织发展近两年没有". Judged from the dated status history the steps
     write; the evidence is the pipeline — who stands in it, waiting to be developed. Four queries
@@ -153,4 +178,5 @@ def no_development(org: Organisation, period: Period) -> Iterator[Finding]:
             },
             evidence=found,
             organisation=branch,
+            fact={"years": _years(years)},
         )

@@ -22,6 +22,8 @@ from . import selectors
     label=_l("公示异议未在公示期内答复"),
     severity="warning",
     records_perm="disclosure.view",
+    practice="democracy",
+    summary=_l("%(n)s条公示异议未在公示期内答复"),
 )
 def objection_unanswered(org: Organisation, period: Period) -> Iterator[Finding]:
     for objection in selectors.unanswered_by_end(org, period.start, period.end, timezone.localdate()):

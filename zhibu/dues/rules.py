@@ -26,6 +26,8 @@ RUN = 6
     label=_l("党员连续六个月未交纳党费"),
     severity="warning",
     records_perm="dues.records",
+    practice="management",
+    summary=_l("%(n)s名党员连续六个月未交纳党费"),
 )
 def six_months_unpaid(org: Organisation, period: Period) -> Iterator[Finding]:
     cutoff = book.last_ended(period.end)

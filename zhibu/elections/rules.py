@@ -48,7 +48,13 @@ def term_end(started_on: date, years: int) -> date:
     return _add_years(started_on, years) - timedelta(days=1)
 
 
-@findings.register("elections.term_due", label=_l("支委会任期届满"), severity="warning")
+@findings.register(
+    "elections.term_due",
+    label=_l("支委会任期届满"),
+    severity="warning",
+    practice="organisation",
+    summary={"": _l("支委会任期即将届满，需按期换届"), "overdue": _l("支委会任期已届满，尚未换届")},
+)
 def term_due(org: Organisation, period: Period) -> Iterator[Finding]:
     day = min(period.end, timezone.localdate())
     under = branches.under(org)
@@ -72,6 +78,7 @@ def term_due(org: Organisation, period: Period) -> Iterator[Finding]:
                 % {"org": branch.name, "day": cn_date(ends)},
                 evidence=evidence,
                 organisation=branch,
+                fact={"variant": "overdue"},
             )
         elif ends <= _add_months(day, WARN_MONTHS):
             yield Finding(

@@ -13,6 +13,7 @@ from zhibu.core.registries import sections
 from zhibu.core.registries.sections import Obligation, Para, SectionContext, fig
 
 from . import obligations as calendar
+from .rules import PLAN_LEAD, PRACTICE
 
 sections.label_ledger("meetings", _l("组织生活"))
 sections.remedy(
@@ -92,20 +93,20 @@ CALENDAR = "meetings.calendar"
 @sections.obligations(CALENDAR)
 def next_meetings(org: Organisation, period: Period) -> list[Obligation]:
     """What the cadence rules require in the coming period: "召开支委会（2026年12月）" for a month,
-    "按照每月1次的要求召开支委会（共12次）" for a year."""
+    "按月召开支委会" for a year — never a count of meetings, and a slot already held is marked
+    done (the dashboard leaves it out; a summary's plan, drafted from the rules, keeps it)."""
     due = []
     for obligation in calendar.obligations(org, period):
         slots = [
             slot
             for slot in obligation.slots
-            if slot.state != calendar.HELD
-            and slot.period.start <= period.end
-            and period.start <= slot.period.end
+            if slot.period.start <= period.end and period.start <= slot.period.end
         ]
         if not slots:
             continue
         where = "" if obligation.organisation.pk == org.pk else f"{obligation.organisation.name}："
         name = obligation.meeting_type.name
+        merged = {"group": PRACTICE, "lead": str(PLAN_LEAD), "what": name}
         if period.days <= ITEMISED_DAYS:
             for slot in slots:
                 text = _("%(where)s召开%(type)s（%(when)s）") % {
@@ -113,13 +114,40 @@ def next_meetings(org: Organisation, period: Period) -> list[Obligation]:
                     "type": name,
                     "when": slot.label,
                 }
-                due.append(Obligation(slot.period.end, text))
-        else:
-            text = _("%(where)s按照%(rule)s的要求召开%(type)s（共%(n)d次）") % {
-                "where": where,
-                "rule": obligation.rule_text,
-                "type": name,
-                "n": len(slots),
-            }
-            due.append(Obligation(None, text))  # a cadence, not one deadline
+                due.append(
+                    Obligation(
+                        slot.period.end,
+                        text,
+                        how=cadence_how(slot.rule),
+                        rank=CADENCE_RANK[slot.rule.every],
+                        done=slot.state == calendar.HELD,
+                        **merged,
+                    )
+                )
+            continue
+        for rule in {slot.rule.pk: slot.rule for slot in slots}.values():
+            how = cadence_how(rule)
+            held = all(s.state == calendar.HELD for s in slots if s.rule.pk == rule.pk)
+            text = f"{where}{how}{name}"
+            rank = CADENCE_RANK[rule.every]
+            due.append(Obligation(None, text, how=how, done=held, rank=rank, **merged))  # a cadence
     return due
+
+
+CADENCE_HOW = {
+    "week": _l("每周召开"),
+    "month": _l("按月召开"),
+    "quarter": _l("按季度召开"),
+    "year": _l("每年召开"),
+}
+
+
+# "按月召开支委会、按季度召开支部党员大会和党课、每周召开中心组学习": the order a plan reads
+CADENCE_RANK = {"month": 1, "quarter": 2, "week": 3, "year": 4}
+
+
+def cadence_how(rule) -> str:
+    """ "按月召开" for once a month; "每月召开2次" when a rule asks more than once."""
+    if rule.times == 1:
+        return str(CADENCE_HOW[rule.every])
+    return _("%(every)s召开%(n)d次") % {"every": rule.get_every_display(), "n": rule.times}

@@ -23,6 +23,8 @@ from .figures import RECORDS_PERM, cases_of
 from .models import CaseReview, MentoringCase, MentoringLog
 from .selectors import active_in
 
+findings.practice("mentoring", label=_l("党员包教"), weakness=_l("党员包教工作还需持之以恒"), order=50)
+
 LATE_START_DAY = 15
 
 
@@ -86,14 +88,24 @@ def _gaps(org, period, model, field, message, **extra) -> Iterator[Finding]:
 
 
 @findings.register(
-    "mentoring.no_log_in_month", label=_l("包教当月无记录"), severity="warning", records_perm=RECORDS_PERM
+    "mentoring.no_log_in_month",
+    label=_l("包教当月无记录"),
+    severity="warning",
+    records_perm=RECORDS_PERM,
+    practice="mentoring",
+    summary=_l("有%(n)s个月包教过程没有记录"),
 )
 def no_log_in_month(org: Organisation, period: Period) -> Iterator[Finding]:
     yield from _gaps(org, period, MentoringLog, "on", _("%(month)s 包教无记录：%(cases)s"))
 
 
 @findings.register(
-    "mentoring.no_review_in_month", label=_l("包教当月未检查"), severity="warning", records_perm=RECORDS_PERM
+    "mentoring.no_review_in_month",
+    label=_l("包教当月未检查"),
+    severity="warning",
+    records_perm=RECORDS_PERM,
+    practice="mentoring",
+    summary=_l("有%(n)s个月包教记录未经支部检查"),
 )
 def no_review_in_month(org: Organisation, period: Period) -> Iterator[Finding]:
     yield from _gaps(

@@ -16,6 +16,8 @@ from zhibu.core.registries.findings import Finding
 
 from . import selectors
 
+findings.practice("pledges", label=_l("承诺践诺"), weakness=_l("承诺践诺还不够到位"), order=95)
+
 SHOWN = 3  # items named in the message; the evidence lists them all
 
 
@@ -32,7 +34,14 @@ def describe(item) -> str:
     }
 
 
-@findings.register("pledges.item_overdue", label=_l("承诺事项逾期未销号"), severity="warning")
+@findings.register(
+    "pledges.item_overdue",
+    label=_l("承诺事项逾期未销号"),
+    severity="warning",
+    practice="pledges",
+    summary=_l("%(n)s项承诺事项逾期未销号"),
+    measure="evidence",
+)
 def item_overdue(org: Organisation, period: Period) -> Iterator[Finding]:
     items = list(selectors.items_overdue(org, period))
     if not items:

@@ -20,6 +20,7 @@ from zhibu.core.registries.sections import Obligation
 from .deadlines import DEADLINE_KINDS, deadlines_for, describe, due_date
 from .models import KIND_CHOICES
 
+REPORTING = "reporting"  # the practice of rules.py's submission findings
 KEY_FIGURES = 8
 SERIES = 4
 EARLY_DAYS = 3  # on the 1st to the 3rd the cards show the last complete month
@@ -31,12 +32,15 @@ def submission_obligations(org, period: Period) -> list[Obligation]:
     out = []
     rules = deadlines_for([org])
     labels = dict(KIND_CHOICES)
+    lead = _("按时向上级报送材料")
     for kind in DEADLINE_KINDS:
         deadline = rules.get((org.pk, kind))
         if deadline is None:
             continue
+        # a plan merges a kind's deadlines into one phrase: "每周五前报送周信息"
+        merged = {"group": REPORTING, "lead": lead, "what": describe(deadline)}
         if period.days > 62:
-            out.append(Obligation(None, _("按时向上级报送材料：%(d)s") % {"d": describe(deadline)}))
+            out.append(Obligation(None, f"{lead}：{describe(deadline)}", **merged))
             continue
         subs = (
             period.weeks()
@@ -46,7 +50,8 @@ def submission_obligations(org, period: Period) -> list[Obligation]:
         for sub in subs:
             due = due_date(deadline, sub)
             if due and due in period:
-                out.append(Obligation(due, _("报送%(p)s%(k)s") % {"p": sub.label, "k": labels[kind]}))
+                text = _("报送%(p)s%(k)s") % {"p": sub.label, "k": labels[kind]}
+                out.append(Obligation(due, text, **merged))
     return out
 
 

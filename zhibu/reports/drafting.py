@@ -4,7 +4,7 @@ rechecks. No writes here: services call these inside their transactions."""
 from __future__ import annotations
 
 from zhibu.core.periods import Period
-from zhibu.core.registries import figures
+from zhibu.core.registries import figures, findings
 from zhibu.core.registries.exporters import Progress, no_progress
 from zhibu.core.registries.sections import SectionContext
 
@@ -33,8 +33,10 @@ def draft(
 ) -> tuple[Document, dict[str, dict]]:
     """Build a fresh document and the values of every figure it references (resolved);
     `progress(done, total)` follows the figures computed (a background job's bar)."""
-    document, ctx = build(kind, org, period, progress)
-    values = evaluate([p.text for p in document.paragraphs()], ctx)
+    # Part 三's numbers count findings: each rule runs once for the draft and its numbers.
+    with findings.memoised():
+        document, ctx = build(kind, org, period, progress)
+        values = evaluate([p.text for p in document.paragraphs()], ctx)
     progress(ctx.computed, ctx.computed)
     return resolve_all(document, values), values
 

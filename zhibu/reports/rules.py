@@ -17,6 +17,10 @@ from zhibu.core.registries.findings import Finding
 from .deadlines import past_due
 from .models import KIND_CHOICES
 
+findings.practice(
+    "reporting", label=_l("落实上级部署"), weakness=_l("落实上级部署和报送材料还不够及时"), order=15
+)
+
 KIND_LABELS = dict(KIND_CHOICES)
 
 
@@ -25,7 +29,13 @@ def _obligations(org: Organisation, period: Period):
     return past_due(branches, period, timezone.localdate())
 
 
-@findings.register("reports.submission_missing", label=_l("材料未按时报送"), severity="warning")
+@findings.register(
+    "reports.submission_missing",
+    label=_l("材料未按时报送"),
+    severity="warning",
+    practice="reporting",
+    summary=_l("%(n)s份材料未报送"),
+)
 def submission_missing(org: Organisation, period: Period) -> Iterator[Finding]:
     for branch, kind, sub, due, submission in _obligations(org, period):
         if submission is None:
@@ -36,7 +46,13 @@ def submission_missing(org: Organisation, period: Period) -> Iterator[Finding]:
             )
 
 
-@findings.register("reports.submission_late", label=_l("材料迟报"), severity="info")
+@findings.register(
+    "reports.submission_late",
+    label=_l("材料迟报"),
+    severity="info",
+    practice="reporting",
+    summary=_l("%(n)s份材料迟报"),
+)
 def submission_late(org: Organisation, period: Period) -> Iterator[Finding]:
     for branch, kind, sub, due, submission in _obligations(org, period):
         if submission is not None and timezone.localtime(submission.submitted_at).date() > due:

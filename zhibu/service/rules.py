@@ -25,6 +25,8 @@ from zhibu.core.registries.findings import Finding
 
 from .models import Liaison, LiaisonClass, LiaisonContact
 
+findings.practice("service", label=_l("联系服务师生"), weakness=_l("联系服务师生还不够经常"), order=60)
+
 HOLIDAY_MONTHS = {2, 8}
 LIAISON_RULES = ("service.class_without_liaison", "service.liaison_no_contact")
 
@@ -35,7 +37,12 @@ def _terms_begun(period: Period) -> list[Period]:
 
 
 @findings.register(
-    "service.class_without_liaison", label=_l("联系点班级本学期没有支委联系"), severity="warning"
+    "service.class_without_liaison",
+    label=_l("联系点班级本学期没有支委联系"),
+    severity="warning",
+    practice="service",
+    summary=_l("%(n)s个联系点班级一学期没有支委联系"),
+    measure="evidence",
 )
 def class_without_liaison(org: Organisation, period: Period) -> Iterator[Finding]:
     terms = _terms_begun(period)
@@ -77,7 +84,13 @@ def _months(term: Period, period: Period, today) -> list[Period]:
     ]
 
 
-@findings.register("service.liaison_no_contact", label=_l("班级联系人当月没有联系班级"), severity="info")
+@findings.register(
+    "service.liaison_no_contact",
+    label=_l("班级联系人当月没有联系班级"),
+    severity="info",
+    practice="service",
+    summary=_l("%(n)s个联系点班级有的月份没有联系记录"),
+)
 def liaison_no_contact(org: Organisation, period: Period) -> Iterator[Finding]:
     today = timezone.localdate()
     first = Period.term_of(period.start)

@@ -147,3 +147,15 @@ class SettingsForm(VersionedForm):
         widget=HOURS_INPUT,
         help_text=_("不填则不设每月要求；8月暑假不计"),
     )
+    min_activity_kinds = forms.IntegerField(
+        label=_("每学期或每年活动形式不少于（种）"),
+        min_value=0,
+        max_value=20,
+        help_text=_("组织生活和集中学习的形式（会议类型、学习形式）少于此数，总结中写“活动载体少，形式单一”"),
+    )
+    min_attendance_rate = forms.IntegerField(
+        label=_("党员组织生活出席率不低于（%）"),
+        min_value=0,
+        max_value=100,
+        help_text=_("出席率低于此数的党员人数，总结中写“少数党员认识不高”"),
+    )

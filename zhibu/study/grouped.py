@@ -17,7 +17,7 @@ from zhibu.core.models import Organisation
 from zhibu.meetings import selectors as meeting_selectors
 from zhibu.people import selectors as people_selectors
 
-from .models import NoteCheck, ReadingRecord, SelfStudyDone, StudyAttendance
+from .models import NoteCheck, ReadingRecord, SelfStudyDone, StudyAttendance, StudyNote
 from .selectors import hour_sources, members_of, sessions_of
 
 ZERO = Decimal("0")
@@ -151,3 +151,15 @@ def checked_months_by_branch(under: Branches, org: Organisation, start: date, en
         for branch in under.containing(org_id):
             checked[branch.pk].add(month)
     return checked
+
+
+def branches_with_notes(under: Branches, org: Organisation, start: date, end: date) -> set[int]:
+    """The branches of `under` with a study note of a month between start and end: the ones that
+    keep the practice the monthly check presupposes. One query."""
+    rows = (
+        StudyNote.objects.filter(organisation__in=org.subtree(), month__range=(start, end))
+        .order_by()
+        .values_list("organisation", flat=True)
+        .distinct()
+    )
+    return {branch.pk for org_id in rows for branch in under.containing(org_id)}

@@ -245,6 +245,8 @@ class StudySettings(VersionedModel):
     DEFAULT_BOOKS = 2
     DEFAULT_MEMBER_HOURS = Decimal("32")
     DEFAULT_OFFICER_HOURS = Decimal("56")
+    DEFAULT_ACTIVITY_KINDS = 4
+    DEFAULT_ATTENDANCE_RATE = 60
 
     organisation = models.OneToOneField("core.Organisation", on_delete=models.PROTECT, related_name="+")
     books_per_term = models.PositiveSmallIntegerField(_("每学期读书（本）"), default=DEFAULT_BOOKS)
@@ -252,6 +254,13 @@ class StudySettings(VersionedModel):
     officer_hours = models.DecimalField(_("书记、支委年度学时"), **HOURS, default=DEFAULT_OFFICER_HOURS)
     weekly_hours = models.DecimalField(_("每周学习不少于（小时）"), **HOURS, null=True, blank=True)
     monthly_hours = models.DecimalField(_("每月学习不少于（小时）"), **HOURS, null=True, blank=True)
+    # The thresholds of rules_engagement.py: the seed's "活动载体少" and "少数人认识不高".
+    min_activity_kinds = models.PositiveSmallIntegerField(
+        _("每学期或每年活动形式不少于（种）"), default=DEFAULT_ACTIVITY_KINDS
+    )
+    min_attendance_rate = models.PositiveSmallIntegerField(
+        _("党员组织生活出席率不低于（%）"), default=DEFAULT_ATTENDANCE_RATE
+    )
 
     class Meta:
         verbose_name = _("学习要求")

@@ -33,6 +33,10 @@ from .models import SelfStudyDone, SelfStudyTask
 HOLIDAY_MONTHS = {8}
 ZERO = Decimal("0")
 
+PRACTICE = "study"
+findings.practice(PRACTICE, label=_l("学习教育"), weakness=_l("学习教育抓得还不够实"), order=30)
+UNRECORDED = {"variant": "unrecorded"}
+
 
 def _ended_terms(period: Period, today: date) -> list[Period]:
     return [t for t in period.terms() if period.start <= t.end <= period.end and t.end < today]
@@ -52,7 +56,13 @@ def _hours(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
-@findings.register("study.reading_quota", label=_l("党员每学期读书少于规定本数"), severity="warning")
+@findings.register(
+    "study.reading_quota",
+    label=_l("党员每学期读书少于规定本数"),
+    severity="warning",
+    practice=PRACTICE,
+    summary=_l("%(n)s人次每学期读书少于规定本数"),
+)
 def reading_quota(org: Organisation, period: Period) -> Iterator[Finding]:
     today = timezone.localdate()
     terms = _ended_terms(period, today)
@@ -87,24 +97,54 @@ def reading_quota(org: Organisation, period: Period) -> Iterator[Finding]:
                     )
 
 
-@findings.register("study.note_check_missing", label=_l("校办未按月检查学习笔记"), severity="warning")
+@findings.register(
+    "study.note_check_missing",
+    label=_l("校办未按月检查学习笔记"),
+    severity="warning",
+    practice=PRACTICE,
+    summary={
+        "": _l("有%(n)s个月学习笔记未经校办公室检查"),
+        "none": _l("没有记学习笔记，校办公室也未检查"),
+    },
+)
 def note_check_missing(org: Organisation, period: Period) -> Iterator[Finding]:
+    """Months without the office's check, for branches that keep notes at all; a branch that
+    keeps none (no note and no check in the period) is told once, not once a month."""
     months = _past_months(period, timezone.localdate())
     if not months:
         return
     under = branches.under(org)
-    checked = grouped.checked_months_by_branch(under, org, months[0].start, months[-1].end)
+    start, end = months[0].start, months[-1].end
+    checked = grouped.checked_months_by_branch(under, org, start, end)
+    keeping = grouped.branches_with_notes(under, org, start, end)
     for branch in under:
+        if branch.pk not in keeping and not checked.get(branch.pk):
+            yield Finding(
+                _("%(org)s 本期间没有学习笔记，也没有笔记检查记录") % {"org": branch.name},
+                organisation=branch,
+                fact={"variant": "none"},
+            )
+            continue
         for month in months:
             if month.start not in checked.get(branch.pk, ()):
                 yield Finding(
                     _("%(org)s %(month)s学习笔记未经校办公室检查")
                     % {"org": branch.name, "month": month.label},
                     organisation=branch,
+                    period=month,
                 )
 
 
-@findings.register("study.notes_unchecked", label=_l("学习笔记未经检查"), severity="info")
+@findings.register(
+    "study.notes_unchecked",
+    label=_l("学习笔记未经检查"),
+    severity="info",
+    practice=PRACTICE,
+    summary=_l("%(n)s篇学习笔记未经检查"),
+    measure="evidence",
+    # a month the office never checked is one fact, not also "its 14 notes were not checked"
+    covered_by=("study.note_check_missing",),
+)
 def notes_unchecked(org: Organisation, period: Period) -> Iterator[Finding]:
     months = _past_months(period, timezone.localdate())
     if not months:
@@ -127,10 +167,17 @@ def notes_unchecked(org: Organisation, period: Period) -> Iterator[Finding]:
                 "names": "、".join(names),
             },
             evidence=rows,
+            period=Period.month(month.year, month.month),
         )
 
 
-@findings.register("study.hours_target", label=_l("党员年度学时未达标"), severity="warning")
+@findings.register(
+    "study.hours_target",
+    label=_l("党员年度学时未达标"),
+    severity="warning",
+    practice=PRACTICE,
+    summary={"": _l("%(n)s人次年度学时未达标"), "unrecorded": _l("有%(n)s个年度没有登记党员学时")},
+)
 def hours_target(org: Organisation, period: Period) -> Iterator[Finding]:
     years = _ended_years(period, timezone.localdate())
     if not years:
@@ -161,6 +208,7 @@ def hours_target(org: Organisation, period: Period) -> Iterator[Finding]:
                     _("%(org)s %(year)s没有登记党员学习学时") % {"org": branch.name, "year": year.label},
                     evidence=people,
                     organisation=branch,
+                    fact=UNRECORDED,
                 )
                 continue
             branch_officers = officers.get(branch.pk, set())
@@ -180,7 +228,13 @@ def hours_target(org: Organisation, period: Period) -> Iterator[Finding]:
                     )
 
 
-@findings.register("study.self_study_overdue", label=_l("自学任务逾期未完成"), severity="warning")
+@findings.register(
+    "study.self_study_overdue",
+    label=_l("自学任务逾期未完成"),
+    severity="warning",
+    practice=PRACTICE,
+    summary=_l("%(n)s项自学任务有党员未按期完成"),
+)
 def self_study_overdue(org: Organisation, period: Period) -> Iterator[Finding]:
     """Per task due in the period and already past: members who did not finish by the due date."""
     today = timezone.localdate()
@@ -216,4 +270,4 @@ def self_study_overdue(org: Organisation, period: Period) -> Iterator[Finding]:
             )
 
 
-from . import rules_hours  # noqa: E402, F401 - registers the weekly and monthly 学时 rules
+from . import rules_engagement, rules_hours  # noqa: E402, F401 - register their rules

@@ -112,6 +112,7 @@ def _judge(org: Organisation, period: Period, quota: Quota) -> Iterator[Finding]
                 % {"org": branch.name, "span": _labels(quota, buckets), "q": quota_text},
                 evidence=sorted(people.values(), key=lambda p: name_sort_key(p.name)),
                 organisation=branch,
+                fact={"variant": "unrecorded"},
             )
             continue
         for person in sorted(people.values(), key=lambda p: name_sort_key(p.name)):
@@ -124,13 +125,25 @@ def _judge(org: Organisation, period: Period, quota: Quota) -> Iterator[Finding]
                 )
 
 
-@findings.register("study.hours_weekly", label=_l("党员每周学习时数不足"), severity="warning")
+@findings.register(
+    "study.hours_weekly",
+    label=_l("党员每周学习时数不足"),
+    severity="warning",
+    practice="study",
+    summary={"": _l("%(n)s名党员有的周学习时数不足"), "unrecorded": _l("未登记每周学习时数")},
+)
 def hours_weekly(org: Organisation, period: Period) -> Iterator[Finding]:
     """Per member: the ended weeks of the period in which she studied less than the weekly quota."""
     yield from _judge(org, period, WEEKLY)
 
 
-@findings.register("study.hours_monthly", label=_l("党员每月学习时数不足"), severity="warning")
+@findings.register(
+    "study.hours_monthly",
+    label=_l("党员每月学习时数不足"),
+    severity="warning",
+    practice="study",
+    summary={"": _l("%(n)s名党员有的月份学习时数不足"), "unrecorded": _l("未登记每月学习时数")},
+)
 def hours_monthly(org: Organisation, period: Period) -> Iterator[Finding]:
     """Per member: the ended months of the period in which she studied less than the monthly quota."""
     yield from _judge(org, period, MONTHLY)

@@ -18,7 +18,12 @@ from . import quota
 
 
 @findings.register(
-    "talks.below_quota", label=_l("支委每月谈心谈话次数不足"), severity="warning", records_perm="talks.view"
+    "talks.below_quota",
+    label=_l("支委每月谈心谈话次数不足"),
+    severity="warning",
+    records_perm="talks.view",
+    practice="management",
+    summary=_l("%(n)s名支委谈心谈话次数不足"),
 )
 def below_quota(org: Organisation, period: Period) -> Iterator[Finding]:
     for judged in quota.judge(org, period):

@@ -16,9 +16,18 @@ from zhibu.core.registries.findings import Finding
 
 from . import selectors
 
+findings.practice(
+    "democracy", label=_l("党内民主和党务公开"), weakness=_l("发扬党内民主、接受群众监督还不够到位"), order=90
+)
+
 
 @findings.register(
-    "voice.not_answered", label=_l("意见建议未按时答复"), severity="warning", records_perm="voice.edit"
+    "voice.not_answered",
+    label=_l("意见建议未按时答复"),
+    severity="warning",
+    records_perm="voice.edit",
+    practice="democracy",
+    summary=_l("%(n)s条意见建议未按时答复"),
 )
 def not_answered(org: Organisation, period: Period) -> Iterator[Finding]:
     today = timezone.localdate()

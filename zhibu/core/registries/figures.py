@@ -49,6 +49,9 @@ class FigureSpec:
     # (org, periods, **params) -> [value per period]: a flow without a single day (a sum over the
     # members of each period's end) computing many periods at once its own way.
     series: Callable[..., list] | None = None
+    # False: a figure documents link to but no list shows (the count of a rule's findings, which
+    # means nothing without its `rule=` parameter).
+    listed: bool = True
 
     @property
     def ledger(self) -> str:
@@ -92,6 +95,7 @@ class FigureRegistry:
         day: Any = None,
         flow: bool | None = None,
         series: Callable[..., list] | None = None,
+        listed: bool = True,
     ):
         def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
             if code in self._specs and self._specs[code].func is not func:
@@ -109,6 +113,7 @@ class FigureRegistry:
                 day,
                 True if day is not None else flow,
                 series,
+                listed,
             )
             return func
 
@@ -124,7 +129,7 @@ class FigureRegistry:
             raise KeyError(f"no figure named {code}") from None
 
     def all(self) -> list[FigureSpec]:
-        return sorted(self._specs.values(), key=lambda s: s.code)
+        return sorted((s for s in self._specs.values() if s.listed), key=lambda s: s.code)
 
     def compute(self, code: str, org, period: Period, **params) -> FigureValue:
         spec = self.get(code)

@@ -4,11 +4,27 @@
     def committee_missing(org, period) -> Iterator[Finding]: ...
 
 Put them in `<app>/rules.py`; `core.registries.autodiscover()` imports them.
+
+Documents that go to a superior never quote a finding's message (it names people): part 三 says
+per *practice* (三会一课, 学习, 包教 …) what is weak, with each rule's `summary` — a clause that
+counts its findings ("支委会有%(n)s个月未按期召开") — as the evidence in aggregate. So a rule
+registers the practice it judges, that summary, and the rules whose findings state the same fact
+(`covered_by`, e.g. "no note check this month" covers "these notes were not checked"):
+
+    findings.practice("meetings", label=_l("三会一课"), weakness=_l("“三会一课”执行还不够严格"))
+
+    @findings.register("meetings.cadence_missed", label=..., practice="meetings",
+                       summary=_l("%(type)s有%(n)s%(unit)s未按期召开"))
+
+A finding may carry a `fact` ({"type": "支委会", "unit": "个月"}): findings of one rule are counted
+per fact, and the fact's values fill the summary. See reports/synthesis.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +33,9 @@ from django.utils.translation import gettext as _
 from ..periods import Period
 
 SEVERITIES = {"info": "提示", "warning": "警告", "critical": "严重"}
+# How much a finding weighs when part 三 orders the practices, most serious first.
+WEIGHTS = {"info": 1, "warning": 2, "critical": 3}
+MEASURES = ("findings", "evidence")
 
 
 @dataclass
@@ -27,6 +46,13 @@ class Finding:
     severity: str | None = None  # None: the rule's registered severity
     organisation: Any = None
     period: Period | None = None
+    # What this finding counts towards in a document's aggregate sentence: findings of one rule
+    # with equal facts are counted together, and the values fill the rule's summary.
+    fact: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def fact_key(self) -> str:
+        return "/".join(f"{k}={v}" for k, v in sorted(self.fact.items()))
 
     @property
     def severity_label(self) -> str:
@@ -42,21 +68,87 @@ class RuleSpec:
     # As for figures: a sensitive rule's messages (which name cases) are shown only to users with
     # this permission; everyone else, and every document, gets one line with the count.
     records_perm: str | None = None
+    practice: str = ""
+    # "%(n)s名党员…": the aggregate clause, %(n)s the count (a link in documents), other keys
+    # from the findings' fact; `measure` counts findings or their evidence (notes, meetings).
+    summary: str | dict = ""  # a dict: one wording per fact "variant" ("" the default)
+    measure: str = "findings"
+    covered_by: tuple[str, ...] = ()
+
+    @property
+    def weight(self) -> int:
+        return WEIGHTS[self.severity]
+
+
+@dataclass(frozen=True)
+class PracticeSpec:
+    """A kind of party work the findings judge: 三会一课, 学习教育, 包教 … Part 三 of a summary
+    has one paragraph per practice with findings, opening with `weakness`."""
+
+    code: str
+    label: str
+    weakness: str
+    order: int = 100
+
+
+# Within `memoised()`, each rule runs once per (organisation, period): a document asks for its
+# findings to draft part 三 and again for the counts its sentences link to.
+_MEMO: ContextVar[dict | None] = ContextVar("findings_memo", default=None)
+
+
+@contextmanager
+def memoised():
+    token = _MEMO.set({} if _MEMO.get() is None else _MEMO.get())
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
 
 
 class FindingRegistry:
     def __init__(self) -> None:
         self._specs: dict[str, RuleSpec] = {}
+        self._practices: dict[str, PracticeSpec] = {}
 
-    def register(self, code: str, *, label: str, severity: str = "warning", records_perm: str | None = None):
+    def register(
+        self,
+        code: str,
+        *,
+        label: str,
+        severity: str = "warning",
+        records_perm: str | None = None,
+        practice: str = "",
+        summary: str | dict = "",
+        measure: str = "findings",
+        covered_by: Iterable[str] = (),
+    ):
         if severity not in SEVERITIES:
             raise ValueError(f"unknown severity {severity}")
+        if measure not in MEASURES:
+            raise ValueError(f"unknown measure {measure}")
 
         def decorator(func: Callable[..., Iterable[Finding]]):
-            self._specs[code] = RuleSpec(code, str(label), severity, func, records_perm)
+            self._specs[code] = RuleSpec(
+                code, str(label), severity, func, records_perm, practice, summary, measure, tuple(covered_by)
+            )
             return func
 
         return decorator
+
+    # -- practices ----------------------------------------------------------------------------
+    def practice(self, code: str, *, label: str, weakness: str, order: int = 100) -> None:
+        """Register a practice; registering it again from another ledger must say the same."""
+        spec = PracticeSpec(code, str(label), str(weakness), order)
+        known = self._practices.get(code)
+        if known is not None and (str(known.label), str(known.weakness)) != (str(label), str(weakness)):
+            raise ValueError(f"practice {code} registered twice with different words")
+        self._practices[code] = spec
+
+    def get_practice(self, code: str) -> PracticeSpec:
+        return self._practices[code]
+
+    def practices(self) -> list[PracticeSpec]:
+        return sorted(self._practices.values(), key=lambda p: (p.order, p.code))
 
     def all(self) -> list[RuleSpec]:
         return sorted(self._specs.values(), key=lambda s: s.code)
@@ -66,15 +158,25 @@ class FindingRegistry:
 
     def run(self, org, period: Period, codes: Iterable[str] | None = None) -> Iterator[Finding]:
         wanted = set(codes) if codes is not None else None
+        memo = _MEMO.get()
         for spec in self.all():
             if wanted is not None and spec.code not in wanted:
                 continue
-            for finding in spec.func(org, period):
-                finding.code = finding.code or spec.code
-                finding.severity = finding.severity or spec.severity
-                finding.organisation = finding.organisation or org
-                finding.period = finding.period or period
-                yield finding
+            if memo is None:
+                yield from self._run_one(spec, org, period)
+                continue
+            key = (spec.code, getattr(org, "pk", org), period.kind, period.start, period.end)
+            if key not in memo:
+                memo[key] = list(self._run_one(spec, org, period))
+            yield from memo[key]
+
+    def _run_one(self, spec: RuleSpec, org, period: Period) -> Iterator[Finding]:
+        for finding in spec.func(org, period):
+            finding.code = finding.code or spec.code
+            finding.severity = finding.severity or spec.severity
+            finding.organisation = finding.organisation or org
+            finding.period = finding.period or period
+            yield finding
 
     def condensed(self, found: Iterable[Finding], keep: int = 3) -> list[Finding]:
         """Repeated findings of one rule and organisation folded into one: a year of missed
@@ -134,6 +236,9 @@ _REGISTRY = FindingRegistry()
 register = _REGISTRY.register
 all = _REGISTRY.all  # noqa: A001 - read as findings.all()
 get = _REGISTRY.get
+practice = _REGISTRY.practice
+get_practice = _REGISTRY.get_practice
+practices = _REGISTRY.practices
 run = _REGISTRY.run
 condensed = _REGISTRY.condensed
 shown_to = _REGISTRY.shown_to

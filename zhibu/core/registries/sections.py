@@ -61,11 +61,22 @@ class Para:
 
 @dataclass
 class Obligation:
-    """Something due in a coming period (a meeting to hold, a report to submit)."""
+    """Something due in a coming period (a meeting to hold, a report to submit).
+
+    A summary's 今后的打算 merges a group's obligations into one sentence: `lead` then, per `how`,
+    the `what`s joined — "严格落实“三会一课”制度，按月召开支委会和主题党日、按季度召开党课".
+    `group` is the practice it belongs to (findings.practice). `done`: already met (a meeting
+    held); the dashboard leaves those out, a plan drafted from the rules keeps them."""
 
     due_on: date | None
     text: str
     source: str = ""
+    group: str = ""
+    lead: str = ""
+    how: str = ""
+    what: str = ""
+    done: bool = False
+    rank: int = 0  # the order of `how`s within a group's sentence (monthly before quarterly …)
 
 
 @dataclass
@@ -169,13 +180,18 @@ class SectionRegistry:
     def unregister_obligations(self, code: str) -> None:
         self._obligations.pop(code, None)
 
-    def obligations_for(self, org, period: Period, *, exclude: Iterable[str] = ()) -> list[Obligation]:
+    def obligations_for(
+        self, org, period: Period, *, exclude: Iterable[str] = (), include_done: bool = False
+    ) -> list[Obligation]:
         """Every provider's obligations, but those of the codes in `exclude` (a page that shows
-        its own, e.g. the meetings calendar, reads the others' here)."""
+        its own, e.g. the meetings calendar, reads the others' here), and those already met
+        unless `include_done`."""
         found: list[Obligation] = []
         skipped = set(exclude)
         for code in sorted(set(self._obligations) - skipped):
             for item in self._obligations[code](org, period):
+                if item.done and not include_done:
+                    continue
                 item.source = item.source or code
                 found.append(item)
         return sorted(found, key=lambda o: (o.due_on or date.max, o.text))

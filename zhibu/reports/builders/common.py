@@ -5,9 +5,6 @@ obligations, and computing the figures a document references."""
 from __future__ import annotations
 
 from collections import OrderedDict
-from datetime import timedelta
-
-from django.utils.translation import gettext as _
 
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures, findings, sections
@@ -15,10 +12,11 @@ from zhibu.core.registries.figures import FigureValue
 from zhibu.core.registries.findings import Finding
 from zhibu.core.registries.sections import SectionContext, fig, token_key
 
+from .. import synthesis
 from ..document import Document, Heading, Paragraph, references, resolve
+from ..figures import FINDINGS_COUNT
 
 CN_NUMERALS = "一二三四五六七八九十"
-GROUP_AFTER = 3
 
 
 def cn_number(n: int) -> str:
@@ -40,6 +38,8 @@ def h2(n: int, text: str) -> Heading:
 def ledgers_with_figures() -> OrderedDict[str, list]:
     grouped: OrderedDict[str, list] = OrderedDict()
     for spec in figures.all():
+        if spec.code == FINDINGS_COUNT:
+            continue
         grouped.setdefault(spec.ledger, []).append(spec)
     return grouped
 
@@ -72,47 +72,16 @@ def drafted(document: str, part: str, org, period: Period, ctx: SectionContext):
 
 
 def open_findings(org, period: Period) -> list[Finding]:
-    # Documents travel upward: sensitive rules appear as counts only.
-    return findings.shown_to(findings.run(org, period), lambda *_: False)
+    # Documents travel upward: parts 三 and 四 say them in aggregate (synthesis.py), never by name.
+    return list(findings.run(org, period))
 
 
 def weakness_paragraphs(found: list[Finding]) -> list[Paragraph]:
-    if not found:
-        return [Paragraph(_("经对照检查，本期间未发现突出问题，但工作标准仍需进一步提高。"))]
-    # a year of missed bulletins reads as one sentence, not fifty
-    return [Paragraph(f"{f.message.rstrip('。；;')}。") for f in findings.condensed(found, GROUP_AFTER)]
+    return [Paragraph(text) for text in synthesis.weakness_texts(found)]
 
 
 def plan_paragraphs(org, period: Period, found: list[Finding]) -> list[Paragraph]:
-    items: list[str] = []
-    for code in dict.fromkeys(f.code for f in found):
-        remedy = sections.remedy_for(code)
-        items.append(
-            remedy
-            or _("针对“%(label)s”的问题，制定整改措施，明确责任人和完成时限。")
-            % {"label": findings.get(code).label}
-        )
-    upcoming = next_period(period)
-    for item in sections.obligations_for(org, upcoming):
-        when = _("%(date)s前") % {"date": _cn(item.due_on)} if item.due_on else ""
-        items.append(f"{when}{item.text}")
-    items.append(_("按照上级党组织的党建工作部署，认真做好各项党建工作。"))
-    return [Paragraph(f"（{n}）{text.rstrip('。')}。") for n, text in enumerate(items, start=1)]
-
-
-def _cn(day) -> str:
-    from zhibu.core.periods import cn_date
-
-    return cn_date(day)
-
-
-def next_period(period: Period) -> Period:
-    after = period.end + timedelta(days=1)
-    if period.kind in {"week", "month", "year"}:
-        return Period.parse(period.kind, after)
-    if period.kind == "term":
-        return Period.term_of(after) or Period.term_of(after + timedelta(days=31)) or period
-    return Period.span(after, after + timedelta(days=period.days - 1))
+    return [Paragraph(text) for text in synthesis.intention_texts(org, period, found)]
 
 
 # -- figures -------------------------------------------------------------------------------------

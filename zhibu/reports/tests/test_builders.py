@@ -41,7 +41,7 @@ def test_annual_weakness_about_development_is_computed_not_typed(world):
     doc, _v = draft("annual", world.branch, CAMPAIGN)
     text = _text(doc)
     weak = text.split("三、存在的不足")[1].split("四、今后的打算")[0]
-    assert "近两年没有发展党员，积极分子培养有待加强" in weak
+    assert "组织发展工作抓得不紧：近两年没有发展党员，积极分子培养还需加强。" in weak
     assert "加强入党积极分子的培养教育" in text.split("四、今后的打算")[1]
 
 

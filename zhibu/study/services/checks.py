@@ -94,6 +94,8 @@ def settings_update(
     officer_hours: Decimal | None,
     weekly_hours: Decimal | None = None,
     monthly_hours: Decimal | None = None,
+    min_activity_kinds: int = StudySettings.DEFAULT_ACTIVITY_KINDS,
+    min_attendance_rate: int = StudySettings.DEFAULT_ATTENDANCE_RATE,
 ) -> StudySettings:
     """Save the branch's quotas. The weekly and monthly 学时 are optional (None: no such quota)."""
     policy.require(actor, "study.settings", organisation)
@@ -118,6 +120,14 @@ def settings_update(
                 {field: _("%(label)s不能超过%(most)s小时") % {"label": label, "most": most}}
             )
     values.update(optional)
+    thresholds = {
+        "min_activity_kinds": (min_activity_kinds, 20, _("活动形式种数")),
+        "min_attendance_rate": (min_attendance_rate, 100, _("组织生活出席率")),
+    }
+    for field, (value, most, label) in thresholds.items():
+        if value is None or not 0 <= value <= most:
+            raise ValidationError({field: _("%(label)s应在0到%(most)d之间") % {"label": label, "most": most}})
+        values[field] = value
     row = StudySettings.objects.filter(organisation=organisation).first()
     if row is None:
         row = StudySettings(organisation=organisation, **values)

@@ -16,6 +16,8 @@ from .helpers import PNG, book, check, done, meeting, note, session, task
 
 ORG = "?org=yucai"
 
+THRESHOLDS = {"min_activity_kinds": "4", "min_attendance_rate": "60"}
+
 
 def test_secretary_records_session_in_the_ui(world, branch, login):
     client = login(world.secretary)
@@ -232,11 +234,15 @@ def test_person_page_for_officers_only(world, branch, login):
 def test_settings_page_changes_the_quota(world, branch, login):
     client = login(world.secretary)
     url = reverse("study:settings") + ORG
-    bad = client.post(url, {"books_per_term": "-1", "member_hours": "32", "officer_hours": "56"})
+    bad = client.post(
+        url, {**THRESHOLDS, "books_per_term": "-1", "member_hours": "32", "officer_hours": "56"}
+    )
     assert bad.status_code == 200 and "不能为负数" in bad.content.decode()
     assert StudySettings.objects.count() == 0
     assert (
-        client.post(url, {"books_per_term": "3", "member_hours": "30", "officer_hours": "50"}).status_code
+        client.post(
+            url, {**THRESHOLDS, "books_per_term": "3", "member_hours": "30", "officer_hours": "50"}
+        ).status_code
         == 302
     )
     assert StudySettings.objects.get().books_per_term == 3

@@ -13,7 +13,13 @@ from .factories import StudySettingsFactory
 from .helpers import session
 
 URL = reverse("study:settings") + "?org=yucai"
-YEARLY = {"books_per_term": "2", "member_hours": "32", "officer_hours": "56"}
+YEARLY = {
+    "books_per_term": "2",
+    "member_hours": "32",
+    "officer_hours": "56",
+    "min_activity_kinds": "4",
+    "min_attendance_rate": "60",
+}
 
 
 def test_secretary_sets_weekly_and_monthly_quotas(world, branch, login):
@@ -38,6 +44,8 @@ def test_bad_quotas_are_refused_with_the_field_named(world, branch, login):
         ({"monthly_hours": "-0.5"}, "每月学习时数不能为负数"),
         ({"weekly_hours": "56"}, "每周学习时数不能超过40小时"),
         ({"monthly_hours": "400"}, "每月学习时数不能超过160小时"),
+        ({"min_attendance_rate": "150"}, "确保该值小于或等于100"),
+        ({"min_activity_kinds": "-1"}, "确保该值大于或等于0"),
     ]
     for data, message in cases:
         response = client.post(URL, {**YEARLY, **data})

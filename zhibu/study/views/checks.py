@@ -92,6 +92,8 @@ def settings_edit(request: HttpRequest) -> HttpResponse:
         "officer_hours",
         "weekly_hours",
         "monthly_hours",
+        "min_activity_kinds",
+        "min_attendance_rate",
     )
     return form_page(
         request,
