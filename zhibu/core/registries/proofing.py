@@ -8,7 +8,7 @@ Offsets are into the text as given (Python str indices), so `apply` replaces exa
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 
@@ -38,6 +38,24 @@ def register(code: str, checker: Checker) -> None:
 def check(text: str, org=None) -> list[Suggestion]:
     """Every registered checker's suggestions, in text order, without overlaps."""
     return without_overlaps([s for checker in _CHECKERS.values() for s in checker(text, org)])
+
+
+def check_parts(parts: list[tuple[str, str]], org=None) -> dict[str, list[Suggestion]]:
+    """Suggestions for several texts (a document's paragraphs) keyed by each text's key, offsets
+    into that text, from one check of the texts joined by blank lines (so a checker reads its
+    branch's entries once)."""
+    joined, starts, at = [], [], 0
+    for _key, text in parts:
+        starts.append(at)
+        joined.append(text)
+        at += len(text) + 2
+    found: dict[str, list[Suggestion]] = {}
+    for suggestion in check("\n\n".join(joined), org):
+        index = max(i for i, start in enumerate(starts) if start <= suggestion.start)
+        base = starts[index]
+        own = replace(suggestion, start=suggestion.start - base, end=suggestion.end - base)
+        found.setdefault(parts[index][0], []).append(own)
+    return found
 
 
 def without_overlaps(suggestions: list[Suggestion]) -> list[Suggestion]:

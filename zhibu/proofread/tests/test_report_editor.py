@@ -71,3 +71,22 @@ def test_accept_wrong_role_and_other_branch(record, world, login):
     assert login(world.bureau).post(accept, {"token": token}).status_code == 403
     assert login(world.outsider).post(accept, {"token": token}).status_code == 404
     assert _p1(record) == WRONG
+
+
+def test_document_page_lists_paragraphs_to_proofread(record, world, login):
+    page = login(world.secretary).get(reverse("reports:document", args=[record.pk])).content.decode()
+    edit = reverse("reports:paragraph_edit", args=[record.pk, "p1"])
+    assert "校对提示" in page and f'href="{edit}">“到达”→“达到”、“开展”→“发展”</a>' in page
+    assert (
+        "校对提示"
+        not in login(world.bureau).get(reverse("reports:document", args=[record.pk])).content.decode()
+    )
+
+
+def test_check_parts_keys_each_suggestion_to_its_paragraph(world):
+    parts = [("p1", "学校的开展。"), ("p2", "开展活动。"), ("p3", "存在的缺乏：")]
+    found = proofing.check_parts(parts, world.branch)
+    assert {k: [(s.start, s.right) for s in v] for k, v in found.items()} == {
+        "p1": [(3, "发展")],
+        "p3": [(3, "不足")],
+    }

@@ -106,6 +106,9 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
         "submission": selectors.submission_of(record),
         "formats": {r.fmt: r for r in exporters.SAVED_DOCUMENT.renderers()},
     }
+    if context["editable"]:
+        parts = [(p.key, p.text) for p in doc.paragraphs()]
+        context["proofread"] = proofing.check_parts(parts, record.organisation)
     return render(request, "reports/document.html", context)
 
 
