@@ -154,6 +154,7 @@ INSTALLED_APPS = [
     "zhibu.surveys",
     "zhibu.development",
     "zhibu.elections",
+    "zhibu.proofread",
 ]
 
 MIDDLEWARE = [

@@ -35,6 +35,7 @@ urlpatterns = [
     path("voice/", include("zhibu.voice.urls")),
     path("pledges/", include("zhibu.pledges.urls")),
     path("development/", include("zhibu.development.urls")),
+    path("proofread/", include("zhibu.proofread.urls")),
     path("", include("zhibu.core.urls")),
 ]
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("workbook/", documents.workbook, name="workbook"),
     path("<int:pk>/", documents.document, name="document"),
     path("<int:pk>/para/<slug:key>/", documents.paragraph_edit, name="paragraph_edit"),
+    path("<int:pk>/para/<slug:key>/accept/", documents.paragraph_accept, name="paragraph_accept"),
     path("<int:pk>/recheck/", documents.recheck, name="recheck"),
     path("<int:pk>/redraft/", documents.redraft, name="redraft"),
     path("<int:pk>/download/<slug:fmt>/", documents.download, name="download"),

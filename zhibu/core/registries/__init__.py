@@ -19,6 +19,7 @@ ledger knows where each kind of registration goes and `core` never imports a led
     oversight.py      the bureau's grid over many branches        (registries.oversight)
     publishable.py    drafts a ledger offers the 党务公开 board     (registries.publishable)
     points.py         actions that earn members points (积分)      (registries.points)
+    proofing.py       checkers marking suspected wrong words      (registries.proofing)
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ REGISTERING_MODULES = (
     "oversight",
     "publishable",
     "points",
+    "proofing",
 )
 
 

@@ -60,6 +60,7 @@ def test_every_zhibu_app_with_models_is_covered():
         "development",
         "people",
         "elections",
+        "proofread",
     }
 
 

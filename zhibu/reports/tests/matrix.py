@@ -57,6 +57,7 @@ MATRIX = {
     "reports:workbook": Case(expect=officers(), query=ORG_A + "&start=2023-05-01&end=2023-05-31"),
     "reports:document": Case(expect=officers(), kwargs=_document),
     "reports:paragraph_edit": Case(expect=officers(bureau=403), kwargs=_paragraph),
+    "reports:paragraph_accept": Case(expect=EDIT_POST, kwargs=_paragraph, method="post"),
     "reports:recheck": Case(expect=EDIT_POST, kwargs=_document, method="post"),
     "reports:redraft": Case(expect=EDIT_POST, kwargs=_document, method="post"),
     "reports:download": Case(expect=officers(), kwargs=_download),

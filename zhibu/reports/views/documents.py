@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_POST
 from zhibu.core import downloads, policy
 from zhibu.core.jobs import job_start
 from zhibu.core.periods import Period
+from zhibu.core.registries import proofing
 from zhibu.core.web import chosen_organisation, export_or_job, form_page, initial_from, paginate, post_action
 
 from .. import drafting, exporters, selectors, services
@@ -104,16 +106,26 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
         "submission": selectors.submission_of(record),
         "formats": {r.fmt: r for r in exporters.SAVED_DOCUMENT.renderers()},
     }
+    if context["editable"]:
+        parts = [(p.key, p.text) for p in doc.paragraphs()]
+        context["proofread"] = proofing.check_parts(parts, record.organisation)
     return render(request, "reports/document.html", context)
+
+
+def _paragraph(record, key: str):
+    paragraph = next((p for p in drafting.load(record).paragraphs() if p.key == key), None)
+    if paragraph is None:
+        raise Http404
+    return paragraph
 
 
 @login_required
 def paragraph_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    """The paragraph's source in a form, and above it the proofreader's suspected wrong words, each
+    with a one-click correction (saved as a revision like any edit)."""
     record = selectors.document_get(request.user, pk, "reports.edit")
-    doc = drafting.load(record)
-    paragraph = next((p for p in doc.paragraphs() if p.key == key), None)
-    if paragraph is None:
-        raise Http404
+    paragraph = _paragraph(record, key)
+    found = proofing.check(paragraph.text, record.organisation)
     return form_page(
         request,
         ParagraphForm(request.POST or None, initial=initial_from(record, text=paragraph.text)),
@@ -123,7 +135,40 @@ def paragraph_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         success=_("段落已保存为新版本。"),
         redirect_to=f"{record.get_absolute_url()}#para-{key}",
         template="reports/paragraph_form.html",
-        context={"record": record, "paragraph": paragraph},
+        context={
+            "record": record,
+            "paragraph": paragraph,
+            "suggestions": found,
+            "segments": proofing.segments(paragraph.text, found),
+        },
+    )
+
+
+@login_required
+@require_POST
+def paragraph_accept(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    """Accept one proofreading suggestion: the paragraph with that word corrected is saved through
+    the same service as a typed edit (a new revision, audited), at the version the page showed."""
+    record = selectors.document_get(request.user, pk, "reports.edit")
+    paragraph = _paragraph(record, key)
+    back = reverse("reports:paragraph_edit", args=[record.pk, key])
+    chosen = proofing.find(proofing.check(paragraph.text, record.organisation), request.POST.get("token", ""))
+    if chosen is None:
+        messages.error(request, _("段落已改动，这条校对建议不再适用，请看最新的提示。"))
+        return redirect(back)
+    version = request.POST.get("version", "")
+    fixed = {"wrong": chosen.wrong, "right": chosen.right}
+    return post_action(
+        request,
+        lambda: services.paragraph_edit(
+            actor=request.user,
+            document=record,
+            key=key,
+            text=proofing.apply(paragraph.text, chosen),
+            version=int(version) if version.isdigit() else None,
+        ),
+        success=_("已将“%(wrong)s”改为“%(right)s”，保存为新版本。") % fixed,
+        redirect_to=back,
     )
 
 
