@@ -113,11 +113,11 @@ def sqlite_counts(path: Path) -> dict[str, int]:
 def pg_counts(db: dict) -> dict[str, int]:
     import psycopg  # only on PostgreSQL installs
 
-    with psycopg.connect(**_pg_params(db)) as conn, conn.cursor() as cursor:
+    with psycopg.connect(**pg_connect_params(db)) as conn, conn.cursor() as cursor:
         return backup_manifest.cursor_counts(cursor)[0]
 
 
-def _pg_params(db: dict) -> dict[str, Any]:
+def pg_connect_params(db: dict) -> dict[str, Any]:
     params = {"dbname": db["NAME"], "user": db.get("USER"), "password": db.get("PASSWORD")}
     params |= {"host": db.get("HOST"), "port": db.get("PORT")}
     return {k: v for k, v in params.items() if v}

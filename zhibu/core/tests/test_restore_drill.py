@@ -14,7 +14,6 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 import zipfile
 from contextlib import closing
 from pathlib import Path
@@ -25,6 +24,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections
 
 from zhibu.core import backup_manifest, backups, restore
+from zhibu.core.testing import throwaway_pg_database
 from zhibu.service.models import LiaisonClass
 from zhibu.service.services.liaison import class_create
 
@@ -72,21 +72,8 @@ def fresh_database(tmp_path):
         return
     if not PG_TOOLS:
         pytest.skip("pg_dump/pg_restore are not installed (CI installs postgresql-client)")
-    import psycopg
-
-    name = f"zhibu_drill_{uuid.uuid4().hex[:10]}"
-    db = {**connection.settings_dict, "NAME": name}
-    admin = {**restore._pg_params(db), "dbname": "postgres", "autocommit": True}
-    with psycopg.connect(**admin) as conn:
-        conn.execute(
-            f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
-            "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
-        )
-    try:
+    with throwaway_pg_database(connection.settings_dict) as db:
         yield db
-    finally:
-        with psycopg.connect(**admin) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def _counts(db: dict) -> dict[str, int]:
