@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import errno
 import os
-from datetime import date
+import zipfile
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
-from zhibu.core import recycle
+from zhibu.core import backups, recycle, restore
 from zhibu.core.export_jobs import EXPORT, export_params
 from zhibu.core.jobs import job_start
 from zhibu.core.models import AuditEntry, Job, Person, RemovedRecord, SearchEntry
@@ -163,3 +165,23 @@ def test_a_crash_in_the_audit_write_leaves_neither_row_nor_entry(world, monkeypa
     monkeypatch.undo()
     assert {m: m.objects.count() for m in before} == before
     assert Meeting.objects.count() == meetings_before  # a removal's meeting is still there
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_that_fails_midway_leaves_none_of_its_files(world, monkeypatch, tmp_path):
+    """The disk fills while the uploads are zipped: the half-made backup's files go, the earlier
+    backup stays whole, and a restore of the folder finds that one."""
+    folder = tmp_path / "backups"
+    (Path(settings.MEDIA_ROOT) / "meetings").mkdir(parents=True)
+    (Path(settings.MEDIA_ROOT) / "meetings" / "签到表.pdf").write_bytes(b"%PDF-1.4 " * 100)
+    earlier = backups.backup_create(destination=folder, now=timezone.now() - timedelta(days=1))
+    before = sorted(p.name for p in folder.iterdir())
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", full)
+    with pytest.raises(OSError, match="No space left"):
+        backups.backup_create(destination=folder)
+    assert sorted(p.name for p in folder.iterdir()) == before
+    assert restore.locate(folder, tmp_path) == earlier.manifest

@@ -28,6 +28,8 @@ from django.conf import settings
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 
+from . import atomic_files
+
 FORMAT = 1
 SUFFIX = "-manifest.json"
 # Derived tables the search index keeps by trigger (FTS5 and its shadow tables): rebuilt on restore.
@@ -103,7 +105,9 @@ def build(
 
 
 def write(path: Path, manifest: dict[str, Any]) -> None:
-    path.write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+    """Whole or not at all (its presence marks a complete backup), readable by its owner only."""
+    text = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True)
+    atomic_files.write_atomic(path, text.encode("utf-8"))
 
 
 def read(path: Path) -> dict[str, Any]:

@@ -72,7 +72,9 @@ def backup_scope(user):
 
 
 def backup_create(*, destination: Path | None = None, progress: Progress = no_progress, now=None) -> Backup:
-    """Write one backup (database, media, notes, manifest) into `destination` (ZHIBU_BACKUP_DIR)."""
+    """Write one backup (database, media, notes, manifest) into `destination` (ZHIBU_BACKUP_DIR).
+    The manifest comes last, whole or not at all: a backup is complete when it has one, and one that
+    failed midway (a full disk) leaves none of its files, so a restore never picks it up."""
     if connection.in_atomic_block:
         # SQLite would wait forever for this connection's own open transaction to end; pg_dump's
         # snapshot must be the first thing its transaction does.
@@ -81,6 +83,15 @@ def backup_create(*, destination: Path | None = None, progress: Progress = no_pr
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     moment = timezone.localtime(now or timezone.now())
     stamp = moment.strftime("%Y%m%d-%H%M")
+    try:
+        return _backup_write(folder, stamp, moment, progress)
+    except BaseException:
+        for part in folder.glob(f"zhibu-{stamp}*"):
+            part.unlink(missing_ok=True)
+        raise
+
+
+def _backup_write(folder: Path, stamp: str, moment, progress: Progress) -> Backup:
     media = _media_files()
     total = len(media) + 1
     progress(0, total)
@@ -109,7 +120,6 @@ def backup_create(*, destination: Path | None = None, progress: Progress = no_pr
             tables=tables, migrations=migrations, files=hashes,
         ),
     )  # fmt: skip
-    _private(manifest)
     return Backup(stamp, database, archive, notes, manifest)
 
 
