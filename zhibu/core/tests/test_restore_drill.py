@@ -226,3 +226,21 @@ def test_an_older_backup_lists_the_migrations_migrate_will_apply():
     missing = backup_manifest.missing_migrations(manifest)
     assert "core.0002_audit_append_only" in missing and "core.0001_initial" not in missing
     assert backup_manifest.unknown_migrations(manifest) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_backup_pages_download_restores_as_it_is(world, uploads, fresh_database, tmp_path):
+    made = backups.backup_create(destination=tmp_path / "backups")
+    download = tmp_path / "zhibu-备份下载.zip"
+    download.write_bytes(backups.download_archive(made))
+    (tmp_path / "unpacked").mkdir()
+    manifest_path = restore.locate(download, tmp_path / "unpacked")
+    assert manifest_path.parent == tmp_path / "unpacked" and manifest_path.name == made.manifest.name
+    done = restore.restore_all(
+        manifest_path, vendor=connection.vendor, db=fresh_database, media_root=tmp_path / "m", force=False
+    )
+    assert (
+        done.verified
+        and done.files == 2
+        and done.rows == sum(backup_manifest.read(made.manifest)["tables"].values())
+    )
