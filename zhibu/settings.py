@@ -235,6 +235,9 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
 # Removed records stay in the 回收站 this many days (restorable), then `manage.py purge_recycle_bin`
 # deletes them with their files.
 ZHIBU_RECYCLE_DAYS = env_int("ZHIBU_RECYCLE_DAYS", 30, minimum=1)
+# Audit entries older than this many days are deleted only by `manage.py purge_audit` (which audits the
+# purge); 3 years by default, never under 180 days (等保 2.0: audit records kept at least 6 months).
+ZHIBU_AUDIT_RETENTION_DAYS = env_int("ZHIBU_AUDIT_RETENTION_DAYS", 1095, minimum=180)
 
 # --- accounts and login ---------------------------------------------------------------------
 AUTH_USER_MODEL = "core.User"

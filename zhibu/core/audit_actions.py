@@ -31,5 +31,6 @@ class CoreAction(models.TextChoices):
     RECORD_RESTORED = "core.record.restored", _("从回收站恢复记录")
     RECORD_PURGED = "core.record.purged", _("回收站记录到期清除")
     BACKUP_MADE = "core.backup.made", _("备份全部数据")
+    AUDIT_PURGED = "core.audit.purged", _("清除超过保留期限的操作日志")
     HISTORY_SET = "core.organisation.history_set", _("设置历史记录截止日期")
     SECRETARY_REGISTERED = "core.person.secretary_registered", _("为新组织登记书记")

@@ -12,11 +12,11 @@ skip MEDIA_ROOT/jobs. The final done/total still go to the row when the job fini
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from django.conf import settings
+
+from . import atomic_files
 
 
 def _path(job_id) -> Path:
@@ -27,14 +27,7 @@ def write(job_id, done: int, total: int | None) -> None:
     """Replace the job's progress atomically: a reader sees the old or the new value, never half."""
     path = _path(job_id)
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")  # mode 0600
-    try:
-        with os.fdopen(fd, "w") as out:
-            json.dump({"done": done, "total": total}, out)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_files.write_atomic(path, json.dumps({"done": done, "total": total}).encode())
 
 
 def read(job_id) -> tuple[int, int | None] | None:

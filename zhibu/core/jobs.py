@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
@@ -26,6 +27,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from . import (  # noqa: F401 - backups, export_jobs register kinds
+    atomic_files,
     audit,
     backups,
     export_jobs,
@@ -114,15 +116,28 @@ def _finish(job: Job, outcome: job_kinds.JobOutcome, last: tuple[int, int | None
     job.next_url = outcome.next_url
     job.finished_at = timezone.now()
     if outcome.file is not None:
-        job.result.save(f"{job.id}.{outcome.file.fmt}", ContentFile(outcome.file.content), save=False)
-        job.result_name = outcome.file.filename[:200]
-        job.result_type = outcome.file.content_type
+        try:
+            job.result.name = _result_saved(job, outcome.file)
+        except OSError as exc:  # a full disk: the job fails whole, no partial file left behind
+            log.error("job %s: result not saved: %s", job.pk, exc)
+            job.status, job.message = Job.Status.FAILED, atomic_files.failure_message(exc)[:500]
+        else:
+            job.result_name = outcome.file.filename[:200]
+            job.result_type = outcome.file.content_type
     if job.upload:
         job.upload.delete(save=False)  # the input has been read; uploaded personal data is not kept
     with transaction.atomic():
         job.save()
-        action = CoreAction.JOB_FINISHED if outcome.ok else CoreAction.JOB_FAILED
+        action = CoreAction.JOB_FINISHED if job.status == Job.Status.DONE else CoreAction.JOB_FAILED
         audit.record(job.actor, action, job, after={"kind": job.kind, "message": job.message})
+
+
+def _result_saved(job: Job, rendered) -> str:
+    """The result written whole under the name the storage gives it, or not at all."""
+    storage = job.result.storage
+    name = storage.get_available_name(job.result.field.generate_filename(job, f"{job.id}.{rendered.fmt}"))
+    atomic_files.write_atomic(Path(storage.path(name)), rendered.content)
+    return name
 
 
 def job_get(user, pk) -> Job:

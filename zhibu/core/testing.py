@@ -10,8 +10,10 @@ scope, without the permission) and the rest (what the persona may do).
 from __future__ import annotations
 
 import struct
+import uuid
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,3 +63,24 @@ def png_bytes(width: int = 2, height: int = 2) -> bytes:
         + chunk(b"IDAT", zlib.compress(raw))
         + chunk(b"IEND", b"")
     )
+
+
+@contextmanager
+def throwaway_pg_database(db: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """A new, empty PostgreSQL database beside `db` (Django's settings shape), made as `make test-pg`
+    makes its own (template0, C.UTF-8: Chinese text search needs it), dropped afterwards; yields its
+    settings. For restore drills and upgrade tests, which need a database no test suite owns."""
+    import psycopg
+
+    from zhibu.core.restore import pg_connect_params
+
+    name = f"zhibu_throwaway_{uuid.uuid4().hex[:10]}"
+    admin = {**pg_connect_params(db), "dbname": "postgres", "autocommit": True}
+    with psycopg.connect(**admin) as conn:
+        locale = "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+        conn.execute(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' {locale}")
+    try:
+        yield {**db, "NAME": name}
+    finally:
+        with psycopg.connect(**admin) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

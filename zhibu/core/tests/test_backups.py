@@ -4,7 +4,9 @@ the bureau over the whole tree may make one."""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import sqlite3
 import subprocess
 import zipfile
@@ -17,7 +19,7 @@ from django.db import connection
 from django.urls import reverse
 
 from zhibu.core import backups, jobs
-from zhibu.core.models import AuditEntry, Job
+from zhibu.core.models import AuditEntry, Job, Person
 from zhibu.core.tests.factories import OrganisationFactory
 
 
@@ -104,11 +106,18 @@ def test_a_backup_job_whose_starter_lost_the_grant_says_why(world, login, backup
 
 @pytest.mark.django_db(transaction=True)
 def test_the_command_writes_the_database_media_and_notes(world, tmp_path, media, capsys):
-    call_command("backup", dir=tmp_path / "out")
+    call_command("backup", tmp_path / "out")
     written = sorted((tmp_path / "out").iterdir())
     database = next(p for p in written if p.suffix == DATABASE_SUFFIX)
     assert database.name.startswith("zhibu-") and "刘丹" in _people_in(database)
-    assert len(written) == 3 and (database.stat().st_mode & 0o077) == 0
+    assert len(written) == 4 and all((p.stat().st_mode & 0o077) == 0 for p in written)
+    manifest = json.loads(next(p for p in written if p.name.endswith("-manifest.json")).read_text())
+    assert manifest["vendor"] == connection.vendor and manifest["database"] == database.name
+    assert manifest["tables"]["core_person"] == Person.objects.count() and manifest["latest"][
+        "core"
+    ].startswith("00")
+    assert manifest["files"] == {"meetings/签到表.txt": hashlib.sha256("出席12人".encode()).hexdigest()}
+    assert manifest["migrations"]["core"][0] == "0001_initial" and manifest["zhibu_version"]
     assert "NOT in this backup" in capsys.readouterr().out
 
 
@@ -120,6 +129,9 @@ def test_a_backup_inside_a_transaction_is_refused_not_hung(world, tmp_path):
 
 def test_pg_dump_gets_the_password_from_the_environment_only():
     db = {"NAME": "zhibu", "USER": "zhibu", "PASSWORD": "s3cret", "HOST": "db", "PORT": 5432, "OPTIONS": {}}
-    command, env = backups.pg_dump_command(db, Path("/tmp/zhibu-20240101-0000.dump"))
-    assert command[:2] == ["pg_dump", "--format=custom"] and command[-1] == "zhibu"
+    command, env = backups.pg_dump_command(db, Path("/tmp/zhibu-20240101-0000.dump"), "00000003-1B")
+    assert command[:2] == ["pg_dump", "--format=custom"] and command[-2:] == [
+        "--snapshot=00000003-1B",
+        "zhibu",
+    ]
     assert "s3cret" not in " ".join(command) and env["PGPASSWORD"] == "s3cret" and env["PGHOST"] == "db"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from zhibu.core import atomic_files
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 from zhibu.core.registries import exporters
@@ -60,6 +61,8 @@ class Command(BaseCommand):
             body = exporters.render(document, fmt).content
         except exporters.UnknownFormat:
             raise CommandError(f"{fmt} cannot be rendered here (PDF needs LibreOffice, soffice)") from None
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(body)
+        try:
+            atomic_files.write_atomic(out, body)  # whole or nothing, even on a full disk
+        except OSError as exc:
+            raise CommandError(atomic_files.failure_message(exc)) from None
         self.stdout.write(f"{document.title}: {out} ({len(body)} bytes)")
