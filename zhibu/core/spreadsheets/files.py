@@ -32,9 +32,6 @@ DAMAGED = "Excel文件已损坏，无法读取：请在Excel中打开并另存�
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
 _OOXML_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
-# Uncompressed size an .xlsx may reach relative to the upload limit (a guard against zip bombs:
-# ordinary workbooks compress 5-15 times).
-_UNZIP_FACTOR = 25
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -126,7 +123,7 @@ def _xlsx_sheets(data: bytes) -> Iterator[tuple[str, Iterator[Row]]]:
     if not all(part in names for part in _OOXML_PARTS):
         raise ImportRefused(_(NOT_A_SPREADSHEET))
     try:
-        unpacked = _UNZIP_FACTOR * settings.ZHIBU_IMPORT_MAX_BYTES
+        unpacked = guard.UNZIP_FACTOR * settings.ZHIBU_IMPORT_MAX_BYTES
         guard.check_archive(archive, max_total=unpacked, what=_("Excel文件"))
         guard.check_parts(archive, ends_at)
     except guard.Refusal as refusal:

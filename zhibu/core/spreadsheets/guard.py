@@ -28,6 +28,8 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
+# Unpacked size allowed relative to the upload limit (ordinary workbooks compress 5-15 times).
+UNZIP_FACTOR = 25
 MAX_ENTRIES = 2000  # an ordinary workbook has 10-30 parts, a few hundred with many pictures
 MAX_RATIO = 200  # ordinary XML compresses 5-30 times; only entries over RATIO_FLOOR are judged
 RATIO_FLOOR = 1024 * 1024
