@@ -18,21 +18,16 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+if __package__ in (None, ""):  # run as a script: the repository's root is not on the path yet
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from zhibu.people.tests import roster_files  # noqa: E402 - after the path above
+
 FIXED_TIME = (2024, 1, 1, 0, 0, 0)
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
-HEADER = (
-    "姓名",
-    "性别",
-    "出生日期",
-    "身份证号",
-    "联系电话",
-    "政治面貌",
-    "政治面貌起始日期",
-    "工作单位",
-    "人员类别",
-)
+HEADER = tuple(roster_files.HEADER)
 ROWS = (
     ("苑蓉晖", "女", "1979-11-02", "", "13800000001", "群众", "", "育才学校", "在职"),
     ("郑浩", "男", "1992-04-18", "", "13800000002", "群众", "", "实验小学", "在职"),
