@@ -337,6 +337,14 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 ZHIBU_IMPORT_MAX_BYTES = 10 * 1024 * 1024
 ZHIBU_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+# Uploads over the larger of the two limits are counted but not stored, so the size checks refuse them
+# in Chinese without a 5 GB temporary file (core/uploads.py).
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "zhibu.core.uploads.BoundedUploadHandler",
+]
+# Wall-clock budget for reading one import file (core/spreadsheets/guard.py), checked while streaming.
+ZHIBU_IMPORT_MAX_SECONDS = env_int("ZHIBU_IMPORT_MAX_SECONDS", 30, minimum=1)
 # An export of more rows than this runs as a background job with a progress bar (core.web.export_or_job).
 ZHIBU_EXPORT_JOB_ROWS = env_int("ZHIBU_EXPORT_JOB_ROWS", 2000, minimum=1)
 # `manage.py backup` and the 备份 page write here (docs/operations.md). Keep the keys elsewhere.

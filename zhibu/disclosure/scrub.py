@@ -19,6 +19,11 @@ import io
 import struct
 import zipfile
 
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from zhibu.core.spreadsheets import guard
+
 CORE_XML = (
     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     b'<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
@@ -46,6 +51,10 @@ class Unreadable(ValueError):
     """The file does not parse as the kind it was detected as."""
 
 
+class Hostile(Unreadable):
+    """A zip over core.spreadsheets.guard's bounds (a zip bomb, ../ names); str() is the Chinese reason."""
+
+
 def office(data: bytes) -> bytes:
     out = io.BytesIO()
     try:
@@ -53,6 +62,7 @@ def office(data: bytes) -> bytes:
             zipfile.ZipFile(io.BytesIO(data)) as source,
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
         ):
+            _bounded(source)
             for info in source.infolist():
                 content = REPLACED.get(info.filename) or source.read(info.filename)
                 entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
@@ -61,6 +71,15 @@ def office(data: bytes) -> bytes:
     except (zipfile.BadZipFile, KeyError) as exc:
         raise Unreadable(str(exc)) from exc
     return out.getvalue()
+
+
+def _bounded(source: zipfile.ZipFile) -> None:
+    """Every entry is unpacked into memory below: refuse a zip bomb from its directory first."""
+    limit = guard.UNZIP_FACTOR * settings.ZHIBU_ATTACHMENT_MAX_BYTES
+    try:
+        guard.check_archive(source, max_total=limit, what=_("文件"))
+    except guard.Refusal as refusal:
+        raise Hostile(refusal.reason) from None
 
 
 def jpeg(data: bytes) -> bytes:

@@ -9,6 +9,7 @@ import csv
 import io
 import logging
 import re
+import time
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -19,18 +20,18 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from . import guard
+
 log = logging.getLogger(__name__)
 
 Upload = bytes | BinaryIO
 Row = tuple[int, Sequence[Any]]  # (row number as Excel shows it, cell values)
 
 NOT_A_SPREADSHEET = "文件不是Excel（.xlsx）或CSV表格"
+DAMAGED = "Excel文件已损坏，无法读取：请在Excel中打开并另存为.xlsx后再导入"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
 _OOXML_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
-# Uncompressed size an .xlsx may reach relative to the upload limit (a guard against zip bombs:
-# ordinary workbooks compress 5-15 times).
-_UNZIP_FACTOR = 25
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -108,32 +109,38 @@ def iter_sheets(data: bytes, filename: str = "") -> Iterator[tuple[str, Iterator
             _("这是旧版Excel（.xls）文件或设置了密码的文件，请在Excel中“另存为”Excel工作簿（.xlsx）后再导入")
         )
     else:
-        yield sheet_name_for_csv(filename), _csv_rows(decode_text(data))
+        sheet = sheet_name_for_csv(filename)
+        yield sheet, _bounded(sheet, _csv_rows(decode_text(data)), guard.deadline())
 
 
 def _xlsx_sheets(data: bytes) -> Iterator[tuple[str, Iterator[Row]]]:
+    ends_at = guard.deadline()
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
-        unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, ValueError, OSError):
         raise ImportRefused(_(NOT_A_SPREADSHEET)) from None
     if not all(part in names for part in _OOXML_PARTS):
         raise ImportRefused(_(NOT_A_SPREADSHEET))
-    if unpacked > _UNZIP_FACTOR * settings.ZHIBU_IMPORT_MAX_BYTES:
-        raise ImportRefused(_("Excel文件解压后内容过大，请删去无关的工作表或分批导入"))
+    try:
+        unpacked = guard.UNZIP_FACTOR * settings.ZHIBU_IMPORT_MAX_BYTES
+        guard.check_archive(archive, max_total=unpacked, what=_("Excel文件"))
+        guard.check_parts(archive, ends_at)
+    except guard.Refusal as refusal:
+        title = guard.sheet_titles(archive).get(refusal.part, "") if refusal.row else ""
+        raise ImportRefused(refusal.reason, sheet=title, row=refusal.row, letter=refusal.letter) from None
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many types for damaged files; all mean the same to the user
         log.info("unreadable xlsx upload", exc_info=True)
-        raise ImportRefused(_("Excel文件已损坏，无法读取：请在Excel中打开并另存为.xlsx后再导入")) from None
+        raise ImportRefused(_(DAMAGED)) from None
     try:
         for sheet in workbook.worksheets:
             if not hasattr(sheet, "iter_rows"):  # chartsheets
                 continue
             # Dimensions written by some tools are wrong; forgetting them makes openpyxl read every row.
             sheet.reset_dimensions()
-            yield sheet.title, _numbered(sheet.iter_rows(values_only=True))
+            yield sheet.title, _bounded(sheet.title, _numbered(sheet.iter_rows(values_only=True)), ends_at)
     finally:
         workbook.close()
 
@@ -143,7 +150,30 @@ def _numbered(rows: Iterator[Sequence[Any]]) -> Iterator[Row]:
         yield from enumerate(rows, start=1)
     except Exception:  # a damaged sheet part fails only while it is being read
         log.info("unreadable xlsx sheet", exc_info=True)
-        raise ImportRefused(_("Excel文件已损坏，无法读取：请在Excel中打开并另存为.xlsx后再导入")) from None
+        raise ImportRefused(_(DAMAGED)) from None
+
+
+def _bounded(sheet: str, rows: Iterator[Row], ends_at: float) -> Iterator[Row]:
+    """The rows while they stay within guard's bounds; a refusal names the sheet, row and column.
+    The same bounds as guard.check_parts, for CSV and as a second line for .xlsx."""
+    for number, values in rows:
+        if number % 1000 == 0 and time.monotonic() > ends_at:
+            raise ImportRefused(guard.too_slow().reason, sheet=sheet, row=number)
+        problem = _row_problem(number, values)
+        if problem is not None:
+            raise ImportRefused(problem.reason, sheet=sheet, row=number, letter=problem.letter)
+        yield number, values
+
+
+def _row_problem(number: int, values: Sequence[Any]) -> guard.Refusal | None:
+    if number > guard.MAX_ROWS:
+        return guard.Refusal(guard.too_many_rows())
+    for column, value in enumerate(values, start=1):
+        if column > guard.MAX_COLUMNS and value not in (None, ""):
+            return guard.Refusal(guard.too_many_columns(), column=guard.MAX_COLUMNS + 1)
+        if isinstance(value, str) and len(value) > guard.MAX_CELL_CHARS:
+            return guard.Refusal(guard.cell_too_long(), column=column)
+    return None
 
 
 def decode_text(data: bytes) -> str:
@@ -181,5 +211,7 @@ def _csv_rows(text: str) -> Iterator[Row]:
         # One record is one Excel row even when a quoted cell spans several lines.
         for number, values in enumerate(reader, start=1):
             yield number, values
-    except csv.Error:
+    except csv.Error as exc:
+        if "field limit" in str(exc):  # the csv module's own cap (131,072 characters) on one cell
+            raise ImportRefused(guard.cell_too_long(), row=number + 1) from None
         raise ImportRefused(_("CSV文件格式有误，无法读取"), row=number + 1) from None

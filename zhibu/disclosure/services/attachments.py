@@ -51,6 +51,8 @@ def attachment_add(*, actor, notice: Notice, upload: UploadedFile | None) -> Not
         raise _refuse(" ".join(exc.messages)) from exc
     try:
         cleaned = scrub.clean(upload.read(), kind.ext)
+    except scrub.Hostile as exc:
+        raise _refuse(_("“%(name)s”：%(reason)s") % {"name": name, "reason": exc}) from None
     except scrub.Unreadable:
         raise _refuse(_("“%(name)s”文件已损坏，无法读取") % {"name": name}) from None
     attachment = NoticeAttachment(
