@@ -319,14 +319,24 @@ def month_sheet(org: Organisation, month: date) -> list[dict]:
     """The checker's sheet for one month: every serving member, her notes that month, her check."""
     end = Period.month(month.year, month.month).end
     members = people_selectors.sorted_by_strokes(members_of(org, end))
-    counts = dict(
+    # Only the dates and titles: the checker sees what was handed in, never a note's text or scan.
+    handed_in: dict[int, list[dict]] = {}
+    for row in (
         StudyNote.objects.filter(organisation=org, month=month)
-        .values("person")
-        .annotate(n=Count("pk"))
-        .values_list("person", "n")
-    )
+        .order_by("written_on", "pk")
+        .values("person", "written_on", "title")
+    ):
+        handed_in.setdefault(row["person"], []).append(row)
     checks = {c.person_id: c for c in NoteCheck.objects.filter(organisation=org, month=month)}
-    return [{"person": p, "notes": counts.get(p.pk, 0), "check": checks.get(p.pk)} for p in members]
+    return [
+        {
+            "person": p,
+            "notes": len(handed_in.get(p.pk, [])),
+            "note_list": handed_in.get(p.pk, []),
+            "check": checks.get(p.pk),
+        }
+        for p in members
+    ]
 
 
 # -- a member's own page -----------------------------------------------------------------------
