@@ -9,9 +9,9 @@ Here a transaction first gets in line through two lock files beside the database
 door (`<db>-door`), then the queue (`<db>-queue`), then lets go of the door. The one holding the
 door is next; the writer that just finished must get through the door like everyone else, so it
 cannot take the queue again ahead of those waiting. Both are polled (the queue every millisecond),
-and the whole wait stays bounded by the connection's timeout ("database is locked" after it, as SQLite says). The
-files are per database, so gunicorn's workers, the background worker and every thread (each with
-its own connection and open files) share one line.
+and the whole wait stays bounded by the connection's timeout ("database is locked" after it, as
+SQLite says). The files are per database, so gunicorn's workers, the background worker and every
+thread (each with its own connection and open files) share one line.
 
 Where fcntl is missing (Windows) or the database is in memory, nothing changes.
 """
