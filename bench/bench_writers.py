@@ -53,9 +53,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--processes", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument(
-        "--no-queue", action="store_true", help="SQLite's busy wait only (to compare)"
-    )
+    parser.add_argument("--no-queue", action="store_true", help="SQLite's busy wait only (to compare)")
     options = parser.parse_args()
     if options.no_queue:
         from zhibu.core.backends.sqlite3 import base
