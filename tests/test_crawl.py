@@ -25,7 +25,7 @@ from zhibu.core.testing import Case
 REPLAY_AS = ("member", "checker", "committee", "outsider", "bureau")
 MAX_PAGES = 400
 MAX_DEPTH = 4
-PER_NAME = 3  # pages of one URL name (filters, months, pages of a list) followed at most
+PER_NAME = 2  # pages of one URL name (filters, months, pages of a list) followed at most
 # Not followed: leaving, files and exports (written to the audit log, slow, no links), and the
 # background jobs those start.
 SKIP = re.compile(r"^(logout|login|password_change_done)$|export|download|booklet|slips|workbook|scan|file$"
