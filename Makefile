@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1:8000
 WORKERS ?= 2
 PG_URL ?= postgres://postgres@127.0.0.1:5432/zhibu_ci
 
-.PHONY: run dev test test-pg bench lint check-deploy install install-test demo clean
+.PHONY: run dev test test-pg bench bench-writers load lint check-deploy install install-test demo clean
 
 # The production server (docs/deployment.md): gunicorn's pre-fork sync workers, two for a school's
 # PC; access and error logs on stdout/stderr; a worker busy for 60 s (a large report) is restarted,
@@ -79,6 +79,18 @@ BENCH_YEARS ?= 2
 BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/zhibu_bench
 bench: install-test
 	BENCH_PG_URL=$(BENCH_PG_URL) $(BIN)/python bench/bench_city.py --branches $(BENCH_BRANCHES) --years $(BENCH_YEARS)
+
+# 8 processes writing study notes at once for 10 s: commits per process, lock errors, lost rows,
+# p95 and the longest wait (bench/bench_writers.py; docs/operations.md "Many writers at once").
+bench-writers: install-test
+	$(BIN)/python bench/bench_writers.py --processes 8 --seconds 10
+
+# The demo school behind gunicorn on 127.0.0.1 and locust's users for LOAD_SECONDS (bench/load.py):
+# requests/s, p50/p95/p99 and errors. Not run in CI.
+LOAD_SECONDS ?= 60
+LOAD_USERS ?= 20
+load: install-test
+	$(BIN)/python bench/load.py --seconds $(LOAD_SECONDS) --users $(LOAD_USERS)
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -124,3 +124,11 @@ def test_permitted(url_name, persona, world, client, no_page_rendering):
     response = _request(client, world, url_name, persona)
     expected = MATRIX[url_name].expect[persona]
     assert response.status_code == expected, f"{url_name} as {persona}: {response.status_code} != {expected}"
+
+
+def test_daily_use_and_account_pages_are_in_the_matrix():
+    # Named here too, so that moving them under another name cannot drop them from the matrix unseen.
+    daily = {"core:remove", "core:recycle", "core:recycle_restore", "password_change", "core:accounts"}
+    assert daily <= set(MATRIX)
+    ledgers = {name.split(":")[0] for name in MATRIX if ":" in name}
+    assert {"meetings", "study", "mentoring", "care", "service", "pledges", "talks", "dues"} <= ledgers

@@ -209,6 +209,8 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Django's SQLite backend with a fair queue for writers (zhibu/core/backends/sqlite3/base.py).
+    DATABASES["default"]["ENGINE"] = "zhibu.core.backends.sqlite3"
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,

@@ -1,15 +1,21 @@
-"""Study permissions and the roles that carry them."""
+"""Study permissions and the roles that carry them.
+
+The school office checker (校办检查员) holds study.check and nothing else of study: the month's
+sheet lists every serving member with her notes' dates and titles and whether she was checked, and
+records the check. It opens neither a note's text or scan, nor a member's study page, nor the
+branch's sessions, tasks or reading.
+"""
 
 from zhibu.core import policy
 
-BRANCH_ROLES = ["secretary", "committee", "member", "checker"]
+BRANCH_ROLES = ["secretary", "committee", "member"]
 
 policy.register_permissions(
     {
         # Lists of sessions, self-study tasks and reading: the branch's shared 台账.
         "study.view": [*BRANCH_ROLES, "bureau"],
         # Another member's study page, notes and their scans.
-        "study.people": ["secretary", "committee", "checker", "bureau"],
+        "study.people": ["secretary", "committee", "bureau"],
         "study.edit": ["secretary", "committee"],
         "study.check": ["checker", "secretary"],
         # A member's own reading, notes and self-study: only her own rows (object rule below).

@@ -319,14 +319,14 @@ def month_sheet(org: Organisation, month: date) -> list[dict]:
     """The checker's sheet for one month: every serving member, her notes that month, her check."""
     end = Period.month(month.year, month.month).end
     members = people_selectors.sorted_by_strokes(members_of(org, end))
-    counts = dict(
-        StudyNote.objects.filter(organisation=org, month=month)
-        .values("person")
-        .annotate(n=Count("pk"))
-        .values_list("person", "n")
-    )
+    # Only the dates and titles: the checker sees what was handed in, never a note's text or scan.
+    handed_in: dict[int, list[dict]] = {p.pk: [] for p in members}
+    notes = StudyNote.objects.filter(organisation=org, month=month).order_by("written_on", "pk")
+    for row in notes.values("person", "written_on", "title"):
+        handed_in.setdefault(row["person"], []).append(row)
     checks = {c.person_id: c for c in NoteCheck.objects.filter(organisation=org, month=month)}
-    return [{"person": p, "notes": counts.get(p.pk, 0), "check": checks.get(p.pk)} for p in members]
+    rows = [{"person": p, "note_list": handed_in[p.pk], "check": checks.get(p.pk)} for p in members]
+    return [{**row, "notes": len(row["note_list"])} for row in rows]
 
 
 # -- a member's own page -----------------------------------------------------------------------

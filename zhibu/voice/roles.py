@@ -1,7 +1,8 @@
 """Voice permissions, least access:
 
-- voice.view — consultations (the proposed decision, the question, the dates): every role of the
-  branch, so members see what they are asked. A member sees her own answer, never the others'.
+- voice.view — consultations (the proposed decision, the question, the dates): the branch's
+  officers and members, so members see what they are asked (not the school office checker, whose
+  job is the note check). A member sees her own answer, never the others'.
 - voice.answer — answer a consultation in the system: a member it asks (object rule: she is among
   the asked), while it is open (the service refuses before it opens and after it closes).
 - voice.edit — start consultations, read all answers, record and handle suggestions, export the
@@ -17,7 +18,7 @@ OFFICERS = ["secretary", "committee"]
 
 policy.register_permissions(
     {
-        "voice.view": ["secretary", "committee", "member", "checker"],
+        "voice.view": ["secretary", "committee", "member"],
         "voice.answer": ["secretary", "committee", "member"],
         "voice.edit": OFFICERS,
         "voice.record": ["secretary"],

@@ -195,7 +195,7 @@ def test_sign_sheet_lists_names_by_strokes(world, login):
 def test_detail_shows_quorum_and_vote_result(world, login):
     meeting = make_meeting(world.branch, "general_meeting", held_at=at(2023, 6, 20))
     MeetingVoteFactory(meeting=meeting, subject="评选优秀共产党员", approve=2, abstain=1)
-    html = login(world.checker).get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    html = login(world.member).get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
     assert "应到会有表决权党员3人，实到3人，超过半数" in html
     assert "赞成2票，超过应到会有表决权党员3人的半数，通过" in html
 

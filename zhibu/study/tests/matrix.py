@@ -9,11 +9,12 @@ from .factories import StudyNoteFactory
 from .helpers import PNG, book, note, session, task
 
 ORG_A = "?org=yucai"
-VIEW = {**ALL_OK, "outsider": 404}
+# The office checker holds the note check only (study.check): no study page, list or note.
+VIEW = {**ALL_OK, "checker": 403, "outsider": 404}
 EDIT = officers(bureau=403)
 # Her own rows: the secretary and committee may write anyone's; the checker and bureau none.
 OWN = {"secretary": 200, "committee": 200, "member": 200, "checker": 403, "bureau": 403, "outsider": 404}
-PEOPLE = {**ALL_OK, "member": 403, "outsider": 404}
+PEOPLE = {**ALL_OK, "member": 403, "checker": 403, "outsider": 404}
 
 
 def a_session(world):
@@ -60,7 +61,7 @@ MATRIX = {
     "study:task_edit": Case(expect=EDIT, kwargs=a_task),
     "study:task_done": Case(expect=OWN, kwargs=a_task),
     "study:mine": Case(expect={**OWN, "outsider": 200}),
-    "study:person": Case(expect={**ALL_OK, "outsider": 404}, kwargs=lambda w: {"pk": w.people["member"].pk}),
+    "study:person": Case(expect=VIEW, kwargs=lambda w: {"pk": w.people["member"].pk}),
     "study:reading": Case(expect=VIEW, query=ORG_A),
     "study:reading_create": Case(expect=OWN, query=ORG_A),
     "study:reading_edit": Case(expect=OWN, kwargs=a_book),

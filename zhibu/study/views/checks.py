@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zhibu.core import policy
 from zhibu.core.periods import Period
 from zhibu.core.web import chosen_organisation, form_page, initial_from
 
@@ -66,6 +67,7 @@ def checks(request: HttpRequest) -> HttpResponse:
             "month": month,
             "month_label": Period.month(month.year, month.month).label,
             "rows": rows,
+            "can_see_people": policy.has_perm(request.user, "study.people", org),
             "year_months": [(m, m.start in checked) for m in year_months if m.start.month != 8],
             "today": timezone.localdate(),
         }

@@ -4,7 +4,7 @@ from .factories import ConsultationFactory, SuggestionFactory
 
 ORG_A = "?org=yucai"
 # Consultations: everyone of the branch; the bureau sees counts only.
-VIEW = {"secretary": 200, "committee": 200, "member": 200, "checker": 200, "bureau": 403, "outsider": 404}
+VIEW = {"secretary": 200, "committee": 200, "member": 200, "checker": 403, "bureau": 403, "outsider": 404}
 OFFICERS = {**VIEW, "member": 403, "checker": 403}
 SECRETARY = {**OFFICERS, "committee": 403}
 # Answering: those the consultation asks (here the member and the committee member).
