@@ -23,7 +23,7 @@ def assessment(org: Organisation, period: Period, ctx: SectionContext) -> list[P
     has_points = bool(ctx.value("appraisal.points_total").value)
     has_appraisal = bool(ctx.value("appraisal.appraised").value)
     if ctx.document == "weekly" or not (has_points or has_appraisal):
-        return [] if ctx.document == "weekly" else [Para(_("本期间尚未开展党员积分和民主评议。"))]
+        return []
     parts = [_("支部把完善党员考核制度作为加强党员队伍建设的抓手")]
     if has_points:
         parts.append(

@@ -22,7 +22,7 @@ sections.remedy(
 @sections.register("disclosure.board", part="basic", title=_l("推行党务公开，接受群众监督"), order=65)
 def board(org: Organisation, period: Period, ctx: SectionContext) -> list[Para]:
     if not ctx.value("disclosure.published").value:
-        return [] if ctx.document == "weekly" else [Para(_("本期间尚未发布党务公开事项。"))]
+        return []  # nothing to report: the section is left out
     if ctx.document == "weekly":
         return [Para(_("本周发布党务公开事项%(n)s。") % {"n": fig("disclosure.published")})]
     text = _(

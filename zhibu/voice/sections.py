@@ -24,7 +24,7 @@ def suggestions(org: Organisation, period: Period, ctx: SectionContext) -> list[
     consulted = ctx.value("voice.consultations").value
     received = ctx.value("voice.suggestions").value
     if not consulted and not received:
-        return [] if ctx.document == "weekly" else [Para(_("本期间尚未登记征求意见和意见建议。"))]
+        return []  # nothing to report: the section is left out
     if ctx.document == "weekly":
         return [Para(_("本周收到意见建议%(n)s。") % {"n": fig("voice.suggestions")})]
     parts = []

@@ -49,6 +49,8 @@ class FigureSpec:
     # (org, periods, **params) -> [value per period]: a flow without a single day (a sum over the
     # members of each period's end) computing many periods at once its own way.
     series: Callable[..., list] | None = None
+    # A key figure's place in the monthly summary's table of key figures (None: not a key figure).
+    key: int | None = None
 
     @property
     def ledger(self) -> str:
@@ -92,6 +94,7 @@ class FigureRegistry:
         day: Any = None,
         flow: bool | None = None,
         series: Callable[..., list] | None = None,
+        key: int | None = None,
     ):
         def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
             if code in self._specs and self._specs[code].func is not func:
@@ -109,6 +112,7 @@ class FigureRegistry:
                 day,
                 True if day is not None else flow,
                 series,
+                key,
             )
             return func
 
@@ -125,6 +129,10 @@ class FigureRegistry:
 
     def all(self) -> list[FigureSpec]:
         return sorted(self._specs.values(), key=lambda s: s.code)
+
+    def key_figures(self) -> list[FigureSpec]:
+        """The figures flagged `key=`, in that order: what a month is summed up by."""
+        return sorted((s for s in self._specs.values() if s.key is not None), key=lambda s: (s.key, s.code))
 
     def compute(self, code: str, org, period: Period, **params) -> FigureValue:
         spec = self.get(code)
@@ -171,6 +179,7 @@ get = _REGISTRY.get
 unregister = _REGISTRY.unregister
 all = _REGISTRY.all  # noqa: A001 - read as figures.all()
 compute = _REGISTRY.compute
+key_figures = _REGISTRY.key_figures
 compute_by_branch = _REGISTRY.compute_by_branch
 
 
