@@ -64,7 +64,9 @@ def visits(org: Organisation, period: Period, ctx: SectionContext) -> list[Para]
     text = _("服务师生是我们工作的出发点和落脚点，解决师生的困惑和困难是我们义不容辞的责任和义务。")
     phrases = _visit_phrases(ctx)
     if phrases:
-        text += _("平日里%(list)s，已是学校支部的常规工作。") % {"list": "，".join(phrases)}
+        # "平日里" leads the everyday visits (the sick); the holiday visits say 节假日 themselves
+        lead = _("平日里") if ctx.value("care.visit_person_times", category=SICK).value else ""
+        text += lead + _("%(list)s，已是学校支部的常规工作。") % {"list": "，".join(phrases)}
     text += _("本期间共走访慰问%(n)s") % {"n": fig("care.visit_person_times")}
     if ctx.value("care.visit_money").value:
         text += _("，送去慰问金%(m)s") % {"m": fig("care.visit_money")}

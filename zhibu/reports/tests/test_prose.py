@@ -57,7 +57,7 @@ def test_tidy_keeps_the_strongest_mark_of_a_run():
 def sloppy_section():
     @sections.register("zz.sloppy", part="basic", title="测试", order=999)
     def sloppy(org, period, ctx):
-        return [Para("召开会议，，共%s。。" % sections.fig("meetings.held"))]
+        return [Para("召开会议，，共" + sections.fig("meetings.held") + "。。")]
 
     yield
     sections.unregister("zz.sloppy")
@@ -108,7 +108,9 @@ def test_every_subject_of_the_party_lectures_is_named(world):
     study.session(world.branch, "seminar", date(2023, 10, 8))
     document, values = draft("annual", world.branch, Period.year(2023))
     text = _text(document)
-    assert "共开展集中学习6次，其中支部成员以讲党课的形式学习党史2次、党章2次，另讲党课1次，开展专题研讨1次" in text
+    assert (
+        "共开展集中学习6次，其中支部成员以讲党课的形式学习党史2次、党章2次，另讲党课1次，开展专题研讨1次"
+    ) in text
     assert values["study.sessions|form=party_lecture|subject=党章"]["value"] == "2"
 
 
