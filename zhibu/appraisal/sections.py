@@ -33,12 +33,10 @@ def assessment(org: Organisation, period: Period, ctx: SectionContext) -> list[P
         )  # fmt: skip
     if has_appraisal:
         parts.append(
-            _("认真开展民主评议党员，党员个人自评、党员互评、支部综合评定，参评党员%(n)s，"
-              "评出优秀党员%(e)s，合格率%(r)s")
-            % {
-                "n": fig("appraisal.appraised"),
-                "e": fig("appraisal.excellent"),
-                "r": fig("appraisal.passing_rate"),
-            }
+            _("认真开展民主评议党员，党员个人自评、党员互评、支部综合评定，参评党员%(n)s")
+            % {"n": fig("appraisal.appraised")}
+            + (_("，评出优秀党员%(e)s") % {"e": fig("appraisal.excellent")}
+               if ctx.value("appraisal.excellent").value else "")
+            + _("，合格率%(r)s") % {"r": fig("appraisal.passing_rate")}
         )  # fmt: skip
     return [Para("，".join(parts) + "。")]

@@ -17,7 +17,7 @@ from zhibu.core.models import Organisation
 from zhibu.meetings import selectors as meeting_selectors
 from zhibu.people import selectors as people_selectors
 
-from .models import NoteCheck, ReadingRecord, SelfStudyDone, StudyAttendance
+from .models import NoteCheck, ReadingRecord, SelfStudyDone, StudyAttendance, StudyForm
 from .selectors import hour_sources, members_of, sessions_of
 
 ZERO = Decimal("0")
@@ -151,3 +151,17 @@ def checked_months_by_branch(under: Branches, org: Organisation, start: date, en
         for branch in under.containing(org_id):
             checked[branch.pk].add(month)
     return checked
+
+
+def lecture_subjects(org: Organisation, start: date, end: date) -> list[str]:
+    """The subjects of the 党课 held in study between start and end, the most frequent first ("" for
+    lectures recorded without one): a document names each."""
+    rows = (
+        sessions_of(org, start, end)
+        .filter(form=StudyForm.PARTY_LECTURE)
+        .order_by()
+        .values("subject")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "subject")
+    )
+    return [row["subject"] for row in rows]

@@ -12,7 +12,7 @@ from zhibu.core.periods import Period
 from zhibu.core.registries import sections
 from zhibu.core.registries.sections import Para, SectionContext, fig
 
-from . import selectors
+from . import grouped
 from .models import StudyForm
 
 sections.label_ledger("study", _l("学习教育"))
@@ -40,7 +40,7 @@ def _lectures(org: Organisation, period: Period, ctx: SectionContext) -> list[st
     lectures recorded without a subject apart."""
     if not ctx.value("study.sessions", form=LECTURE).value:
         return []
-    subjects = selectors.lecture_subjects(org, period.start, period.end)
+    subjects = grouped.lecture_subjects(org, period.start, period.end)
     named = [f"{s}{fig('study.sessions', form=LECTURE, subject=s)}" for s in subjects if s]
     phrases = [_("支部成员以讲党课的形式学习") + "、".join(named)] if named else []
     if "" in subjects:

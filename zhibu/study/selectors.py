@@ -39,7 +39,6 @@ from .models import (
     SelfStudyDone,
     SelfStudyTask,
     StudyAttendance,
-    StudyForm,
     StudyNote,
     StudySession,
     StudySettings,
@@ -63,20 +62,6 @@ def with_day(qs: QuerySet[StudySession]) -> QuerySet[StudySession]:
 def sessions_of(org: Organisation, start: date, end: date) -> QuerySet[StudySession]:
     qs = StudySession.objects.filter(organisation__in=org.subtree())
     return with_day(qs).filter(day__range=(start, end)).order_by("day", "pk")
-
-
-def lecture_subjects(org: Organisation, start: date, end: date) -> list[str]:
-    """The subjects of the 党课 held in study between start and end, the most frequent first ("" for
-    lectures recorded without one): a document names each."""
-    rows = (
-        sessions_of(org, start, end)
-        .filter(form=StudyForm.PARTY_LECTURE)
-        .order_by()
-        .values("subject")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "subject")
-    )
-    return [row["subject"] for row in rows]
 
 
 def sessions_visible(user) -> QuerySet[StudySession]:
