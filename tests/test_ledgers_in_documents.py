@@ -35,7 +35,7 @@ def test_annual_summary_drafts_the_meetings_paragraph_from_figures(world, year_2
     document, values = draft("annual", world.branch, year_2023)
     text = _text(document)
     assert "召开支部党员大会1次、支委会2次，讲党课1次，开展主题党日1次" in text
-    assert "其中民主座谈会1次" in text
+    assert "坚持党内民主，召开民主座谈会1次。" in text
     # every number the paragraph shows is the registered figure's value
     for code in ("meetings.general_meetings", "meetings.committee_meetings", "meetings.forums"):
         assert values[code]["value"] == str(figures.compute(code, world.branch, year_2023).value)
@@ -76,16 +76,16 @@ def test_annual_summary_drafts_the_study_paragraph_like_the_seed(world):
     study.book(world.branch, world.people["member"], "红岩", date(2023, 4, 20))
     document, values = draft("annual", world.branch, Period.year(2023))
     text = _text(document)
-    assert "其中支部成员以讲党课的形式学习党史2次，学习先进人物的事迹报告1次，布置任务自学1次" in text
+    assert "其中支部成员以讲党课的形式学习党史2次，学习先进人物的事迹报告1次；另布置任务自学1次" in text
     assert "党员共读书1本" in text
-    assert values["study.party_history_lectures"]["value"] == "2"
+    assert values["study.sessions|form=party_lecture|subject=党史"]["value"] == "2"
 
 
 @time_machine.travel(date(2024, 2, 1))
 def test_annual_summary_counts_mentoring_without_naming_anyone(world):
     from zhibu.mentoring.tests.factories import make_case, make_log
 
-    case = make_case(world.people["member"], started_on=date(2023, 3, 1))
+    case = make_case(world.people["member"], started_on=date(2023, 3, 1), student_kind="problem")
     make_log(case, date(2023, 3, 9), text="与学生谈心，了解家庭情况")
     document, _values = draft("annual", world.branch, Period.year(2023))
     text = _text(document)

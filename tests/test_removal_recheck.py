@@ -9,11 +9,13 @@ from zhibu.meetings.tests.factories import MeetingFactory
 from zhibu.reports import drafting, services, submissions
 
 MARCH = Period.month(2023, 3)
+HELD = "meetings.general_meetings"
 
 
 def _held_run(document):
     doc = drafting.load(document)
-    runs = [r for p in doc.paragraphs() for r in p.runs if getattr(r, "code", "") == "meetings.held"]
+    # the monthly summary cites the general meetings held (in its key-figure table and in 二)
+    runs = [r for p in doc.paragraphs() for r in p.runs if getattr(r, "code", "") == HELD]
     assert runs, "the monthly summary cites the number of meetings held"
     return runs[0]
 
@@ -31,7 +33,7 @@ def test_a_cited_meeting_can_be_removed_and_the_submitted_summary_shows_the_chan
 
     document.refresh_from_db()
     changes = services.document_recheck(actor=world.secretary, document=document, version=document.version)
-    assert changes["meetings.held"]["value"] == "1"
+    assert changes[HELD]["value"] == "1"
     document.refresh_from_db()
     run = _held_run(document)
     assert run.changed and run.value == "1" and run.previous.startswith("2")

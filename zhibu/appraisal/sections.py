@@ -23,7 +23,7 @@ def assessment(org: Organisation, period: Period, ctx: SectionContext) -> list[P
     has_points = bool(ctx.value("appraisal.points_total").value)
     has_appraisal = bool(ctx.value("appraisal.appraised").value)
     if ctx.document == "weekly" or not (has_points or has_appraisal):
-        return [] if ctx.document == "weekly" else [Para(_("本期间尚未开展党员积分和民主评议。"))]
+        return []
     parts = [_("支部把完善党员考核制度作为加强党员队伍建设的抓手")]
     if has_points:
         parts.append(
@@ -33,12 +33,10 @@ def assessment(org: Organisation, period: Period, ctx: SectionContext) -> list[P
         )  # fmt: skip
     if has_appraisal:
         parts.append(
-            _("认真开展民主评议党员，党员个人自评、党员互评、支部综合评定，参评党员%(n)s，"
-              "评出优秀党员%(e)s，合格率%(r)s")
-            % {
-                "n": fig("appraisal.appraised"),
-                "e": fig("appraisal.excellent"),
-                "r": fig("appraisal.passing_rate"),
-            }
+            _("认真开展民主评议党员，党员个人自评、党员互评、支部综合评定，参评党员%(n)s")
+            % {"n": fig("appraisal.appraised")}
+            + (_("，评出优秀党员%(e)s") % {"e": fig("appraisal.excellent")}
+               if ctx.value("appraisal.excellent").value else "")
+            + _("，合格率%(r)s") % {"r": fig("appraisal.passing_rate")}
         )  # fmt: skip
     return [Para("，".join(parts) + "。")]

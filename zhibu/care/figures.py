@@ -54,6 +54,7 @@ def visits(org: Organisation, period: Period, *, category: str | None = None) ->
         _visits(org, covering(periods), category), VISIT_DAY, "headcount", periods
     ),
     description=_("每次走访慰问的人数之和：看望一名住院教工为1人次，慰问一户困难家庭为1人次。"),
+    key=32,
 )
 def visit_person_times(org: Organisation, period: Period, *, category: str | None = None):
     qs = _visits(org, period, category)

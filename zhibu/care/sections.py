@@ -58,13 +58,15 @@ def _visit_phrases(ctx: SectionContext) -> list[str]:
 )
 def visits(org: Organisation, period: Period, ctx: SectionContext) -> list[Para]:
     if not ctx.value("care.visits").value:
-        return [] if ctx.document == "weekly" else [Para(_("本期间尚未登记走访慰问记录。"))]
+        return []  # nothing to report: the section is left out
     if ctx.document == "weekly":
         return [Para(_("本周走访慰问%(n)s。") % {"n": fig("care.visit_person_times")})]
     text = _("服务师生是我们工作的出发点和落脚点，解决师生的困惑和困难是我们义不容辞的责任和义务。")
     phrases = _visit_phrases(ctx)
     if phrases:
-        text += _("平日里%(list)s，已是学校支部的常规工作。") % {"list": "，".join(phrases)}
+        # "平日里" leads the everyday visits (the sick); the holiday visits say 节假日 themselves
+        lead = _("平日里") if ctx.value("care.visit_person_times", category=SICK).value else ""
+        text += lead + _("%(list)s，已是学校支部的常规工作。") % {"list": "，".join(phrases)}
     text += _("本期间共走访慰问%(n)s") % {"n": fig("care.visit_person_times")}
     if ctx.value("care.visit_money").value:
         text += _("，送去慰问金%(m)s") % {"m": fig("care.visit_money")}
@@ -76,7 +78,7 @@ def visits(org: Organisation, period: Period, ctx: SectionContext) -> list[Para]
 @sections.register("care.calls", part="basic", title=_l("问寒问暖，关心退休老同志"), order=36)
 def calls(org: Organisation, period: Period, ctx: SectionContext) -> list[Para]:
     if not ctx.value("care.retiree_calls").value:
-        return [] if ctx.document == "weekly" else [Para(_("本期间尚未登记问寒问暖电话记录。"))]
+        return []  # nothing to report: the section is left out
     if ctx.document == "weekly":
         return [Para(_("本周给退休教工打问寒问暖电话%(n)s。") % {"n": fig("care.retiree_calls")})]
     return [
@@ -91,7 +93,7 @@ def calls(org: Organisation, period: Period, ctx: SectionContext) -> list[Para]:
 @sections.register("care.donations", part="basic", title=_l("献爱心捐款，帮助困难师生"), order=60)
 def donations(org: Organisation, period: Period, ctx: SectionContext) -> list[Para]:
     if not ctx.value("care.donations_total").value:
-        return [] if ctx.document == "weekly" else [Para(_("本期间尚未登记捐款活动。"))]
+        return []  # nothing to report: the section is left out
     if ctx.document == "weekly":
         return [Para(_("本周登记捐款%(t)s。") % {"t": fig("care.donations_total")})]
     parts = [

@@ -32,17 +32,25 @@ def pipeline(org: Organisation, period: Period, ctx: SectionContext) -> list[Par
             parts.append(_("支部大会接收预备党员%(n)s") % {"n": fig("development.developed")})
         return [Para(_("本周") + "，".join(parts) + "。")] if parts else []
     scope = _("本月") if ctx.document == "monthly" else _("本期间")
-    text = _(
-        "%(scope)s收到入党申请书%(a)s，支部大会讨论接收预备党员%(d)s。目前有入党申请人%(ap)s、"
-        "入党积极分子%(ac)s、发展对象%(c)s、预备党员%(p)s，其中预备期满待转正%(due)s。"
-    ) % {
-        "scope": scope,
-        "a": fig("development.applications"),
-        "d": fig("development.developed"),
-        "ap": fig("development.applicants"),
-        "ac": fig("development.activists"),
-        "c": fig("development.candidates"),
-        "p": fig("development.probationary"),
-        "due": fig("development.probationary_due"),
-    }
-    return [Para(text)]
+    text = _sentence(ctx, scope, FLOWS) + _sentence(ctx, _("目前有"), STAGES, sep="、")
+    if text and ctx.value("development.probationary_due").value:
+        text = text[:-1] + _("，其中预备期满待转正%(n)s。") % {"n": fig("development.probationary_due")}
+    return [Para(text)] if text else []
+
+
+# What happened in the period, then where the pipeline stands at its end; zero clauses left out.
+FLOWS = (
+    ("development.applications", _l("收到入党申请书")),
+    ("development.developed", _l("支部大会讨论接收预备党员")),
+)
+STAGES = (
+    ("development.applicants", _l("入党申请人")),
+    ("development.activists", _l("入党积极分子")),
+    ("development.candidates", _l("发展对象")),
+    ("development.probationary", _l("预备党员")),
+)
+
+
+def _sentence(ctx: SectionContext, lead: str, parts, *, sep: str = "，") -> str:
+    said = [f"{label}{fig(code)}" for code, label in parts if ctx.value(code).value]
+    return lead + sep.join(said) + "。" if said else ""

@@ -22,7 +22,7 @@ sections.remedy(
 @sections.register("disclosure.board", part="basic", title=_l("推行党务公开，接受群众监督"), order=65)
 def board(org: Organisation, period: Period, ctx: SectionContext) -> list[Para]:
     if not ctx.value("disclosure.published").value:
-        return [] if ctx.document == "weekly" else [Para(_("本期间尚未发布党务公开事项。"))]
+        return []  # nothing to report: the section is left out
     if ctx.document == "weekly":
         return [Para(_("本周发布党务公开事项%(n)s。") % {"n": fig("disclosure.published")})]
     text = _(
@@ -31,8 +31,7 @@ def board(org: Organisation, period: Period, ctx: SectionContext) -> list[Para]:
     if ctx.value("disclosure.notices_held").value:
         text += _("，其中公示%(p)s") % {"p": fig("disclosure.notices_held")}
     if ctx.value("disclosure.objections").value:
-        text += _("；公示期间收到群众意见%(o)s，已答复%(a)s") % {
-            "o": fig("disclosure.objections"),
-            "a": fig("disclosure.objections_answered"),
-        }
+        text += _("；公示期间收到群众意见%(o)s") % {"o": fig("disclosure.objections")}
+        if ctx.value("disclosure.objections_answered").value:
+            text += _("，已答复%(a)s") % {"a": fig("disclosure.objections_answered")}
     return [Para(text + _("，自觉接受党员和群众的监督。"))]

@@ -25,7 +25,7 @@ def collection(org: Organisation, period: Period, ctx: SectionContext) -> list[P
     if ctx.document == "weekly":
         return []
     if not (ctx.value("dues.due").value or ctx.value("dues.collected").value):
-        return [Para(_("本期间尚未登记党费基数和交纳记录。"))]
+        return []
     text = _("党支部按月收缴党费，本期间党员应交党费%(d)s，实收%(c)s") % {
         "d": fig("dues.due"),
         "c": fig("dues.collected"),

@@ -47,8 +47,18 @@ def _per_type(type_code: str):
     return figure
 
 
+# The monthly summary's table of key figures: 三会一课 and the theme day, in a secretary's order.
+KEY = {
+    "meetings.general_meetings": 10,
+    "meetings.committee_meetings": 11,
+    "meetings.party_lectures": 12,
+    "meetings.theme_days": 13,
+}
+
 for _code, _type_code, _label in PER_TYPE:
-    figures.register(_code, label=_label, unit=_("次"), day=HELD_DAY)(_per_type(_type_code))
+    figures.register(_code, label=_label, unit=_("次"), day=HELD_DAY, key=KEY.get(_code))(
+        _per_type(_type_code)
+    )
 
 
 @figures.register(
@@ -66,7 +76,7 @@ def late_records(org: Organisation, period: Period) -> QuerySet[Meeting]:
     return selectors.late_in(org, period)
 
 
-@figures.register("meetings.attendance_rate", label=_("党员参加组织生活出席率"), unit="%", flow=False)
+@figures.register("meetings.attendance_rate", label=_("党员参加组织生活出席率"), unit="%", flow=False, key=14)
 def attendance_rate(org: Organisation, period: Period) -> tuple[Decimal, QuerySet[Attendance]]:
     """Present / expected over members' rows (列席 guests excluded), as a percentage to 0.1."""
     rows = (

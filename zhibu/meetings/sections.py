@@ -9,10 +9,12 @@ from django.utils.translation import gettext_lazy as _l
 
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
-from zhibu.core.registries import sections
+from zhibu.core.registries import figures, sections
 from zhibu.core.registries.sections import Obligation, Para, SectionContext, fig
 
 from . import obligations as calendar
+from . import selectors
+from .figures import PER_TYPE
 from .rules import PLAN_LEAD, PRACTICE
 
 sections.label_ledger("meetings", _l("组织生活"))
@@ -25,61 +27,97 @@ sections.remedy(
     _l("提前通知、严格请假制度，确保党员大会到会人数超过应到会有表决权党员的半数。"),
 )
 
-# Meetings "召开" (held), then the other forms, in the order a secretary writes them.
+# 三会一课 and the theme day: "召开" the meetings, then the other forms, in a secretary's order.
 HELD_PARTS = (
     ("meetings.general_meetings", _l("支部党员大会")),
     ("meetings.committee_meetings", _l("支委会")),
     ("meetings.group_meetings", _l("党小组会")),
-    ("meetings.org_life_meetings", _l("组织生活会")),
 )
 OTHER_PARTS = (
     ("meetings.party_lectures", _l("讲党课")),
     ("meetings.theme_days", _l("开展主题党日")),
 )
+# 党内民主: each kind under its own name.
+DEMOCRACY_PARTS = (
+    ("meetings.org_life_meetings", _l("组织生活会")),
+    ("meetings.democratic_life_meetings", _l("民主生活会")),
+    ("meetings.topical_meetings", _l("专题组织会议")),
+    ("meetings.forums", _l("民主座谈会")),
+)
+THEORY = "meetings.theory_group_sessions"
+# The types the sentences above name; a branch's own types are named after them.
+NAMED_TYPES = {code for _code, code, _label in PER_TYPE}
+# 坚持每周: claimed when sessions were held in this share of the term weeks of the period.
+WEEKLY_SHARE = 0.8
 
 
-WEEKLY_EXTRA = (("meetings.theory_group_sessions", _l("中心组集中学习")),)
+def _held(ctx: SectionContext, parts) -> list[str]:
+    return [f"{label}{fig(code)}" for code, label in parts if ctx.value(code).value]
 
 
-def _listing(ctx: SectionContext, extra=()) -> str:
+def _three_and_one(ctx: SectionContext) -> str:
     """ "召开支部党员大会9次、支委会21次，讲党课9次，开展主题党日23次" — zero counts left out."""
-    held = "、".join(f"{label}{fig(code)}" for code, label in HELD_PARTS if ctx.value(code).value)
+    held = "、".join(_held(ctx, HELD_PARTS))
     phrases = [_("召开") + held] if held else []
-    phrases += [f"{label}{fig(code)}" for code, label in (*OTHER_PARTS, *extra) if ctx.value(code).value]
-    return "，".join(phrases)
+    return "，".join(phrases + _held(ctx, OTHER_PARTS))
+
+
+def _own_types(org: Organisation, period: Period) -> list[str]:
+    """A branch's own meeting types held in the period, each with its count."""
+    return [
+        _("开展%(name)s%(n)s") % {"name": name, "n": fig("meetings.held", kind=code)}
+        for code, name in selectors.types_held(org, period)
+        if code not in NAMED_TYPES
+    ]
+
+
+def _theory(org: Organisation, period: Period, ctx: SectionContext) -> str:
+    """ "中心理论组坚持每周例会集中学习，共学习95次" only when the sessions cover the term weeks;
+    otherwise the plain count."""
+    n = ctx.value(THEORY).value
+    if not n:
+        return ""
+    term_weeks = [w for w in period.weeks() if Period.term_of(w.start) is not None]
+    if len(term_weeks) > 1 and n >= WEEKLY_SHARE * len(term_weeks):
+        held = sum(1 for v in figures.series(THEORY, org, term_weeks) if v)
+        if held >= WEEKLY_SHARE * len(term_weeks):
+            return _("中心理论组坚持每周例会集中学习，共学习%(n)s。") % {"n": fig(THEORY)}
+    return _("中心理论组集中学习%(n)s。") % {"n": fig(THEORY)}
 
 
 @sections.register("meetings.practice", part="basic", title=_l("坚持“三会一课”，严格党的组织生活"), order=20)
 def practice(org: Organisation, period: Period, ctx: SectionContext) -> list[Para]:
-    if ctx.document == "weekly":
-        if not ctx.value("meetings.held").value:
-            return []
-        listing = _listing(ctx, WEEKLY_EXTRA) or _("召开会议%(n)s") % {"n": fig("meetings.held")}
-        return [Para(_("本周%(listing)s。") % {"listing": listing})]
     if not ctx.value("meetings.held").value:
-        return [Para(_("本期间尚未登记组织生活会议记录。"))]
-    paras = [
-        Para(
-            _("坚持“三会一课”制度，%(listing)s，党员参加组织生活出席率%(rate)s。")
-            % {"listing": _listing(ctx), "rate": fig("meetings.attendance_rate")}
-        )
-    ]
-    if ctx.value("meetings.theory_group_sessions").value:
-        paras.append(
-            Para(
-                _("中心理论组坚持每周例会集中学习，共学习%(n)s。")
-                % {"n": fig("meetings.theory_group_sessions")}
-            )
-        )
-    if ctx.value("meetings.democratic_and_topical").value:
-        paras.append(
-            Para(
-                _(
-                    "坚持党内民主，召开组织生活会、民主生活会、专题组织会议和座谈会共%(n)s，其中民主座谈会%(f)s。"
-                )
-                % {"n": fig("meetings.democratic_and_topical"), "f": fig("meetings.forums")}
-            )
-        )
+        return []
+    if ctx.document == "weekly":
+        phrases = [
+            _three_and_one(ctx),
+            *_held(ctx, ((THEORY, _l("中心组集中学习")),)),
+            *[_("召开") + p for p in _held(ctx, DEMOCRACY_PARTS)],
+            *_own_types(org, period),
+        ]
+        return [Para(_("本周") + "，".join(p for p in phrases if p) + "。")]
+    paras = []
+    clauses = []
+    listing = _three_and_one(ctx)
+    if listing:
+        clauses.append(_("坚持“三会一课”制度，") + listing)
+    if ctx.value("meetings.attendance_rate").records.exists():
+        clauses.append(_("党员参加组织生活出席率%(rate)s") % {"rate": fig("meetings.attendance_rate")})
+    if clauses:
+        paras.append(Para("，".join(clauses) + "。"))
+    theory = _theory(org, period, ctx)
+    if theory:
+        paras.append(Para(theory))
+    democracy = _held(ctx, DEMOCRACY_PARTS)
+    if democracy:
+        text = _("坚持党内民主，召开") + "、".join(democracy)
+        if len(democracy) > 1:
+            text += _("，共%(n)s") % {"n": fig("meetings.democratic_and_topical")}
+        paras.append(Para(text + "。"))
+    own = _own_types(org, period)
+    if own:
+        paras.append(Para(_("此外，") + "，".join(own) + "。"))
     return paras
 
 

@@ -173,6 +173,17 @@ def held_in(org: Organisation, period: Period, type_code: str | None = None) -> 
     return qs
 
 
+def types_held(org: Organisation, period: Period) -> list[tuple[str, str]]:
+    """(code, name) of every type of the meetings held in the period, in the types' order: one
+    query, so a document names each kind of meeting there is."""
+    return list(
+        MeetingType.objects.filter(meetings__in=held_in(org, period).order_by())
+        .order_by("order", "code")
+        .values_list("code", "name")
+        .distinct()
+    )
+
+
 def _closed(period: Period) -> tuple[datetime, datetime]:
     start, end = day_bounds(period.start, period.end)
     return start, end - timedelta(microseconds=1)

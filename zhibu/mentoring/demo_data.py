@@ -15,7 +15,15 @@ from zhibu.core.periods import Period
 from zhibu.core.registries import demo
 from zhibu.people.demo_data import SEED_SCHOOL
 
-from .models import CaseReview, MentoringCase, MentoringLog, MentoringSettings, Outcome, Student
+from .models import (
+    CaseReview,
+    MentoringCase,
+    MentoringLog,
+    MentoringSettings,
+    Outcome,
+    Student,
+    StudentKind,
+)
 from .services import pseudonym_for
 
 MENTORS = [
@@ -146,6 +154,7 @@ def _case(org, student, mentor, start: date, end: date | None, outcome: str, out
         outcome=outcome,
         outcome_on=outcome_on,
         outcome_evidence=evidence,
+        student_kind=StudentKind.PROBLEM,
     )
 
 

@@ -34,8 +34,14 @@ def _counted_with_cases(org: Organisation, rows: QuerySet) -> tuple[int, QuerySe
 
 
 @_register("mentoring.active_cases", _("包教学生人数"), _("人"), flow=False)
-def active_cases(org: Organisation, period: Period):
-    return active_in(cases_of(org), period.start, period.end)
+def active_cases(
+    org: Organisation, period: Period, *, scheme: str | None = None, student_kind: str | None = None
+):
+    """scheme= and student_kind= (""：not classified) count one scheme's cases with one kind of
+    student ("双联学困生3人")."""
+    qs = active_in(cases_of(org), period.start, period.end)
+    qs = qs if scheme is None else qs.filter(scheme=scheme)
+    return qs if student_kind is None else qs.filter(student_kind=student_kind)
 
 
 @_register("mentoring.turnarounds", _("包教转化学生人数"), _("人"), day="outcome_on")
@@ -64,7 +70,7 @@ def _counted_by_day(rows_of, day: str):
     return series
 
 
-@_register("mentoring.logs", _("包教记录条数"), _("条"), series=_counted_by_day(_log_rows, "on"))
+@_register("mentoring.logs", _("包教记录条数"), _("条"), series=_counted_by_day(_log_rows, "on"), key=40)
 def logs(org: Organisation, period: Period):
     return _counted_with_cases(org, _log_rows(org, period))
 

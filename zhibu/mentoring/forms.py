@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhibu.core.web import DATE_INPUT, VersionedForm
 
-from .models import Dimension, Outcome, Scheme, Student
+from .models import Dimension, Outcome, Scheme, Student, StudentKind
 
 TEXTAREA = forms.Textarea(attrs={"rows": 4})
 
@@ -42,6 +42,9 @@ class CaseCreateForm(forms.Form):
     student = forms.ModelChoiceField(label=_("学生"), queryset=Student.objects.none())
     mentor = forms.ChoiceField(label=_("包教党员"))
     scheme = forms.ChoiceField(label=_("帮教形式"), choices=Scheme.choices)
+    student_kind = forms.ChoiceField(
+        label=_("帮教对象类别"), choices=[("", _("未分类"))] + StudentKind.choices, required=False
+    )
     started_on = forms.DateField(label=_("开始日期"), widget=DATE_INPUT)
 
     def __init__(self, *args, students, mentors, **kwargs):

@@ -22,6 +22,15 @@ class Scheme(models.TextChoices):
     JIEDUI = "jiedui", _("结对")
 
 
+class StudentKind(models.TextChoices):
+    """Whom a case helps: a document names the kind ("包教问题学生3人，双联学困生2人")."""
+
+    PROBLEM = "problem", _("问题学生")
+    STRUGGLING = "struggling", _("学困生")
+    HARDSHIP = "hardship", _("家庭困难学生")
+    LEFT_BEHIND = "left_behind", _("留守儿童")
+
+
 class Dimension(models.TextChoices):
     THINKING = "thinking", _("思想")
     STUDY = "study", _("学习")
@@ -97,6 +106,9 @@ class Student(OrganisationOwned, VersionedModel):
 
 class MentoringCase(OrganisationOwned, VersionedModel):
     scheme = models.CharField(_("帮教形式"), max_length=20, choices=Scheme.choices, default=Scheme.BAOJIAO)
+    student_kind = models.CharField(
+        _("帮教对象类别"), max_length=20, choices=StudentKind.choices, blank=True, default=""
+    )
     mentor = models.ForeignKey(
         "core.Person", verbose_name=_("包教党员"), on_delete=models.PROTECT, related_name="+"
     )

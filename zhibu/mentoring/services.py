@@ -33,6 +33,7 @@ from .models import (
     Scheme,
     SeminarLink,
     Student,
+    StudentKind,
 )
 from .selectors import active_in, settings_for
 
@@ -148,11 +149,14 @@ def case_create(
     mentor: Person,
     started_on: date,
     scheme: str | None = None,
+    student_kind: str = "",
 ) -> MentoringCase:
     policy.require(actor, access.MANAGE, organisation)
     scheme = scheme or settings_for(organisation).default_scheme
     if scheme not in Scheme.values:
         raise ValidationError({"scheme": _("未知的帮教形式。")})
+    if student_kind and student_kind not in StudentKind.values:
+        raise ValidationError({"student_kind": _("未知的帮教对象类别。")})
     if student.organisation_id != organisation.pk:
         raise ValidationError({"student": _("该学生不属于本支部。")})
     if student.anonymised_at or (student.left_on and student.left_on <= started_on):
@@ -169,7 +173,12 @@ def case_create(
             }
         )
     case = MentoringCase(
-        organisation=organisation, student=student, mentor=mentor, started_on=started_on, scheme=scheme
+        organisation=organisation,
+        student=student,
+        mentor=mentor,
+        started_on=started_on,
+        scheme=scheme,
+        student_kind=student_kind,
     )
     case.full_clean(exclude=["student"])
     try:

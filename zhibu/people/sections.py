@@ -25,19 +25,14 @@ def _we(org: Organisation) -> str:
 def people_team(org: Organisation, period: Period, ctx: SectionContext) -> list[Para]:
     if ctx.document == "weekly":
         return _flows(ctx, _("本周")) + _transfers(ctx, _("本周"))
-    paras = [
-        Para(
-            _("%(we)s现有在校党员%(serving)s，占教职工总人数的%(share)s，另有退休党员%(retired)s。")
-            % {
-                "we": _we(org),
-                "serving": fig("people.serving_members"),
-                "share": fig("people.member_share"),
-                "retired": fig("people.retired_members"),
-            }
-        )
-    ]
+    text = _("%(we)s现有在校党员%(serving)s") % {"we": _we(org), "serving": fig("people.serving_members")}
+    if ctx.value("people.member_share").value:
+        text += _("，占教职工总人数的%(share)s") % {"share": fig("people.member_share")}
+    if ctx.value("people.retired_members").value:
+        text += _("，另有退休党员%(retired)s") % {"retired": fig("people.retired_members")}
+    paras = [Para(text + "。")]
     scope = _("本月") if ctx.document == "monthly" else _("本期间")
-    paras.extend(_flows(ctx, scope, always=ctx.document == "annual"))
+    paras.extend(_flows(ctx, scope))
     paras.extend(_transfers(ctx, scope))
     return paras
 
@@ -67,15 +62,16 @@ def _transfers(ctx: SectionContext, scope: str) -> list[Para]:
     return [Para(text)] if text else []
 
 
-def _flows(ctx: SectionContext, scope: str, *, always: bool = False) -> list[Para]:
-    """Pipeline steps taken in the period; a weekly bulletin mentions only what happened."""
+def _flows(ctx: SectionContext, scope: str) -> list[Para]:
+    """Pipeline steps taken in the period — only what happened: a period without a new member says
+    nothing here (the development rule states it in 存在的不足 where it is a weakness)."""
     parts = []
     for code, label in (
         ("people.new_probationary", _("发展党员")),
         ("people.new_activists", _("新确定入党积极分子")),
         ("people.confirmed_full", _("预备党员转正")),
     ):
-        if always or ctx.value(code).value:
+        if ctx.value(code).value:
             parts.append(f"{label}{fig(code)}")
     if not parts:
         return []

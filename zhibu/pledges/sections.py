@@ -41,6 +41,8 @@ def practice(org: Organisation, period: Period, ctx: SectionContext) -> list[Par
             )
             % {"n": fig("pledges.made")}
         )
+    else:  # items of earlier pledges closed in the period
+        parts.append(_("党支部坚持亮身份、亮职责、亮承诺，对承诺事项逐项跟踪、逐项销号"))
     if closed:
         parts.append(_("已销号承诺事项%(n)s") % {"n": fig("pledges.items_closed")})
     if ctx.value("pledges.on_time_rate").records.exists():

@@ -7,6 +7,7 @@ using the values stored with the revision (and, after a recheck, the values that
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, ClassVar
@@ -16,7 +17,7 @@ from django.urls import reverse
 
 from zhibu.core.periods import Period
 from zhibu.core.registries.exporters import DOCUMENT
-from zhibu.core.registries.sections import TOKEN, parse_token, token_key
+from zhibu.core.registries.sections import TOKEN, parse_token, split_period, token_key
 
 
 @dataclass
@@ -56,10 +57,23 @@ class Paragraph:
 
 @dataclass
 class Table:
+    """Rows of values (the ledger workbook's records), or — `references=True` — of source text like
+    a paragraph's, where a cell may be a figure reference (the monthly summary's key figures, each
+    for its own period), resolved into `cells`."""
+
     headers: list[str]
     rows: list[list[Any]]
     caption: str = ""
+    references: bool = False
     type: str = "table"
+    cells: list[list[Paragraph]] = field(default_factory=list)  # derived, never stored
+
+    def __post_init__(self) -> None:
+        if self.references and not self.cells:
+            self.cells = [
+                [Paragraph("" if value is None else str(value), style="cell") for value in row]
+                for row in self.rows
+            ]
 
 
 @dataclass
@@ -83,10 +97,25 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
 
     def paragraphs(self) -> list[Paragraph]:
-        return [b for b in self.blocks if isinstance(b, Paragraph)]
+        """Body paragraphs, then table cells (so each cell's references are evaluated and
+        resolved like a paragraph's)."""
+        body = [b for b in self.blocks if isinstance(b, Paragraph)]
+        cells = [c for b in self.blocks if isinstance(b, Table) for row in b.cells for c in row]
+        return body + cells
 
     def figure_runs(self) -> list[FigureRun]:
         return [r for p in self.paragraphs() for r in p.runs if isinstance(r, FigureRun)]
+
+
+# Clause marks, weakest first: where drafted clauses meet ("……，" + "，另有……", "……。" + "。"), the
+# strongest of a run of marks stands for all of them.
+MARKS = "、，：；。"
+DOUBLED = re.compile(f"[{MARKS}]{{2,}}")
+
+
+def tidy(text: str) -> str:
+    """Collapse doubled punctuation ("，，", "，。", "。。") to the strongest mark of the run."""
+    return DOUBLED.sub(lambda m: max(m.group(0), key=MARKS.index), text)
 
 
 def references(text: str) -> list[tuple[str, dict[str, str]]]:
@@ -94,6 +123,7 @@ def references(text: str) -> list[tuple[str, dict[str, str]]]:
 
 
 def figure_link(code: str, org, period: Period, params: dict[str, str]) -> str:
+    period, params = split_period(params, period)
     query = {"org": org.code, "from": period.start.isoformat(), "to": period.end.isoformat()}
     query.update({f"p.{k}": v for k, v in params.items()})
     return reverse("core:figure", args=[code]) + "?" + urlencode(query)
@@ -134,6 +164,7 @@ def blocks_to_json(blocks: list[Block]) -> list[dict]:
     for block in blocks:
         data = asdict(block)
         data.pop("runs", None)
+        data.pop("cells", None)
         if isinstance(block, SignatureBlock):
             data["on"] = block.on.isoformat()
         out.append(data)
@@ -144,7 +175,12 @@ def blocks_from_json(data: list[dict]) -> list[Block]:
     makers = {
         "heading": lambda d: Heading(level=d["level"], text=d["text"]),
         "para": lambda d: Paragraph(text=d["text"], key=d.get("key", ""), style=d.get("style", "body")),
-        "table": lambda d: Table(headers=d["headers"], rows=d["rows"], caption=d.get("caption", "")),
+        "table": lambda d: Table(
+            headers=d["headers"],
+            rows=d["rows"],
+            caption=d.get("caption", ""),
+            references=d.get("references", False),
+        ),
         "signature": lambda d: SignatureBlock(org_name=d["org_name"], on=date.fromisoformat(d["on"])),
     }
     return [makers[d["type"]](d) for d in data]

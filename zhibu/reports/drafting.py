@@ -62,7 +62,10 @@ def current_revision(record: ReportDocument) -> ReportRevision | None:
 
 
 def texts_of(blocks: list[dict]) -> list[str]:
-    return [b["text"] for b in blocks if b.get("type") == "para"]
+    """Every source text with references: paragraphs and table cells."""
+    paras = [b["text"] for b in blocks if b.get("type") == "para"]
+    cells = [str(c) for b in blocks if b.get("type") == "table" for row in b["rows"] for c in row]
+    return paras + cells
 
 
 def recompute(record: ReportDocument, blocks: list[dict]) -> dict[str, dict]:

@@ -27,7 +27,9 @@ TUTORING_DAY = "held_on"
 VISIT_DAY = "visited_on"
 
 
-@figures.register("service.volunteer_events", label=_("志愿服务活动次数"), unit=_("次"), day=EVENT_DAY)
+@figures.register(
+    "service.volunteer_events", label=_("志愿服务活动次数"), unit=_("次"), day=EVENT_DAY, key=30
+)
 def volunteer_events(org: Organisation, period: Period, *, kinds: str | None = None) -> QuerySet:
     qs = selectors.events_of(org, period.start, period.end)
     if kinds == "group":
@@ -72,7 +74,9 @@ def volunteer_people(org: Organisation, period: Period) -> QuerySet:
     return selectors.participations_of(org, period.start, period.end)
 
 
-@figures.register("service.tutoring_sessions", label=_("党员义务补课次数"), unit=_("次"), day=TUTORING_DAY)
+@figures.register(
+    "service.tutoring_sessions", label=_("党员义务补课次数"), unit=_("次"), day=TUTORING_DAY, key=31
+)
 def tutoring_sessions(org: Organisation, period: Period) -> QuerySet:
     return selectors.tutoring_of(org, period.start, period.end)
 

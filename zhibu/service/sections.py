@@ -43,11 +43,12 @@ def _campus(org: Organisation, period: Period, ctx: SectionContext) -> str:
 def _tutoring(ctx: SectionContext) -> str:
     if not _v(ctx, "service.tutoring_sessions"):
         return ""
-    return _("党员义工主动为学困生义务补课%(n)s，累计%(h)s，辅导学生%(s)s。") % {
-        "n": fig("service.tutoring_sessions"),
-        "h": fig("service.tutoring_hours"),
-        "s": fig("service.tutoring_students"),
-    }
+    text = _("党员义工主动为学困生义务补课%(n)s") % {"n": fig("service.tutoring_sessions")}
+    if _v(ctx, "service.tutoring_hours"):
+        text += _("，累计%(h)s") % {"h": fig("service.tutoring_hours")}
+    if _v(ctx, "service.tutoring_students"):
+        text += _("，辅导学生%(s)s") % {"s": fig("service.tutoring_students")}
+    return text + "。"
 
 
 def _groups(org: Organisation, period: Period, ctx: SectionContext) -> str:
@@ -135,10 +136,9 @@ def care(org: Organisation, period: Period, ctx: SectionContext) -> list[Para]:
             )
         )
     if _v(ctx, "service.assistance_pairs"):
-        text = _("学校领导主动帮扶困难群众%(p)s，不定期的到家中探望慰问%(v)s") % {
-            "p": fig("service.assistance_pairs"),
-            "v": fig("service.assistance_visits"),
-        }
+        text = _("学校领导主动帮扶困难群众%(p)s") % {"p": fig("service.assistance_pairs")}
+        if _v(ctx, "service.assistance_visits"):
+            text += _("，不定期的到家中探望慰问%(v)s") % {"v": fig("service.assistance_visits")}
         if _v(ctx, "service.assistance_money"):
             text += _("，捐物捐钱%(m)s") % {"m": fig("service.assistance_money")}
         paras.append(Para(text + _("，给予他们很大的精神鼓励和物质帮助。")))

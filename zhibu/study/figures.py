@@ -23,10 +23,14 @@ SESSION_DAY = "day"
 ATTENDANCE_DAY = Coalesce(TruncDate("session__meeting__held_at"), "session__held_on")
 
 
-@figures.register("study.sessions", label=_("集中学习次数"), unit=_("次"), day=SESSION_DAY)
-def sessions(org: Organisation, period: Period, *, form: str | None = None) -> QuerySet:
+@figures.register("study.sessions", label=_("集中学习次数"), unit=_("次"), day=SESSION_DAY, key=20)
+def sessions(
+    org: Organisation, period: Period, *, form: str | None = None, subject: str | None = None
+) -> QuerySet:
+    """subject="" counts the sessions recorded without a subject (a document names them apart)."""
     qs = selectors.sessions_of(org, period.start, period.end)
-    return qs.filter(form=form) if form else qs
+    qs = qs.filter(form=form) if form else qs
+    return qs if subject is None else qs.filter(subject=subject)
 
 
 # One figure per form too, so a report can say "学习先进人物事迹报告8次" by code.
@@ -72,7 +76,7 @@ def books_read(org: Organisation, period: Period) -> QuerySet:
     return _members_rows(selectors.books_of(org, period.start, period.end), "finished_on")
 
 
-@figures.register("study.notes", label=_("学习笔记篇数"), unit=_("篇"), day="written_on")
+@figures.register("study.notes", label=_("学习笔记篇数"), unit=_("篇"), day="written_on", key=22)
 def notes(org: Organisation, period: Period) -> QuerySet:
     return _members_rows(selectors.notes_of(org, period.start, period.end), "written_on")
 

@@ -17,7 +17,7 @@ from zhibu.core.models import Organisation
 from zhibu.meetings import selectors as meeting_selectors
 from zhibu.people import selectors as people_selectors
 
-from .models import NoteCheck, ReadingRecord, SelfStudyDone, StudyAttendance, StudyNote
+from .models import NoteCheck, ReadingRecord, SelfStudyDone, StudyAttendance, StudyForm, StudyNote
 from .selectors import hour_sources, members_of, sessions_of
 
 ZERO = Decimal("0")
@@ -163,3 +163,17 @@ def branches_with_notes(under: Branches, org: Organisation, start: date, end: da
         .distinct()
     )
     return {branch.pk for org_id in rows for branch in under.containing(org_id)}
+
+
+def lecture_subjects(org: Organisation, start: date, end: date) -> list[str]:
+    """The subjects of the 党课 held in study between start and end, the most frequent first ("" for
+    lectures recorded without one): a document names each."""
+    rows = (
+        sessions_of(org, start, end)
+        .filter(form=StudyForm.PARTY_LECTURE)
+        .order_by()
+        .values("subject")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "subject")
+    )
+    return [row["subject"] for row in rows]

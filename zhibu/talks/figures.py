@@ -16,7 +16,9 @@ from . import quota, selectors
 PRIVATE = "talks.view"
 
 
-@figures.register("talks.held", label=_("谈心谈话次数"), unit=_("次"), records_perm=PRIVATE, day="held_on")
+@figures.register(
+    "talks.held", label=_("谈心谈话次数"), unit=_("次"), records_perm=PRIVATE, day="held_on", key=33
+)
 def held(org: Organisation, period: Period) -> QuerySet:
     return selectors.talks_of(org, period.start, period.end).order_by("held_on", "pk")
 

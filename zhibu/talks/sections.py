@@ -22,7 +22,7 @@ sections.remedy(
 @sections.register("talks.practice", part="basic", title=_l("谈心谈话，凝聚人心"), order=37)
 def practice(org: Organisation, period: Period, ctx: SectionContext) -> list[Para]:
     if not ctx.value("talks.held").value:
-        return [] if ctx.document == "weekly" else [Para(_("本期间尚未登记谈心谈话记录。"))]
+        return []  # nothing to report: the section is left out
     if ctx.document == "weekly":
         return [Para(_("本周支委谈心谈话%(n)s。") % {"n": fig("talks.held")})]
     text = _(

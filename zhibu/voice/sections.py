@@ -24,15 +24,17 @@ def suggestions(org: Organisation, period: Period, ctx: SectionContext) -> list[
     consulted = ctx.value("voice.consultations").value
     received = ctx.value("voice.suggestions").value
     if not consulted and not received:
-        return [] if ctx.document == "weekly" else [Para(_("本期间尚未登记征求意见和意见建议。"))]
+        return []  # nothing to report: the section is left out
     if ctx.document == "weekly":
         return [Para(_("本周收到意见建议%(n)s。") % {"n": fig("voice.suggestions")})]
     parts = []
     if consulted:
         parts.append(_("重大决策前广泛征求党员意见%(c)s") % {"c": fig("voice.consultations")})
     if received:
-        parts.append(
-            _("对大家提出的意见建议一一记下，共收到%(n)s，采纳%(a)s，在规定时限内答复%(t)s")
-            % {"n": fig("voice.suggestions"), "a": fig("voice.adopted"), "t": fig("voice.answered_in_time")}
-        )
+        text = _("对大家提出的意见建议一一记下，共收到%(n)s") % {"n": fig("voice.suggestions")}
+        if ctx.value("voice.adopted").value:
+            text += _("，采纳%(a)s") % {"a": fig("voice.adopted")}
+        if ctx.value("voice.answered_in_time").value:
+            text += _("，在规定时限内答复%(t)s") % {"t": fig("voice.answered_in_time")}
+        parts.append(text)
     return [Para(_("党支部坚持发扬党内民主，") + "，".join(parts) + _("。"))]

@@ -52,6 +52,8 @@ class FigureSpec:
     # False: a figure documents link to but no list shows (the count of a rule's findings, which
     # means nothing without its `rule=` parameter).
     listed: bool = True
+    # A key figure's place in the monthly summary's table of key figures (None: not a key figure).
+    key: int | None = None
 
     @property
     def ledger(self) -> str:
@@ -96,6 +98,7 @@ class FigureRegistry:
         flow: bool | None = None,
         series: Callable[..., list] | None = None,
         listed: bool = True,
+        key: int | None = None,
     ):
         def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
             if code in self._specs and self._specs[code].func is not func:
@@ -114,6 +117,7 @@ class FigureRegistry:
                 True if day is not None else flow,
                 series,
                 listed,
+                key,
             )
             return func
 
@@ -130,6 +134,10 @@ class FigureRegistry:
 
     def all(self) -> list[FigureSpec]:
         return sorted((s for s in self._specs.values() if s.listed), key=lambda s: s.code)
+
+    def key_figures(self) -> list[FigureSpec]:
+        """The figures flagged `key=`, in that order: what a month is summed up by."""
+        return sorted((s for s in self._specs.values() if s.key is not None), key=lambda s: (s.key, s.code))
 
     def compute(self, code: str, org, period: Period, **params) -> FigureValue:
         spec = self.get(code)
@@ -176,6 +184,7 @@ get = _REGISTRY.get
 unregister = _REGISTRY.unregister
 all = _REGISTRY.all  # noqa: A001 - read as figures.all()
 compute = _REGISTRY.compute
+key_figures = _REGISTRY.key_figures
 compute_by_branch = _REGISTRY.compute_by_branch
 
 

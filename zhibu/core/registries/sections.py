@@ -34,13 +34,33 @@ from .figures import FigureValue
 PARTS = ("basic", "achievements", "weaknesses", "plans")
 DOCUMENTS = frozenset({"annual", "monthly", "weekly"})
 TOKEN = re.compile(r"\{fig:([a-z0-9_]+\.[a-z0-9_]+)((?:\|[a-z0-9_]+=[^|{}]*)*)\}")
+# A reference may carry a period of its own (the monthly summary's table: the previous month, the
+# same month last year): {fig:meetings.held|at=month:2026-10-01:2026-10-31}. It is not passed to
+# the figure; the figure is computed for that period instead of the document's.
+AT = "at"
+
+
+def _param_text(value: Any) -> str:
+    return ":".join(value.as_json()) if isinstance(value, Period) else str(value)
+
+
+def param_period(text: str) -> Period:
+    return Period.from_json(text.split(":"))
+
+
+def split_period(params: dict[str, Any], default: Period) -> tuple[Period, dict[str, Any]]:
+    """(the period a reference is computed for, the parameters the figure itself takes)."""
+    if AT not in params:
+        return default, params
+    rest = {k: v for k, v in params.items() if k != AT}
+    at = params[AT]
+    return (at if isinstance(at, Period) else param_period(at)), rest
 
 
 def fig(code: str, **params: Any) -> str:
     """The reference a drafter embeds in its text: {fig:study.sessions|form=party_lecture}."""
     figures.get(code)  # fail at drafting time, not at render time, on a typo
-    extra = "".join(f"|{key}={params[key]}" for key in sorted(params))
-    return "{fig:" + code + extra + "}"
+    return "{fig:" + token_key(code, params) + "}"
 
 
 def parse_token(body_code: str, raw_params: str) -> tuple[str, dict[str, str]]:
@@ -49,7 +69,7 @@ def parse_token(body_code: str, raw_params: str) -> tuple[str, dict[str, str]]:
 
 
 def token_key(code: str, params: dict[str, Any]) -> str:
-    return code + "".join(f"|{key}={params[key]}" for key in sorted(params))
+    return code + "".join(f"|{key}={_param_text(params[key])}" for key in sorted(params))
 
 
 @dataclass
@@ -92,7 +112,8 @@ class SectionContext:
     def value(self, code: str, **params: Any) -> FigureValue:
         key = token_key(code, params)
         if key not in self.cache:
-            self.cache[key] = figures.compute(code, self.org, self.period, **params)
+            period, own = split_period(params, self.period)
+            self.cache[key] = figures.compute(code, self.org, period, **own)
         return self.cache[key]
 
 

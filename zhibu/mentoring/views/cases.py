@@ -117,6 +117,7 @@ def case_create(request: HttpRequest) -> HttpResponse:
             mentor=selectors.mentor_get(org, data["mentor"]),
             started_on=data["started_on"],
             scheme=data["scheme"],
+            student_kind=data["student_kind"],
         ),
         success=lambda case: _("已新建 %(p)s 的包教记录") % {"p": case.student.pseudonym},
         redirect_to=_case_url,

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from zhibu.core.periods import Period, cn_date
-from zhibu.core.registries import sections
-from zhibu.core.registries.sections import SectionContext
+from zhibu.core.registries import figures, sections
+from zhibu.core.registries.sections import SectionContext, fig
 
-from ..document import Document, Paragraph, SignatureBlock
+from ..document import Document, Paragraph, SignatureBlock, Table
 from .common import (
     drafted,
     generic_paragraph,
@@ -34,6 +36,23 @@ def period_title(period: Period) -> str:
     return period.label
 
 
+def title(kind: str, org, period: Period) -> str:
+    """The document's title: "<organisation><period>工作总结" — also the label of the job drafting it."""
+    if kind == "annual":
+        return f"{org.name}{period_title(period)}工作总结"
+    if kind == "weekly":
+        return f"{org.name}工作周信息（{period.label}）"
+    return f"{org.name}{period.label}工作总结"
+
+
+def ledgers_unsectioned() -> list[str]:
+    """Ledgers that registered figures but no section for any document: the monthly and weekly
+    documents give them a generic paragraph (a ledger whose sections skip these documents on
+    purpose — the honours of the annual summary — is not dumped there figure by figure)."""
+    covered = {spec.ledger for spec in sections.all()}
+    return [ledger for ledger in ledgers_with_figures() if ledger not in covered]
+
+
 def _superior(org) -> str:
     return org.parent.name if org.parent_id else _("上级党组织")
 
@@ -52,7 +71,7 @@ def _closing(doc: Document, weaknesses: str, plans: str) -> Document:
 
 @register("annual", _l("年度或阶段总结"))
 def annual(org, period: Period, ctx: SectionContext) -> Document:
-    doc = Document("annual", f"{org.name}{period_title(period)}工作总结", org, period)
+    doc = Document("annual", title("annual", org, period), org, period)
     add = doc.blocks.append
     add(
         Paragraph(
@@ -92,14 +111,11 @@ def _period_phrase(period: Period) -> str:
 
 @register("monthly", _l("月工作总结"))
 def monthly(org, period: Period, ctx: SectionContext) -> Document:
-    doc = Document("monthly", f"{org.name}{period.label}工作总结", org, period)
+    doc = Document("monthly", title("monthly", org, period), org, period)
     add = doc.blocks.append
     add(Paragraph(_("现将%(p)s工作情况总结如下：") % {"p": period.label}))
     add(h1(1, _("主要数据")))
-    for ledger in ledgers_with_figures():
-        paragraph = generic_paragraph(ledger, ctx)
-        if paragraph:
-            doc.blocks.append(paragraph)
+    add(key_figures_table(period, ctx) or Paragraph(_("本月各项主要数据均为零。"), style="note"))
     add(h1(2, _("工作开展情况")))
     n = 0
     for part in ("basic", "achievements"):
@@ -107,14 +123,46 @@ def monthly(org, period: Period, ctx: SectionContext) -> Document:
             n += 1
             add(h2(n, str(spec.title)))
             doc.blocks.extend(paras)
+    for ledger in ledgers_unsectioned():
+        paragraph = generic_paragraph(ledger, ctx, nonzero_only=True)
+        if paragraph:
+            n += 1
+            add(h2(n, sections.ledger_label(ledger)))
+            add(paragraph)
     if not n:
         add(Paragraph(_("（本月各台账尚无叙述性内容，请在此补充。）"), style="note"))
     return _closing(doc, _("存在的问题"), _("下月工作安排"))
 
 
+def same_month_last_year(period: Period) -> Period:
+    day = period.start
+    return Period.parse(period.kind, date(day.year - 1, day.month, min(day.day, 28)))
+
+
+def key_figures_table(period: Period, ctx: SectionContext) -> Table | None:
+    """The month's key figures (figures registered with `key=`) against the previous month and the
+    same month last year; every cell a figure reference for its own period, a row of three zeros
+    left out."""
+    before, last_year = period.previous(), same_month_last_year(period)
+    rows = []
+    for spec in figures.key_figures():
+        if not any(ctx.value(spec.code, **at).value for at in ({}, {"at": before}, {"at": last_year})):
+            continue
+        rows.append([spec.label, fig(spec.code), fig(spec.code, at=before), fig(spec.code, at=last_year)])
+    if not rows:
+        return None
+    headers = [
+        _("项目"),
+        _("本月（%(p)s）") % {"p": period.label},
+        _("上月（%(p)s）") % {"p": before.label},
+        _("去年同月（%(p)s）") % {"p": last_year.label},
+    ]
+    return Table(headers=headers, rows=rows, references=True)
+
+
 @register("weekly", _l("周信息"))
 def weekly(org, period: Period, ctx: SectionContext) -> Document:
-    doc = Document("weekly", f"{org.name}工作周信息（{period.label}）", org, period)
+    doc = Document("weekly", title("weekly", org, period), org, period)
     doc.blocks.append(
         Paragraph(
             _("%(start)s至%(end)s，%(org)s主要工作如下：")
@@ -122,10 +170,11 @@ def weekly(org, period: Period, ctx: SectionContext) -> Document:
         )
     )
     lines: list[Paragraph] = []
+    # one numbered line per practice, as the annual summary's part 一 has one sub-section per practice
     for part in ("basic", "achievements"):
         for _spec, paras in drafted("weekly", part, org, period, ctx):
-            lines.extend(paras)
-    for ledger in ledgers_without_section("weekly"):
+            lines.append(Paragraph("".join(p.text for p in paras)))
+    for ledger in ledgers_unsectioned():
         paragraph = generic_paragraph(ledger, ctx, nonzero_only=True)
         if paragraph:
             lines.append(paragraph)

@@ -12,7 +12,7 @@ from zhibu.core.registries.exporters import Progress, no_progress
 from zhibu.core.registries.figures import FigureValue
 from zhibu.core.registries.sections import SectionContext, token_key
 
-from ..document import Document
+from ..document import Document, tidy
 
 Builder = Callable[[object, Period, SectionContext], Document]
 _BUILDERS: dict[str, tuple[str, Builder]] = {}
@@ -58,4 +58,6 @@ def build(
     document = _BUILDERS[kind][1](org, period, ctx)
     for number, paragraph in enumerate(document.paragraphs(), start=1):
         paragraph.key = paragraph.key or f"p{number}"
+        # the last guard: however clauses were joined, no "，，" or "，。" leaves the builder
+        paragraph.text = tidy(paragraph.text)
     return document, ctx

@@ -23,6 +23,7 @@ from zhibu.core.periods import cn_date
 
 from ..document import Document, FigureRun, Heading, Paragraph, SignatureBlock, Table
 from .registry import register
+from .titles import title_lines
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
@@ -145,19 +146,24 @@ def _table(doc, table: Table) -> None:
     out.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, header in zip(out.rows[0].cells, table.headers, strict=False):
         _cell(cell, str(header), bold=True)
-    for row in table.rows:
+    for row in table.cells or [["" if v is None else str(v) for v in r] for r in table.rows]:
         cells = out.add_row().cells
         for cell, value in zip(cells, row, strict=False):
-            _cell(cell, "" if value is None else str(value))
+            _cell(cell, value)
 
 
-def _cell(cell, text: str, *, bold: bool = False) -> None:
+def _cell(cell, value: str | Paragraph, *, bold: bool = False) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.first_line_indent = Pt(0)
     paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    run = paragraph.add_run(text)
-    _font(run, BODY_FONT, Pt(12))
-    run.font.bold = bold
+    for text in [value] if isinstance(value, str) else _texts(value):
+        run = paragraph.add_run(text)
+        _font(run, BODY_FONT, Pt(12))
+        run.font.bold = bold
+
+
+def _texts(paragraph: Paragraph) -> list[str]:
+    return [r.text if isinstance(r, FigureRun) else r for r in paragraph.runs or [paragraph.text]]
 
 
 @register(
@@ -170,7 +176,12 @@ def render_docx(document: Document) -> bytes:
     doc = new_docx()
     _setup(doc)
     title = doc.add_paragraph(style="Title")
-    _font(title.add_run(document.title), TITLE_FONT)
+    for number, line in enumerate(title_lines(document.title, getattr(document.org, "name", ""))):
+        run = title.add_run()
+        if number:
+            run.add_break()  # a line break inside the one title paragraph
+        run.add_text(line)
+        _font(run, TITLE_FONT)
     doc.add_paragraph()  # GB/T 9704: one blank line between title and body
     faces = {1: ("Heading 1", H1_FONT), 2: ("Heading 2", H2_FONT)}
     for block in document.blocks:

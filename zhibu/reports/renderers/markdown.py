@@ -28,8 +28,9 @@ def _paragraph(block: Paragraph) -> str:
 def _table(block: Table) -> list[str]:
     width = max(1, len(block.headers))
     lines = ["| " + " | ".join(_text(str(h)) for h in block.headers) + " |", "|" + " --- |" * width]
-    for row in block.rows:
-        lines.append("| " + " | ".join(_text(str(c)).replace("\n", " ") for c in row) + " |")
+    for row in block.cells or block.rows:
+        texts = [_paragraph(c) if isinstance(c, Paragraph) else _text(str(c)) for c in row]
+        lines.append("| " + " | ".join(t.replace("\n", " ") for t in texts) + " |")
     return lines
 
 

@@ -81,8 +81,8 @@ def render_xlsx(document: Document) -> bytes:
             sheet.append([cell(h) for h in block.headers])
             for c in sheet[sheet.max_row]:
                 c.font, c.fill = BOLD, HEADER_FILL
-            for row in block.rows:
-                sheet.append([cell(v) for v in row])
+            for row in block.cells or block.rows:
+                sheet.append([cell(_plain(c)) if isinstance(c, Paragraph) else cell(c) for c in row])
     for ws in book.worksheets:
         for column in ws.columns:
             letter = column[0].column_letter

@@ -20,7 +20,8 @@ from zhibu.core.registries import proofing
 from zhibu.core.web import chosen_organisation, export_or_job, form_page, initial_from, paginate, post_action
 
 from .. import drafting, exporters, selectors, services
-from ..forms import GENERATE_KINDS, GenerateForm, ParagraphForm, PeriodForm
+from ..builders.documents import title as document_title
+from ..forms import GenerateForm, ParagraphForm, PeriodForm
 from ..jobs import GENERATE, generate_params, runs_as_job
 
 
@@ -71,8 +72,7 @@ def generate(request: HttpRequest) -> HttpResponse:
             actor=request.user,
             organisation=org,
             kind=GENERATE,
-            label=_("起草%(org)s%(period)s%(kind)s")
-            % {"org": org.name, "period": period.label, "kind": dict(GENERATE_KINDS)[data["kind"]]},
+            label=_("起草%(title)s") % {"title": document_title(data["kind"], org, period)},
             params=generate_params(data["kind"], period),
         )
         return redirect("core:job", pk=job.pk)
