@@ -11,6 +11,7 @@ the same fact (findings.py); the sections registry gives each rule's remedy and 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
@@ -185,8 +186,6 @@ def _joined(words: list[str]) -> str:
 
 
 def next_period(period: Period) -> Period:
-    from datetime import timedelta
-
     after = period.end + timedelta(days=1)
     if period.kind in {"week", "month", "year"}:
         return Period.parse(period.kind, after)

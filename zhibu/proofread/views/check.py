@@ -73,7 +73,7 @@ def entries(request: HttpRequest) -> HttpResponse:
         EntryForm(request.POST or None),
         save=lambda data: services.entry_add(actor=request.user, organisation=org, **data),
         success=lambda entry: _("已添加词条“%(entry)s”。") % {"entry": entry},
-        redirect_to=f"{request.path}?org={org.code}",
+        redirect_to=entry_list_url(org),
         template="proofread/entries.html",
         context=lambda: {"org": org, "entries": selectors.entries_of(org)},
         invalid_status=400,

@@ -14,7 +14,6 @@ from zhibu.core.registries.sections import SectionContext, fig, token_key
 
 from .. import synthesis
 from ..document import Document, Heading, Paragraph, references, resolve
-from ..figures import FINDINGS_COUNT
 
 CN_NUMERALS = "一二三四五六七八九十"
 
@@ -38,8 +37,6 @@ def h2(n: int, text: str) -> Heading:
 def ledgers_with_figures() -> OrderedDict[str, list]:
     grouped: OrderedDict[str, list] = OrderedDict()
     for spec in figures.all():
-        if spec.code == FINDINGS_COUNT:
-            continue
         grouped.setdefault(spec.ledger, []).append(spec)
     return grouped
 
