@@ -53,9 +53,18 @@ def _jobs_run_at_once(settings):
 def _fresh_cache():
     """Every test starts with an empty cache: cached dashboard figures are keyed by organisation id
     and date, which repeat from test to test, so a value could otherwise leak into the next test."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in ("default", "stamped"):
+        caches[alias].clear()
+
+
+@pytest.fixture(autouse=True)
+def _computed_each_time(settings):
+    """Pages compute findings and figures themselves: factories write around the services, so the
+    data stamps that stored values are keyed by would not move. Tests of the store switch it back
+    on (core/tests/test_stamped.py) and write through the services."""
+    settings.ZHIBU_STAMPED_CACHE = False
 
 
 # (code, name, kind, parent code) in creation order, as make_org() would build them.

@@ -241,6 +241,20 @@ ZHIBU_RECYCLE_DAYS = env_int("ZHIBU_RECYCLE_DAYS", 30, minimum=1)
 # purge); 3 years by default, never under 180 days (等保 2.0: audit records kept at least 6 months).
 ZHIBU_AUDIT_RETENTION_DAYS = env_int("ZHIBU_AUDIT_RETENTION_DAYS", 1095, minimum=180)
 
+# The default cache holds minutes-old values; "stamped" holds what a dashboard shows of an
+# organisation (findings, key figures, charts) until a write moves its data stamp (core/stamped.py).
+# Both are process memory: no sensitive message reaches the disk, and each worker fills its own.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "zhibu"},
+    "stamped": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "zhibu-stamped",
+        "OPTIONS": {"MAX_ENTRIES": env_int("ZHIBU_STAMPED_CACHE_ENTRIES", 5000, minimum=100)},
+    },
+}
+# Off: every view computes them itself (the test suite's default; see conftest.py).
+ZHIBU_STAMPED_CACHE = env_bool("ZHIBU_STAMPED_CACHE", True)
+
 # --- accounts and login ---------------------------------------------------------------------
 AUTH_USER_MODEL = "core.User"
 LOGIN_URL = "login"

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from zhibu.core import findings_store, stamped
 from zhibu.core.branches import nearest
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
@@ -96,11 +97,27 @@ def key_figures() -> list:
 def _findings_by_branch(root: Organisation, branches: list[Organisation], span: Period) -> dict[int, dict]:
     by_path = {b.path: b for b in branches}
     counts: dict[int, dict[str, int]] = {b.pk: dict.fromkeys(SEVERITY_ORDER, 0) for b in branches}
-    for finding in findings.run(root, span):
+    for finding in findings_store.stored(root, span):
         branch = nearest(getattr(finding.organisation, "path", ""), by_path)
         if branch is not None and finding.severity in counts[branch.pk]:
             counts[branch.pk][finding.severity] += 1
     return counts
+
+
+def _computed(root: Organisation, span: Period, today: date, with_findings: bool) -> dict:
+    """Every provider's block, the key figures and the findings counts of all branches under root:
+    the grid's whole cost, stored until a write under root or the next day (core/stamped.py)."""
+    branches = list(selectors.branches_under(root, ""))
+    blocks = [
+        (spec.code, spec.func(root, branches, span, today) if branches else oversight.Block())
+        for spec in oversight.all()
+    ]
+    values = {
+        spec.code: figures.compute_by_branch(spec.code, root, branches, span) if branches else {}
+        for spec in key_figures()
+    }
+    counts = _findings_by_branch(root, branches, span) if with_findings and branches else {}
+    return {"blocks": blocks, "figures": values, "findings": counts}
 
 
 def build(
@@ -114,29 +131,35 @@ def build(
     sort: str = "",
     with_findings: bool = True,
 ) -> Grid:
+    data = stamped.get_or_compute(
+        "bureau.grid",
+        root,
+        lambda: _computed(root, span, today, with_findings),
+        parts=(span.kind, span.start, span.end, with_findings),
+        today=today,
+    )
     branches = list(selectors.branches_under(root, text))
     rows = {b.pk: Row(b) for b in branches}
     columns: list[GridColumn] = []
     meeting_types: list[tuple[str, str]] = []
-    for spec in oversight.all():
-        block = spec.func(root, branches, span, today) if branches else oversight.Block()
+    for code, block in data["blocks"]:
         for column in block.columns:
-            if spec.code == MEETINGS:
+            if code == MEETINGS:
                 meeting_types.append((column.key, column.label))
                 if meeting_type and column.key != meeting_type:
                     continue
-            expanded = spec.code == MEETINGS and column.key == meeting_type
-            columns.append(GridColumn(spec.code, column, expanded))
+            expanded = code == MEETINGS and column.key == meeting_type
+            columns.append(GridColumn(code, column, expanded))
         for (branch_pk, column_key, period_key), cell in block.cells.items():
             if branch_pk in rows:
-                rows[branch_pk].cells[(spec.code, column_key, period_key)] = cell
+                rows[branch_pk].cells[(code, column_key, period_key)] = cell
     specs = key_figures()
     for spec in specs:
-        values = figures.compute_by_branch(spec.code, root, branches, span) if branches else {}
-        for pk, value in values.items():
-            rows[pk].figures[spec.code] = value
-    if with_findings and branches:
-        for pk, counts in _findings_by_branch(root, branches, span).items():
+        for pk, value in data["figures"].get(spec.code, {}).items():
+            if pk in rows:
+                rows[pk].figures[spec.code] = value
+    for pk, counts in data["findings"].items():
+        if pk in rows:
             rows[pk].findings = counts
     result = list(rows.values())
     if only_problems:

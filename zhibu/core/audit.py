@@ -9,7 +9,7 @@ from typing import Any
 from django.db import models
 from django.db.models.fields.files import FieldFile
 
-from . import search_index
+from . import search_index, stamps
 from .models import AuditEntry, Organisation
 from .registries import audit_actions
 
@@ -71,7 +71,7 @@ def record(
         # Every write ends here (the write tail and the internal functions alike), so this one call
         # keeps the search index in step with the ledgers; other models cost a dictionary look-up.
         search_index.refresh(obj)
-    return AuditEntry.objects.create(
+    entry = AuditEntry.objects.create(
         actor=user,
         actor_name=(user.display_name if user else "匿名"),
         action=action,
@@ -83,3 +83,10 @@ def record(
         after=after,
         success=success,
     )
+    if success and stamps.changes_data(action):
+        touched = {org.pk if org else None}
+        moved_from = (before or {}).get("organisation")
+        if isinstance(moved_from, int):
+            touched.add(moved_from)  # a record moved between organisations changed its old one too
+        stamps.touch(touched, entry.pk)
+    return entry

@@ -6,6 +6,8 @@ from zhibu.core import policy
 from zhibu.core.periods import Period
 from zhibu.core.registries import dashboard, findings
 
+SHOWN = 30  # lines of the panel
+
 
 @dashboard.register("core.findings", template="core/_findings_panel.html", perm="figures.view", order=20)
 def findings_panel(request, org, period: Period) -> dict:
@@ -13,4 +15,8 @@ def findings_panel(request, org, period: Period) -> dict:
         dashboard.findings_of(request, org, period),
         lambda spec, where: policy.has_perm(request.user, spec.records_perm, where or org),
     )
-    return {"org": org, "findings": findings.condensed(shown)}
+    condensed = findings.condensed(shown)
+    # A bureau has thousands: the most serious first, and the count of the rest (the grid has
+    # every branch's numbers by severity).
+    condensed.sort(key=lambda f: -findings.WEIGHTS.get(f.severity or "", 0))
+    return {"org": org, "findings": condensed[:SHOWN], "more": max(0, len(condensed) - SHOWN)}

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zhibu.core import stamped
 from zhibu.core.periods import Period, cn_date
 from zhibu.core.registries import dashboard, figures, sections
 from zhibu.core.registries.findings import SEVERITIES
@@ -135,35 +136,42 @@ def _monthly_series(org, year: Period, today) -> dict:
     "reports.overview", template="reports/dashboard_panel.html", perm="reports.view", order=50
 )
 def overview(request, org, period: Period) -> dict:
-    today = timezone.localdate()
+    # Cards, calendar and charts read the whole subtree and change only with a write or the day:
+    # stored until then (core/stamped.py), so a dashboard reload costs one query for them.
+    data = stamped.get_or_compute("reports.overview", org, lambda: _overview(org, timezone.localdate()))
+    severity = Counter(f.severity for f in dashboard.findings_of(request, org, period))
+    charts = {
+        **data["charts"],
+        "severity": [{"name": SEVERITIES[k], "value": severity.get(k, 0)} for k in SEVERITIES],
+    }
+    trend = [{**row, "spec": figures.get(row["spec"])} for row in data["trend"]]
+    return {**data, "org": org, "trend": trend, "charts": charts}
+
+
+def _overview(org, today: date) -> dict:
+    """The panel's values, plain data (figure codes, not specs) so that they can be stored."""
     month = Period.month(today.year, today.month)
     window = trend_window(today)
     values = {
         code: figures.compute(code, org, month).value
         for code in ("people.serving_members", "people.retired_members", "people.staff")
     }
-    severity = Counter(f.severity for f in dashboard.findings_of(request, org, period))
     upcoming = sections.obligations_for(org, Period.span(today, today + timedelta(days=31)))
-    charts = {
-        "composition": [
-            {"name": _("在职党员"), "value": values["people.serving_members"]},
-            {"name": _("退休党员"), "value": values["people.retired_members"]},
-            {
-                "name": _("非党员教职工"),
-                "value": max(0, values["people.staff"] - values["people.serving_members"]),
-            },
-        ],
-        # Not cached: one grouped query per flow costs less than a cache that would show last
-        # minute's numbers after a meeting is recorded.
-        "monthly": _monthly_series(org, Period.year(today.year), today),
-        "severity": [{"name": SEVERITIES[k], "value": severity.get(k, 0)} for k in SEVERITIES],
-    }
     return {
-        "org": org,
         "window": window,
-        "trend": _trend(org, window),
+        "trend": [{**row, "spec": row["spec"].code} for row in _trend(org, window)],
         "obligations": [
             {"due": cn_date(o.due_on) if o.due_on else "", "text": o.text} for o in upcoming[:10]
         ],
-        "charts": charts,
+        "charts": {
+            "composition": [
+                {"name": _("在职党员"), "value": values["people.serving_members"]},
+                {"name": _("退休党员"), "value": values["people.retired_members"]},
+                {
+                    "name": _("非党员教职工"),
+                    "value": max(0, values["people.staff"] - values["people.serving_members"]),
+                },
+            ],
+            "monthly": _monthly_series(org, Period.year(today.year), today),
+        },
     }

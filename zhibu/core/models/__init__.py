@@ -7,11 +7,13 @@ from .organisations import Organisation
 from .people import AttendanceStatus, CommitteeTerm, PartyStatus, PartyStatusChange, Person, Post, PostHolding
 from .recycle import RemovedRecord
 from .search import SearchEntry
+from .stamps import DataStamp
 
 __all__ = [
     "AttendanceStatus",
     "AuditEntry",
     "CommitteeTerm",
+    "DataStamp",
     "DemoLoad",
     "Job",
     "Organisation",

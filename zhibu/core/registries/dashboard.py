@@ -40,11 +40,12 @@ def panels_for(request, org, period) -> list[dict[str, Any]]:
 
 
 def findings_of(request, org, period) -> list:
-    """The rule checks of (org, period), run once per request however many panels show them."""
+    """The rule checks of (org, period), run once per request however many panels show them, and
+    across requests only when a write or the date has changed them (core/findings_store.py)."""
     cache = request.__dict__.setdefault("_zhibu_findings", {}) if request is not None else {}
     key = (org.pk, period.start, period.end)
     if key not in cache:
-        from . import findings
+        from .. import findings_store
 
-        cache[key] = list(findings.run(org, period))
+        cache[key] = findings_store.stored(org, period)
     return cache[key]

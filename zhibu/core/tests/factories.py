@@ -17,6 +17,7 @@ from zhibu.core.idnumbers import with_check_digit
 from zhibu.core.models import (
     AuditEntry,
     CommitteeTerm,
+    DataStamp,
     DemoLoad,
     Job,
     Organisation,
@@ -259,3 +260,14 @@ class SearchEntryFactory(factory.django.DjangoModelFactory):
     day = date(2023, 4, 18)
     title_tokens = factory.LazyAttribute(lambda o: index_tokens(o.title))
     body_tokens = factory.LazyAttribute(lambda o: index_tokens(o.text))
+
+
+class DataStampFactory(factory.django.DjangoModelFactory):
+    """The newest write at an organisation, as core.stamps.touch records it."""
+
+    class Meta:
+        model = DataStamp
+        django_get_or_create = ("scope",)
+
+    scope = factory.LazyAttribute(lambda o: OrganisationFactory().pk)
+    entry = factory.Sequence(lambda n: n + 1)

@@ -15,7 +15,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from zhibu.core import writes
+from zhibu.core import stamps, writes
 from zhibu.core.models import Organisation
 from zhibu.core.registries import citygen
 
@@ -71,6 +71,8 @@ class Command(BaseCommand):
 
         with writes.batch():
             citygen.run(ctx, report)
+            # Bulk inserts write around the services: nothing stored before them is current.
+            stamps.new_epoch()
         total = time.perf_counter() - started
         self.stdout.write(
             f"city: {branches} branches × {people} people, {ctx.years[0]}–{until} (seed {ctx.seed})"

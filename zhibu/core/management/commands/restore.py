@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from zhibu.core import backup_manifest, restore
+from zhibu.core import backup_manifest, restore, stamps
 
 
 class Command(BaseCommand):
@@ -48,6 +48,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write("数据库结构：与本程序版本一致。")
         call_command("search_reindex", stdout=self.stdout)
+        stamps.new_epoch()  # a running server's stored findings describe the database replaced
         self.stdout.write(
             self.style.SUCCESS("恢复完成。")
             + "加密密钥不在备份中：请把保存的 fernet.key 和 secret_key 放回 var/（或设置 ZHIBU_FERNET_KEYS、"

@@ -1,0 +1,173 @@
+"""Stored findings: computed once, recomputed after a write that could change them, never stale.
+
+Everything here writes through the services (or audit.record, where they all end), because that
+is what moves the data stamps; the rest of the suite runs with the store off (conftest.py)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from zhibu.bureau import services as bureau_services
+from zhibu.core import audit, findings_store, stamps
+from zhibu.core.periods import Period
+from zhibu.mentoring.audit_actions import MentoringAction
+from zhibu.study.models import StudySettings
+from zhibu.study.services.checks import settings_update
+from zhibu.study.tests.helpers import session
+from zhibu.study.tests.test_rules_engagement import _held
+
+YEAR = Period.year(2023)
+KINDS = "study.few_activity_kinds"
+
+
+@pytest.fixture
+def store(settings):
+    settings.ZHIBU_STAMPED_CACHE = True
+    return findings_store
+
+
+def _codes(found) -> set[str]:
+    return {f.code for f in found}
+
+
+def _kinds_setting(world, kinds: int) -> None:
+    current = StudySettings.objects.filter(organisation=world.branch).first()
+    settings_update(
+        actor=world.secretary,
+        organisation=world.branch,
+        version=current.version if current else None,
+        books_per_term=2,
+        member_hours=32,
+        officer_hours=56,
+        min_activity_kinds=kinds,
+    )
+
+
+def test_a_write_moves_the_stamp_of_its_organisation_and_every_one_above_it(world):
+    branch, other, bureau = (stamps.of(o) for o in (world.branch, world.other_branch, world.bureau_org))
+    _kinds_setting(world, 3)
+    assert stamps.of(world.branch) != branch
+    assert stamps.of(world.bureau_org) != bureau  # the bureau's figures cover the branch
+    assert stamps.of(world.other_branch) == other  # a sibling's do not
+
+
+def test_a_notice_from_the_bureau_moves_every_branch_below_it(world):
+    before = {o.pk: stamps.of(o) for o in (world.branch, world.other_branch)}
+    bureau_services.notice_issue(
+        actor=world.bureau,
+        organisation=world.bureau_org,
+        title="报送半年总结",
+        due_on=date.today() + timedelta(days=10),
+    )
+    assert all(stamps.of(o) != before[o.pk] for o in (world.branch, world.other_branch))
+
+
+def test_reads_and_exports_move_nothing_and_a_move_moves_both_sides(world):
+    before = stamps.of(world.branch)
+    audit.record(world.secretary, MentoringAction.CASE_READ, organisation=world.branch)
+    audit.record(world.secretary, MentoringAction.BOOKLET_EXPORTED, organisation=world.branch)
+    assert stamps.of(world.branch) == before
+    # a record moved from the other branch into this one: the audit entry is this branch's
+    other = stamps.of(world.other_branch)
+    audit.record(
+        world.bureau,
+        MentoringAction.REVIEW_SAVED,
+        organisation=world.branch,
+        before={"organisation": world.other_branch.pk},
+        after={"organisation": world.branch.pk},
+    )
+    assert stamps.of(world.branch) != before and stamps.of(world.other_branch) != other
+
+
+def test_a_new_epoch_makes_everything_stale(world):
+    before = stamps.of(world.branch)
+    stamps.new_epoch()
+    assert stamps.of(world.branch) != before
+
+
+@time_machine.travel(date(2024, 2, 1))
+def test_findings_are_computed_once_and_again_after_a_write(world, store, django_assert_num_queries):
+    _held(world.branch, date(2023, 3, 1))
+    session(world.branch, "tutorial", date(2023, 4, 1))
+    first = store.stored(world.branch, YEAR)
+    assert KINDS in _codes(first)
+    assert all(f.evidence == [] for f in first)  # the evidence never enters the store
+    with django_assert_num_queries(1):  # the stamp, nothing else
+        again = store.stored(world.branch, YEAR)
+    assert [(f.code, f.message, f.severity, f.organisation.pk) for f in again] == [
+        (f.code, f.message, f.severity, f.organisation.pk) for f in first
+    ]
+    _kinds_setting(world, 2)  # the branch now asks for two kinds: it has them
+    assert KINDS not in _codes(store.stored(world.branch, YEAR))
+    _kinds_setting(world, 4)
+    assert KINDS in _codes(store.stored(world.branch, YEAR))
+
+
+def test_the_next_day_computes_them_again(world, store, django_assert_max_num_queries):
+    with time_machine.travel(date(2024, 2, 1)):
+        store.stored(world.branch, YEAR)
+        with django_assert_max_num_queries(1):
+            store.stored(world.branch, YEAR)
+    with time_machine.travel(date(2024, 2, 2)):
+        with CaptureQueriesContext(connection) as queries:
+            store.stored(world.branch, YEAR)
+        assert len(queries) > 1  # the rules ran: what is overdue depends on the day
+
+
+def test_with_the_store_off_every_call_runs_the_rules(world):
+    findings_store.stored(world.branch, YEAR)
+    with CaptureQueriesContext(connection) as queries:
+        findings_store.stored(world.branch, YEAR)
+    assert len(queries) > 1
+
+
+@time_machine.travel(date(2024, 2, 1))
+def test_the_dashboard_reads_its_findings_from_the_store(world, store, login):
+    _held(world.branch, date(2024, 1, 10))
+    client = login(world.secretary)
+    with CaptureQueriesContext(connection) as cold:
+        first = client.get("/")
+    with CaptureQueriesContext(connection) as warm:
+        second = client.get("/")
+    assert first.status_code == second.status_code == 200
+    assert len(warm) < len(cold)
+    panel = lambda r: r.content.decode().split('class="findings"')[-1][:2000]  # noqa: E731
+    assert panel(first) == panel(second)
+
+
+def test_the_findings_panel_lists_the_most_serious_and_counts_the_rest(world, rf):
+    from zhibu.core.dashboard import SHOWN, findings_panel
+    from zhibu.core.registries.findings import Finding
+
+    request = rf.get("/")
+    request.user = world.bureau
+    found = [
+        Finding(f"问题{i}", [], f"test.rule{i}", "critical" if i >= 35 else "info", world.branch, YEAR)
+        for i in range(SHOWN + 10)
+    ]
+    # the request's own memo of findings_of: what the panel reads, whatever computed it
+    request._zhibu_findings = {(world.bureau_org.pk, YEAR.start, YEAR.end): found}
+    data = findings_panel(request, world.bureau_org, YEAR)
+    assert len(data["findings"]) == SHOWN and data["more"] == 10
+    assert [f.message for f in data["findings"][:5]] == [f"问题{i}" for i in range(35, 40)]
+
+
+def test_the_grid_is_computed_once_and_again_after_a_write_below(world, store):
+    from zhibu.bureau import grid
+
+    def queries_of_build() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            grid.build(world.bureau_org, YEAR, date(2024, 2, 1))
+        return len(queries)
+
+    cold = queries_of_build()
+    warm = queries_of_build()
+    assert warm < cold
+    _kinds_setting(world, 3)  # a write in one branch: the bureau's grid is computed again
+    assert queries_of_build() == cold
+    assert queries_of_build() == warm
