@@ -5,8 +5,11 @@ time the pages a secretary and the bureau open, each beside a floor measured in 
     python bench/bench_city.py --quick          # 3 branches × 1 year, 3 requests, SQLite only
 
 Pages are requested in-process with Django's test Client, logged in (force_login) as the first
-branch's secretary or the bureau viewer, after one warm-up request; the cache is cleared before
-every request so the cached monthly panel is timed too. Floors: a bare view returning a small
+branch's secretary or the bureau viewer, after one warm-up request; the default cache is cleared
+before every request. What a dashboard, the grid and the figure list show is stored until a write
+moves the organisation's data stamp (zhibu/core/stamped.py): each of those pages is timed twice,
+as a reader finds it (stored) and right after a write (`, after a write`: a new epoch before every
+request, so that everything is computed again). Floors: a bare view returning a small
 HttpResponse through the same middleware and login (what any page costs at least), and for the
 annual summaries the same counts (meetings by type, attendance, study) as hand-written SQL.
 Prints p50/p95 ms, queries and page/floor ratio, one table per engine; never asserts timings.
@@ -85,7 +88,7 @@ class Timing:
     result: object
 
 
-def time_calls(func, runs: int, budget: float = BUDGET) -> Timing:
+def time_calls(func, runs: int, budget: float = BUDGET, before=None) -> Timing:
     """p50, p95 (ms) and the query count of the last call, after one warm-up call: `runs` calls,
     fewer (at least one) when they take more than `budget` seconds in all — a page of tens of
     seconds at 300 branches would otherwise keep the run going for an hour. Queries are counted by
@@ -104,6 +107,8 @@ def time_calls(func, runs: int, budget: float = BUDGET) -> Timing:
 
     while len(samples) < runs and not (samples and time.perf_counter() - began > budget):
         cache.clear()
+        if before is not None:
+            before()
         count[0] = 0
         with connection.execute_wrapper(counter):
             start = time.perf_counter()
@@ -113,9 +118,14 @@ def time_calls(func, runs: int, budget: float = BUDGET) -> Timing:
     return Timing(p50, p95, count[0], len(samples), result)
 
 
+AFTER_A_WRITE = ", after a write"
+STORED = ("branch dashboard", "bureau grid", "bureau dashboard", "bureau figure list")
+
+
 def city_pages(branch, secretary, bureau, bureau_user) -> list[tuple[str, object, str | None]]:
-    """(label, user, url) of every page in the table; url None: a slot for a page still to come."""
-    return [
+    """(label, user, url) of every page in the table; url None: a slot for a page still to come.
+    A label ending in AFTER_A_WRITE is timed with everything stored made stale first."""
+    pages = [
         ("branch dashboard", secretary, "/"),
         ("branch list: meetings", secretary, "/meetings/"),
         ("branch list: people", secretary, "/people/"),
@@ -125,10 +135,13 @@ def city_pages(branch, secretary, bureau, bureau_user) -> list[tuple[str, object
         ("bureau figure list", bureau_user, f"/figures/?org={bureau.code}"),
         ("search (bureau)", bureau_user, f"/search/?q={SEARCH_TEXT}"),
     ]
+    return pages + [(label + AFTER_A_WRITE, user, url) for label, user, url in pages if label in STORED]
 
 
 def measure_pages(pages, runs: int, budget: float = BUDGET) -> list[Row]:
     from django.test import Client, override_settings
+
+    from zhibu.core import stamps
 
     rows = []
     with override_settings(ROOT_URLCONF=__name__):
@@ -148,7 +161,8 @@ def measure_pages(pages, runs: int, budget: float = BUDGET) -> list[Row]:
             # The floor right before each page, as the same user: on a shared machine the load
             # changes from minute to minute, and a ratio means something only against its neighbour.
             floor = time_calls(lambda c=client: c.get("/__bench_floor__/"), max(runs, 20), budget).p50
-            t = time_calls(lambda c=client, u=url: c.get(u), runs, budget)
+            stale = stamps.new_epoch if label.endswith(AFTER_A_WRITE) else None
+            t = time_calls(lambda c=client, u=url: c.get(u), runs, budget, before=stale)
             rows.append(Row(label, t.p50, t.p95, t.queries, floor, t.result.status_code, t.samples))
     return rows
 
@@ -258,9 +272,15 @@ def run_engine(args) -> None:
     from django.core.management import call_command
     from django.db import connection
 
+    from zhibu.core.citygen import BUREAU_CODE
+    from zhibu.core.models import Organisation
+
     call_command("migrate", verbosity=0)
     start = time.perf_counter()
-    call_command("gen_city", branches=args.branches, years=args.years, people=args.people, seed=args.seed)
+    if args.reuse and Organisation.objects.filter(code=BUREAU_CODE).exists():
+        print(f"reusing the city in {connection.settings_dict['NAME']}")
+    else:
+        call_command("gen_city", branches=args.branches, years=args.years, people=args.people, seed=args.seed)
     generated = time.perf_counter() - start
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -299,6 +319,11 @@ def main() -> None:
     parser.add_argument("--engines", default=os.environ.get("BENCH_ENGINES", "sqlite,pg"))
     parser.add_argument("--pg-url", default=os.environ.get("BENCH_PG_URL", PG_URL))
     parser.add_argument("--quick", action="store_true", help="3 branches × 1 year, 3 requests, SQLite")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="PostgreSQL: measure the city already in --pg-url's database (made with ZHIBU_VAR_DIR's keys)",
+    )
     parser.add_argument("--engine-run", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.quick:
@@ -308,14 +333,18 @@ def main() -> None:
     forwarded = [
         f"--branches={args.branches}", f"--years={args.years}", f"--people={args.people}",
         f"--seed={args.seed}", f"--requests={args.requests}", f"--budget={args.budget}", "--engine-run",
-    ] + ([f"--year={args.year}"] if args.year else [])  # fmt: skip
+    ] + ([f"--year={args.year}"] if args.year else []) + (["--reuse"] if args.reuse else [])  # fmt: skip
     for engine in [e.strip() for e in args.engines.split(",") if e.strip()]:
         with tempfile.TemporaryDirectory(prefix=f"zhibu-bench-{engine}-") as var:
+            # --reuse: the city's keys (its encrypted fields) are in the ZHIBU_VAR_DIR it was made with
+            if args.reuse and os.environ.get("ZHIBU_VAR_DIR"):
+                var = os.environ["ZHIBU_VAR_DIR"]
             env = {**os.environ, "ZHIBU_VAR_DIR": var, "DJANGO_SETTINGS_MODULE": "zhibu.settings",
                    "ZHIBU_ALLOWED_HOSTS": "testserver"}  # fmt: skip
             env.pop("DATABASE_URL", None)
             if engine == "pg":
-                create_pg_database(args.pg_url)
+                if not args.reuse:
+                    create_pg_database(args.pg_url)
                 env["DATABASE_URL"] = args.pg_url
             elif engine != "sqlite":
                 parser.error(f"unknown engine {engine!r} (sqlite, pg)")
