@@ -6,8 +6,9 @@ from the bureau changes a branch's obligations), writes that belong to no organi
 database's epoch. Anything computed from org's ledgers and stored under that stamp is current as
 long as the stamp is unchanged: no write can reach those ledgers without moving it.
 
-Code that writes around the services — the city generator's bulk inserts, the demo loader,
-restore, migrations — calls `new_epoch()`, which makes every stored value stale at once.
+Commands that write around the services — the city generator's bulk inserts, restore — call
+`new_epoch()`, which makes every stored value stale at once. (The demo loader writes through the
+services; stored values live in process memory, so a restart after an upgrade starts empty.)
 """
 
 from __future__ import annotations
@@ -35,18 +36,13 @@ def touch(organisation_ids: Iterable[int | None], entry_id: int) -> None:
 
 
 def new_epoch() -> None:
-    touch_epoch(secrets.randbits(62))
-
-
-def touch_epoch(value: int) -> None:
-    DataStamp.objects.update_or_create(scope=EPOCH, defaults={"entry": value})
+    DataStamp.objects.update_or_create(scope=EPOCH, defaults={"entry": secrets.randbits(62)})
 
 
 def of(org: Organisation) -> str:
     """ "<newest entry>.<epoch>": equal strings mean nothing org's figures read has been written."""
-    codes = [code for code in org.path.strip("/").split("/") if code]
-    related = Organisation.objects.filter(Q(path__startswith=org.path) | Q(code__in=codes)).values("pk")
-    row = DataStamp.objects.filter(Q(scope__in=related) | Q(scope__in=[NO_ORGANISATION, EPOCH])).aggregate(
+    related = Q(scope__in=org.subtree().values("pk")) | Q(scope__in=org.ancestors().values("pk"))
+    row = DataStamp.objects.filter(related | Q(scope__in=[NO_ORGANISATION, EPOCH])).aggregate(
         last=Max("entry", filter=~Q(scope=EPOCH)),
         epoch=Max("entry", filter=Q(scope=EPOCH)),
     )

@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from zhibu.core import stamped
 from zhibu.core.periods import Period
 from zhibu.core.registries import dashboard, figures
 
@@ -26,16 +25,7 @@ COMPOSITION = (
 def composition_panel(request, org, period: Period) -> dict:
     today = timezone.localdate()
     now = Period.span(today, today)
-    # Stored until a write under org or the next day (core/stamped.py): at a bureau these five
-    # counts over thousands of members cost more than the rest of the page.
-    values = stamped.get_or_compute(
-        "people.composition",
-        org,
-        lambda: {code: figures.compute(code, org, now).value for code, _label in COMPOSITION},
-        today=today,
-    )
-    tiles = [
-        (figures.FigureValue(figures.get(code), values[code], None, org, now), label)
-        for code, label in COMPOSITION
-    ]
+    # At a bureau these five counts over thousands of members cost more than the rest of the page.
+    values = figures.stored_values("people.composition", [code for code, _label in COMPOSITION], org, now)
+    tiles = list(zip(values, (label for _code, label in COMPOSITION), strict=True))
     return {"org": org, "on": today, "tiles": tiles}

@@ -151,6 +151,19 @@ class FigureRegistry:
             records, value = result, result.count()
         return FigureValue(spec, value, records, org, period, params)
 
+    def stored_values(self, name: str, codes: list[str], org, period: Period) -> list[FigureValue]:
+        """compute() of each code, the numbers only (records None), stored under `name` until a write
+        under or above org or the next day (core/stamped.py): for pages that show many at once."""
+        from .. import stamped
+
+        numbers = stamped.get_or_compute(
+            name,
+            org,
+            lambda: {code: self.compute(code, org, period).value for code in codes},
+            parts=(period.kind, period.start, period.end),
+        )
+        return [FigureValue(self.get(code), numbers[code], None, org, period) for code in codes]
+
     def compute_by_branch(self, code: str, root, branches: list, period: Period, **params) -> dict[int, Any]:
         """{branch id: value} of one figure for many branches under `root` in three queries (the
         records grouped by organisation, the paths of those organisations): what compute() would
@@ -186,6 +199,7 @@ all = _REGISTRY.all  # noqa: A001 - read as figures.all()
 compute = _REGISTRY.compute
 key_figures = _REGISTRY.key_figures
 compute_by_branch = _REGISTRY.compute_by_branch
+stored_values = _REGISTRY.stored_values
 
 
 def series(code: str, org, periods: list[Period], **params) -> list:

@@ -11,9 +11,8 @@ from django.utils import timezone
 
 from zhibu.core.registries import dashboard as dashboard_panels
 from zhibu.core.registries import figures, findings
-from zhibu.core.registries.figures import FigureValue
 
-from .. import policy, search_index, selectors, stamped
+from .. import policy, search_index, selectors
 from ..periods import Period
 from ..services import accounts as account_services
 from ..web import chosen_organisation, paginate, period_from_request
@@ -50,14 +49,8 @@ def figure_list(request: HttpRequest) -> HttpResponse:
     org = chosen_organisation(request, "figures.view")
     period = period_from_request(request)
     # Every figure over the whole subtree: at a bureau, seconds of work that change only with a
-    # write under it (or the day), so the numbers are stored until then (core/stamped.py).
-    numbers = stamped.get_or_compute(
-        "figure_list",
-        org,
-        lambda: {spec.code: figures.compute(spec.code, org, period).value for spec in figures.all()},
-        parts=(period.kind, period.start, period.end),
-    )
-    values = [FigureValue(spec, numbers[spec.code], None, org, period) for spec in figures.all()]
+    # write under it (or the day).
+    values = figures.stored_values("figure_list", [spec.code for spec in figures.all()], org, period)
     return render(
         request,
         "core/figure_list.html",
