@@ -7,7 +7,7 @@ reached, so a fact's points depend only on its own cap period, and the points of
 period add up to the points of the whole. Manual adjustments count on their day, outside every cap.
 
 Costs: one query for the rules, one for the people, one per source of the rules in force (grouped
-by person and day — for a ranking; or one line per fact — for one member's explanation), one for
+by person and day, or month — for a ranking; or one line per fact — for one member's explanation), one for
 the adjustments; whatever the number of members or branches.
 """
 
@@ -17,10 +17,11 @@ import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, DateField, F, Q, QuerySet, Sum
+from django.db.models.functions import Cast, TruncMonth
 from django.urls import NoReverseMatch, reverse
 
 from zhibu.core import branches
@@ -125,18 +126,39 @@ def _facts(ctx: Context, org: Organisation, source: registry.Source) -> QuerySet
     return source.facts(org.subtree().values("pk"), first, ctx.end)
 
 
+def _by_month(ctx: Context, source: registry.Source, start: date) -> bool:
+    """Whether a source's facts may be counted month by month: a cap window is whole months (a
+    month, a 学期, a year), so within one the facts of a month earn min(points × n, what the cap
+    leaves) whatever their days — as long as every rule of the source starts and ends with a month
+    and the total starts with one (the facts before `start` only use up the cap)."""
+    if start.day != 1:
+        return False
+    for rule in ctx.rules:
+        if rule.source != source.code:
+            continue
+        if rule.effective_from.day != 1:
+            return False
+        if rule.effective_until is not None and (rule.effective_until + timedelta(days=1)).day != 1:
+            return False
+    return True
+
+
 def totals(org: Organisation, people: QuerySet, start: date, end: date) -> dict[int, Decimal]:
     """{person id: points in start..end} for `people` of org's subtree (0 for those without)."""
     ctx = context(org, people, start, end)
     result = {pk: ZERO for pk in ctx.branch_of}
     for source in ctx.sources:
         grouped: dict[int, list[tuple[date, int]]] = defaultdict(list)
+        # counted by month where that gives the same points (far fewer rows over a bureau)
+        # (cast: PostgreSQL's date_trunc gives a timestamp, three times slower to read than a date)
+        day = Cast(TruncMonth("day"), DateField()) if _by_month(ctx, source, start) else F("day")
         rows = (
             _facts(ctx, org, source)
             .order_by()
-            .values("person_id", "day")
+            .annotate(chunk=day)
+            .values("person_id", "chunk")
             .annotate(n=Count("*"))
-            .values_list("person_id", "day", "n")
+            .values_list("person_id", "chunk", "n")
         )
         for person_id, day, n in rows:
             if person_id in result:

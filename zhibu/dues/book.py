@@ -23,6 +23,7 @@ from decimal import Decimal
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from zhibu.core import memo
 from zhibu.core.models import Organisation, Person
 from zhibu.people import selectors as people_selectors
 
@@ -123,10 +124,23 @@ def build(
 ) -> list[MemberDues]:
     """Every member of org's subtree (or of `people`) who was a member on the last day of some month
     from the first base on file (or `first`) to `until`'s month, with each month, 按姓氏笔画.
-    `cutoff`: the last month arrears count (default: the last month ended by `until`)."""
+    `cutoff`: the last month arrears count (default: the last month ended by `until`).
+    Shared within a unit of work (core/memo.py): three dues figures and a rule read one book."""
     last = calc.month_start(until)
     cutoff = cutoff if cutoff is not None else last_ended(month_end(last))
-    candidates = people if people is not None else people_selectors.people_of(org)
+    if people is None:
+        return _whole_book(org, last, cutoff, first)
+    return _book(org, people, last, cutoff, first)
+
+
+@memo.shared
+def _whole_book(org: Organisation, last: date, cutoff: date | None, first: date | None) -> list[MemberDues]:
+    return _book(org, people_selectors.people_of(org), last, cutoff, first)
+
+
+def _book(
+    org: Organisation, candidates: QuerySet[Person], last: date, cutoff: date | None, first: date | None
+) -> list[MemberDues]:
     bases = list(
         DuesBase.objects.filter(person__in=candidates.values("pk"), effective_from__lte=last)
         .order_by("person_id", "effective_from")

@@ -10,6 +10,7 @@ from datetime import date
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from zhibu.core import memo
 from zhibu.core.models import Organisation, Person
 from zhibu.core.models.people import MEMBER_STATUSES
 from zhibu.core.periods import Period
@@ -164,6 +165,7 @@ class MemberTakeUp:
     expected: int
 
 
+@memo.shared
 def member_take_up(org: Organisation, period: Period, *, kind: str = "") -> MemberTakeUp:
     """Three queries whatever the subtree: the rounds, their entries, and the members on each
     round's day (people and their dated history, read once)."""

@@ -12,11 +12,13 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from django.db.models import BooleanField, ExpressionWrapper
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from zhibu.core import memo
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 
@@ -31,10 +33,9 @@ STATE_LABELS = {HELD: "已召开", DUE: "本期待召开", OVERDUE: "逾期未�
 class HeldRef:
     pk: int
     topic: str
-    held_at: datetime
     recorded_late: bool
-    # The local day, computed once: a bureau's year has thousands of meetings and hundreds of
-    # periods to sort them into.
+    # The local day, computed by the database: a bureau's year has tens of thousands of meetings
+    # and hundreds of periods to sort them into.
     day: date
 
     def __str__(self) -> str:
@@ -141,20 +142,18 @@ def _held_index(orgs: list[Organisation], start: date, end: date) -> dict[tuple[
             meeting__held=True,
             meeting__held_at__range=selectors._closed(Period.span(start, end)),
         )
-        .annotate(late=ExpressionWrapper(selectors.entered_late("meeting__"), output_field=BooleanField()))
+        .annotate(
+            late=ExpressionWrapper(selectors.entered_late("meeting__"), output_field=BooleanField()),
+            day=TruncDate("meeting__held_at"),  # in the current time zone, as selectors.local_day
+        )
         .values_list(
-            "meeting__organisation_id",
-            "meetingtype_id",
-            "meeting_id",
-            "meeting__topic",
-            "meeting__held_at",
-            "late",
+            "meeting__organisation_id", "meetingtype_id", "meeting_id", "meeting__topic", "late", "day"
         )
         .order_by("meeting__held_at")
     )
     index: dict[tuple[int, int], list[HeldRef]] = defaultdict(list)
-    for org_id, type_id, pk, topic, held_at, late in rows:
-        index[(org_id, type_id)].append(HeldRef(pk, topic, held_at, late, selectors.local_day(held_at)))
+    for org_id, type_id, pk, topic, late, day in rows:
+        index[(org_id, type_id)].append(HeldRef(pk, topic, late, day))
     return index
 
 
@@ -184,6 +183,7 @@ def _plans(orgs: list[Organisation], rules: list[CadenceRule], span: Period) -> 
                 yield org, type_rules[0].meeting_type, planned
 
 
+@memo.shared
 def obligations(org: Organisation, span: Period, today: date | None = None) -> list[Obligation]:
     return obligations_of(list(org.subtree().order_by("path")), selectors.rules_for(org), span, today)
 

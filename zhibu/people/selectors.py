@@ -193,8 +193,11 @@ def _member_on(
 
 
 # What rules over a subtree never read from the people they judge: the ID number is encrypted, and
-# decrypting it for every member of a bureau is most of a rule's time (still loaded if ever read).
-RULE_DEFERRED = ("id_number",)
+# decrypting it for every member of a bureau is most of a rule's time; the row's timestamps are
+# two datetimes parsed per person (still loaded if ever read). RULE_DEFERRED_WITH_ORG also leaves
+# out those of the person's organisation, for `select_related("organisation")`.
+RULE_DEFERRED = ("id_number", "created_at", "updated_at")
+RULE_DEFERRED_WITH_ORG = (*RULE_DEFERRED, "organisation__created_at", "organisation__updated_at")
 
 
 def members_on_days(people: QuerySet[Person], days: Iterable[date]) -> dict[date, list[Person]]:
@@ -207,7 +210,7 @@ def members_on_days(people: QuerySet[Person], days: Iterable[date]) -> dict[date
     people = people.exclude(left_on__lt=days[0])
     history, absences = _status_history(people, days[0], days[-1])
     result: dict[date, list[Person]] = {day: [] for day in days}
-    for person in people.select_related("organisation").defer(*RULE_DEFERRED):
+    for person in people.select_related("organisation").defer(*RULE_DEFERRED_WITH_ORG):
         for day in days:
             if _member_on(person, history.get(person.pk, []), day, absences.get(person.pk)):
                 result[day].append(person)
@@ -231,7 +234,7 @@ def members_on_each(
     last = max(day for _, day in wanted)
     candidates = people_of(root).filter(**filters).exclude(left_on__lt=first)
     history, absences = _status_history(candidates, first, last)
-    for person in candidates.select_related("organisation").defer(*RULE_DEFERRED).order_by("pk"):
+    for person in candidates.select_related("organisation").defer(*RULE_DEFERRED_WITH_ORG).order_by("pk"):
         for code in person.organisation.path.strip("/").split("/"):
             for org, day in by_code.get(code, ()):
                 if _member_on(person, history.get(person.pk, []), day, absences.get(person.pk)):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from zhibu.core import memo
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period, cn_date
 from zhibu.core.registries import findings
@@ -24,9 +25,10 @@ findings.practice(
 KIND_LABELS = dict(KIND_CHOICES)
 
 
-def _obligations(org: Organisation, period: Period):
+@memo.shared
+def _obligations(org: Organisation, period: Period) -> list[tuple]:
     branches = list(org.subtree().filter(kind=Organisation.Kind.BRANCH))
-    return past_due(branches, period, timezone.localdate())
+    return list(past_due(branches, period, timezone.localdate()))
 
 
 @findings.register(

@@ -15,6 +15,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from zhibu.core import memo
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period
 from zhibu.core.strokes import name_sort_key
@@ -46,6 +47,7 @@ def _held_through(holdings: list, month: Period) -> bool:
     return any(covers(h, month.start) for h in holdings) and any(covers(h, month.end) for h in holdings)
 
 
+@memo.shared
 def judge(org: Organisation, period: Period) -> list[Judged]:
     """Every committee member judged in the period, branch by branch (path order), 按姓氏笔画."""
     months = judged_months(period, timezone.localdate())

@@ -112,3 +112,16 @@ def test_cap_windows():
     assert scoring.cap_window("term", date(2023, 8, 10)) == (date(2023, 8, 1), date(2023, 8, 31))
     assert scoring.cap_window("year", date(2023, 8, 10)) == (date(2023, 1, 1), date(2023, 12, 31))
     assert Period.month(2023, 2).start == scoring.cap_window("month", date(2023, 2, 28))[0]
+
+
+def test_facts_are_counted_by_month_only_where_the_rules_allow_it(world, ledger):
+    """The hand count above holds on both paths: month by month for rules starting and ending with
+    a month (the term cap used up in February included), day by day for the rule in force from
+    15 March."""
+    people = selectors.members_of(world.branch, PERIOD.end)
+    ctx = scoring.context(world.branch, people, PERIOD.start, PERIOD.end)
+    monthly = {s.code: scoring._by_month(ctx, s, PERIOD.start) for s in ctx.sources}
+    assert monthly["meetings.attended"] and monthly["study.book_read"] and monthly["care.visited"]
+    assert not monthly["service.volunteered"]
+    # a total starting mid-month counts every source day by day
+    assert not any(scoring._by_month(ctx, s, date(2023, 3, 2)) for s in ctx.sources)

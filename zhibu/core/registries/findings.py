@@ -23,13 +23,12 @@ per fact, and the fact's values fill the summary. See reports/synthesis.py.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
 
+from .. import memo
 from ..periods import Period
 
 SEVERITIES = {"info": "提示", "warning": "警告", "critical": "严重"}
@@ -91,18 +90,10 @@ class PracticeSpec:
     order: int = 100
 
 
-# Within `memoised()`, each rule runs once per (organisation, period): a document asks for its
-# findings to draft part 三 and again for the counts its sentences link to.
-_MEMO: ContextVar[dict | None] = ContextVar("findings_memo", default=None)
-
-
-@contextmanager
-def memoised():
-    token = _MEMO.set({} if _MEMO.get() is None else _MEMO.get())
-    try:
-        yield
-    finally:
-        _MEMO.reset(token)
+# Within `memo.memoised()` (a document's draft, a stored page's computation), each rule runs once
+# per (organisation, period): a document asks for its findings to draft part 三 and again for the
+# counts its sentences link to.
+memoised = memo.memoised
 
 
 class FindingRegistry:
@@ -158,17 +149,17 @@ class FindingRegistry:
 
     def run(self, org, period: Period, codes: Iterable[str] | None = None) -> Iterator[Finding]:
         wanted = set(codes) if codes is not None else None
-        memo = _MEMO.get()
+        results = memo.store()
         for spec in self.all():
             if wanted is not None and spec.code not in wanted:
                 continue
-            if memo is None:
+            if results is None:
                 yield from self._run_one(spec, org, period)
                 continue
-            key = (spec.code, getattr(org, "pk", org), period.kind, period.start, period.end)
-            if key not in memo:
-                memo[key] = list(self._run_one(spec, org, period))
-            yield from memo[key]
+            key = ("findings", spec.code, getattr(org, "pk", org), period.kind, period.start, period.end)
+            if key not in results:
+                results[key] = list(self._run_one(spec, org, period))
+            yield from results[key]
 
     def _run_one(self, spec: RuleSpec, org, period: Period) -> Iterator[Finding]:
         for finding in spec.func(org, period):
