@@ -63,8 +63,10 @@ def _fresh_cache():
 def _computed_each_time(settings):
     """Pages compute findings and figures themselves: factories write around the services, so the
     data stamps that stored values are keyed by would not move. Tests of the store switch it back
-    on (core/tests/test_stamped.py) and write through the services."""
+    on (core/tests/test_stamped.py) and write through the services. A superior's value is
+    refreshed inline: a background thread would not see the test's open transaction."""
     settings.ZHIBU_STAMPED_CACHE = False
+    settings.ZHIBU_STAMPED_REFRESH = "inline"
 
 
 # (code, name, kind, parent code) in creation order, as make_org() would build them.

@@ -168,6 +168,8 @@ MIDDLEWARE = [
     # Right after the user is known, around everything below: no page of a signed-in user (nor the
     # login page) is stored by the browser of a shared school computer.
     "zhibu.core.middleware.NoStoreMiddleware",
+    # Each request starts with nothing stale shown (core/stamped.py: a superior's dated values).
+    "zhibu.core.middleware.StampedNoteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After MessageMiddleware: both tell the user why they were sent to the login/password page.
     "zhibu.core.middleware.SessionLifetimeMiddleware",
@@ -254,6 +256,9 @@ CACHES = {
 }
 # Off: every view computes them itself (the test suite's default; see conftest.py).
 ZHIBU_STAMPED_CACHE = env_bool("ZHIBU_STAMPED_CACHE", True)
+# A superior's page shows the value of the previous write, dated, while one background thread per
+# value computes the current one; "inline" computes it in the request (tests, a one-thread server).
+ZHIBU_STAMPED_REFRESH = "inline" if env_bool("ZHIBU_STAMPED_REFRESH_INLINE", False) else "background"
 
 # --- accounts and login ---------------------------------------------------------------------
 AUTH_USER_MODEL = "core.User"

@@ -1,4 +1,5 @@
-"""Session lifetime and password age, enforced on every request; no page with personal data cached."""
+"""Session lifetime and password age, enforced on every request; no page with personal data cached;
+what a page showed of stored values that were not yet current."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from . import stamped
 from .auth_events import LOGIN_AT as _LOGIN_AT
 from .auth_events import SEEN_AT as _SEEN_AT
 
@@ -136,3 +138,19 @@ class NoStoreMiddleware:
             # max-age=0, no-cache, no-store, must-revalidate, private (and an Expires in the past)
             add_never_cache_headers(response)
         return response
+
+
+class StampedNoteMiddleware:
+    """Each request starts with nothing stale shown: a superior's page may show values computed
+    before the latest write while the current ones are computed (core/stamped.py), and the page
+    shell says so with the time they date from (context_processors.shell)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = stamped.begin_request()
+        try:
+            return self.get_response(request)
+        finally:
+            stamped.end_request(token)

@@ -10,28 +10,76 @@ under (name, organisation, today, stamp, parts) and computed again only when one
 The values live in the "stamped" cache, which is process memory (LocMemCache): nothing reaches
 the disk, and each server worker fills its own copy once per change. Store what a page shows,
 never records: a value is pickled, and evidence about minors has no place in a cache.
+
+A superior's pages (a 党委 over 300 branches) are different: a write in any branch moves the
+bureau's stamp, and recomputing its findings and figures takes seconds. There a value computed
+for an earlier stamp of the same day is shown at once, dated — the page says "数据截至 22:40，
+正在更新" — while one background thread per value computes the current one, which the next view
+shows. A branch's own pages are always computed for the current stamp: a secretary sees her write
+at once. `served_stale()` tells the page shell the oldest date shown (StampedNoteMiddleware).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Hashable
-from datetime import date
+from contextvars import ContextVar
+from datetime import date, datetime
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import connections
 from django.utils import timezone
 
-from . import stamps
+from . import memo, stamps
 from .models import Organisation
 
 ALIAS = "stamped"
 TIMEOUT = 24 * 3600  # a day: the key holds today's date anyway
 T = TypeVar("T")
+# Organisations whose pages may show a dated value while the current one is computed.
+SUPERIOR_KINDS = {Organisation.Kind.COMMITTEE, Organisation.Kind.GENERAL_BRANCH}
+
+# The oldest "as of" shown in this request (None: everything current); reset per request.
+_STALE: ContextVar[datetime | None] = ContextVar("stamped_stale", default=None)
+# True while a value is being computed: what it reads of other stored values must be current.
+_COMPUTING: ContextVar[bool] = ContextVar("stamped_computing", default=False)
+_REFRESHING: set[str] = set()
+_LOCK = threading.Lock()
 
 
 def enabled() -> bool:
     return bool(getattr(settings, "ZHIBU_STAMPED_CACHE", True))
+
+
+def served_stale() -> datetime | None:
+    return _STALE.get()
+
+
+def refreshing() -> bool:
+    """Whether a background refresh is running in this process (the benchmark waits for them)."""
+    with _LOCK:
+        return bool(_REFRESHING)
+
+
+def begin_request():
+    """A token for end_request(): nothing stale served yet in this request."""
+    return _STALE.set(None)
+
+
+def end_request(token) -> None:
+    _STALE.reset(token)
+
+
+def _computed(compute: Callable[[], T]) -> T:
+    token = _COMPUTING.set(True)
+    try:
+        # the figures and rules of one page share their reads (the dues book, a year's calendar)
+        with memo.memoised():
+            return compute()
+    finally:
+        _COMPUTING.reset(token)
 
 
 def get_or_compute(
@@ -43,14 +91,73 @@ def get_or_compute(
     today: date | None = None,
 ) -> T:
     """compute(), or what it returned last time for the same name, org, parts and day if nothing
-    has been written under or above org since. One query (the stamp) when stored."""
+    has been written under or above org since. One query (the stamp) when stored. For a superior
+    organisation, a value of an earlier stamp of the day while the current one is computed."""
     if not enabled():
-        return compute()
+        return _computed(compute)
     today = today or timezone.localdate()
-    key = ":".join(str(p) for p in (name, org.pk, today, stamps.of(org), *parts))
+    stamp = stamps.of(org)
+    base = ":".join(str(p) for p in (name, org.pk, today, *parts))
+    key = f"{base}:{stamp}"
     cache = caches[ALIAS]
     value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, TIMEOUT)
+    if value is not None:
+        return value
+    if org.kind in SUPERIOR_KINDS and not _COMPUTING.get():
+        stale = _stale(cache, base, stamp)
+        if stale is not None:
+            _refresh(key, base, compute)
+            return stale
+    value = _computed(compute)
+    _store(cache, key, base, value)
     return value
+
+
+def _store(cache, key: str, base: str, value) -> None:
+    cache.set(key, value, TIMEOUT)
+    # the newest key of the day, and when its value was computed
+    cache.set(f"latest:{base}", (key, timezone.now()), TIMEOUT)
+
+
+def _stale(cache, base: str, stamp: str):
+    """The value of an earlier stamp of the same epoch (a restore or a generated city starts
+    afresh), noting its date for the page."""
+    latest = cache.get(f"latest:{base}")
+    if latest is None:
+        return None
+    old_key, as_of = latest
+    if old_key.rsplit(".", 1)[-1] != stamp.rsplit(".", 1)[-1]:
+        return None
+    value = cache.get(old_key)
+    if value is None:
+        return None
+    shown = _STALE.get()
+    _STALE.set(as_of if shown is None else min(shown, as_of))
+    return value
+
+
+def _refresh(key: str, base: str, compute: Callable[[], T]) -> None:
+    """Compute the current value once, in a background thread (inline when
+    ZHIBU_STAMPED_REFRESH is "inline": the tests, a single-threaded server)."""
+    with _LOCK:
+        # one refresh of a value at a time: writes go on while it runs, and the view after it
+        # (which finds the stamp moved again) starts the next
+        if base in _REFRESHING:
+            return
+        _REFRESHING.add(base)
+
+    def run() -> None:
+        try:
+            _store(caches[ALIAS], key, base, _computed(compute))
+        finally:
+            with _LOCK:
+                _REFRESHING.discard(base)
+            if thread is not None:
+                connections.close_all()  # the thread's own connections
+
+    thread = None
+    if getattr(settings, "ZHIBU_STAMPED_REFRESH", "background") == "inline":
+        run()
+        return
+    thread = threading.Thread(target=run, name=f"stamped-refresh {base}", daemon=True)
+    thread.start()
