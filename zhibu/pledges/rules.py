@@ -47,8 +47,9 @@ def item_overdue(org: Organisation, period: Period) -> Iterator[Finding]:
     if not items:
         return
     under = branches.under(org)
+    by_branch = under.group(items, lambda i: i.organisation_id)
     for branch in under:
-        late = under.group(items, lambda i: i.organisation_id).get(branch.pk, [])
+        late = by_branch.get(branch.pk, [])
         if not late:
             continue
         named = "；".join(describe(i) for i in late[:SHOWN])

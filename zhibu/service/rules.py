@@ -59,11 +59,12 @@ def class_without_liaison(org: Organisation, period: Period) -> Iterator[Finding
             organisation__in=under.ids, term_start__in=[t.start for t in terms]
         ).values_list("school_class_id", "term_start")
     )
+    classes_of: dict[int, list[LiaisonClass]] = defaultdict(list)
+    for c in classes:
+        classes_of[c.organisation_id].append(c)
     for branch in under:
         for term in terms:
-            missing = [
-                c for c in classes if c.organisation_id == branch.pk and (c.pk, term.start) not in linked
-            ]
+            missing = [c for c in classes_of[branch.pk] if (c.pk, term.start) not in linked]
             if missing:
                 yield Finding(
                     _("%(org)s %(term)s：%(classes)s没有支委联系")

@@ -58,17 +58,17 @@ def judge(org: Organisation, period: Period) -> list[Judged]:
     if not quotas:
         return []
     holdings = people_selectors.committees_during(list(quotas), months[0].start, months[-1].end)
-    by_member: dict[tuple[int, int], list] = {}
+    by_member: dict[int, dict[int, list]] = {}  # branch id -> person id -> her holdings
     people: dict[int, Person] = {}
     for h in holdings.select_related("person").defer("person__id_number"):
-        by_member.setdefault((h.organisation_id, h.person_id), []).append(h)
+        by_member.setdefault(h.organisation_id, {}).setdefault(h.person_id, []).append(h)
         people[h.person_id] = h.person
     if not by_member:
         return []
     talks = selectors.counts_by_talker_month(org, months[0].start, months[-1].end)
     result = []
     for branch in branches:
-        members = [(pid, hs) for (bid, pid), hs in by_member.items() if bid == branch.pk]
+        members = by_member.get(branch.pk, {}).items()
         for person_id, hs in sorted(members, key=lambda m: name_sort_key(people[m[0]].name)):
             judged = Judged(branch, people[person_id], quotas[branch.pk])
             for month in months:
