@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 
@@ -85,8 +85,8 @@ def attendance_rate(org: Organisation, period: Period) -> tuple[Decimal, QuerySe
         .order_by("meeting__held_at", "pk")
     )
     counts = {status: 0 for status in Attendance.Status.values}
-    for status in rows.values_list("status", flat=True):
-        counts[status] += 1
+    # counted by the database: a bureau's year is some 300,000 rows
+    counts.update(rows.order_by().values_list("status").annotate(n=Count("pk")))
     total = sum(counts.values())
     if not total:
         return Decimal("0.0"), rows
