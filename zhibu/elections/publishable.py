@@ -15,7 +15,7 @@ from . import selectors
 @publishable.register("elections.results", label=_l("支委会选举结果"), perm="elections.view", kind="notice")
 def results(org, period) -> list[publishable.Draft]:
     drafts = []
-    for election in selectors.elections_of(org, period.start, period.end).prefetch_related("results__person"):
+    for election in selectors.with_results(selectors.elections_of(org, period.start, period.end)):
         elected = "；".join(
             _("%(name)s当选为%(post)s（得%(v)d票）")
             % {"name": r.person.name, "post": r.get_post_display(), "v": r.votes}

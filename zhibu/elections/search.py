@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhibu.core.registries import search
 
+from . import selectors
 from .models import Election
 
 
@@ -13,9 +14,7 @@ from .models import Election
     model=Election,
     label=_("换届与补选"),
     perm="elections.view",
-    rows=lambda: Election.objects.select_related("organisation", "presided_by").prefetch_related(
-        "results__person"
-    ),
+    rows=lambda: selectors.with_results(Election.objects.select_related("organisation", "presided_by")),
     follows={"elections.result": lambda result: [result.election]},
     order=14,
 )

@@ -43,11 +43,16 @@ def election_list(org: Organisation) -> QuerySet[Election]:
     )
 
 
-def election_get(user, pk: int, perm: str = "elections.view") -> Election:
+def with_results(qs: QuerySet[Election]) -> QuerySet[Election]:
+    """Each election with its results and their people, in 职务 order. The people come by a join:
+    `prefetch_related("results__person")` makes Django 5.2 on SQLite write one `id = ? OR …` per
+    person, which fails past 1,000 people ("Expression tree is too large") — a city's elections."""
     results = Result.objects.select_related("person").order_by(people_selectors.POST_ORDER, "pk")
-    qs = Election.objects.select_related("organisation", "presided_by", "term").prefetch_related(
-        Prefetch("results", results)
-    )
+    return qs.prefetch_related(Prefetch("results", results))
+
+
+def election_get(user, pk: int, perm: str = "elections.view") -> Election:
+    qs = with_results(Election.objects.select_related("organisation", "presided_by", "term"))
     return get_permitted(user, qs, pk, perm)
 
 
