@@ -108,15 +108,21 @@ def get_or_compute(
         if stale is not None:
             _refresh(key, base, compute)
             return stale
+    started = timezone.now()
     value = _computed(compute)
-    _store(cache, key, base, value)
+    _store(cache, key, base, value, started)
     return value
 
 
-def _store(cache, key: str, base: str, value) -> None:
+def _store(cache, key: str, base: str, value, as_of: datetime) -> None:
+    """Store the value and make it the newest of its name, organisation, day and parts, dropping the
+    one it replaces: a bureau's findings are megabytes, and a busy day has hundreds of writes."""
+    latest = cache.get(f"latest:{base}")
     cache.set(key, value, TIMEOUT)
-    # the newest key of the day, and when its value was computed
-    cache.set(f"latest:{base}", (key, timezone.now()), TIMEOUT)
+    # the newest key, and the time its computation began: what the value is true as of
+    cache.set(f"latest:{base}", (key, as_of), TIMEOUT)
+    if latest is not None and latest[0] != key:
+        cache.delete(latest[0])
 
 
 def _stale(cache, base: str, stamp: str):
@@ -148,7 +154,8 @@ def _refresh(key: str, base: str, compute: Callable[[], T]) -> None:
 
     def run() -> None:
         try:
-            _store(caches[ALIAS], key, base, _computed(compute))
+            started = timezone.now()
+            _store(caches[ALIAS], key, base, _computed(compute), started)
         finally:
             with _LOCK:
                 _REFRESHING.discard(base)

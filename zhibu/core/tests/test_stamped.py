@@ -204,6 +204,11 @@ def test_after_a_write_a_superior_is_shown_the_previous_value_dated_while_it_is_
     token = stamped.begin_request()  # the next request
     assert read() == 2 and stamped.served_stale() is None  # shows it, not dated
     stamped.end_request(token)
+    # the value it replaced is gone: one value of each name kept per organisation and day
+    from django.core.cache import caches
+
+    kept = [k for k in caches[stamped.ALIAS]._cache if "test.value:" in k and "latest:" not in k]
+    assert len(kept) == 1
 
 
 def test_a_branch_always_sees_its_own_write_at_once(world, store):
