@@ -111,3 +111,27 @@ def test_branch_without_any_records_gets_one_line_not_one_per_member(world, bran
     hours = _run("study.hours_target", world.other_branch, YEAR_2022)
     assert [f.message for f in hours] == [f"{world.other_branch.name} 2022年没有登记党员学习学时"]
     assert {p.name for p in hours[0].evidence} == {"林志强", "黄海燕"}
+
+
+def test_notes_unchecked_over_a_superior_name_their_branch_and_belong_to_it(world, branch):
+    """The bureau's findings say which branch, count in that branch (the grid's column), and a month
+    the branch's office never checked covers its notes in the bureau's summary as in the branch's."""
+    from zhibu.reports.figures import FINDINGS_COUNT
+
+    member, other = world.people["member"], world.people["other_member"]
+    note(branch, member, date(2022, 4, 6))
+    check(branch, member, date(2022, 6, 1))  # the branch's office checks in June, not in April
+    note(world.other_branch, other, date(2022, 4, 9))
+    result = _run("study.notes_unchecked", world.bureau_org, YEAR_2022)
+    assert [(f.message, f.organisation) for f in result] == sorted(
+        [
+            (f"{branch.name} 2022年4月有1篇学习笔记未经检查（刘丹）", branch),
+            (f"{world.other_branch.name} 2022年4月有1篇学习笔记未经检查（黄海燕）", world.other_branch),
+        ],
+        key=lambda pair: pair[1].path,
+    )
+    from zhibu.core.registries import figures
+
+    # April was never checked in either branch: "no check that month" states both notes' fact
+    counted = figures.compute(FINDINGS_COUNT, world.bureau_org, YEAR_2022, rule="study.notes_unchecked")
+    assert counted.value == 0
