@@ -11,6 +11,7 @@ from datetime import date
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 
 from zhibu.core import policy
+from zhibu.core.lean import lean
 from zhibu.core.models import Organisation, PartyStatus, Person
 from zhibu.core.selectors import get_permitted
 from zhibu.meetings import selectors as meeting_selectors
@@ -223,14 +224,13 @@ def open_steps(org: Organisation, day: date) -> dict[int, list[DevelopmentStep]]
     confirmed = DevelopmentStep.objects.filter(
         organisation__in=org.subtree(), step=Step.CONFIRMATION, day__lte=day
     ).values("person_id")
-    qs = (
+    qs = lean(
         DevelopmentStep.objects.filter(organisation__in=org.subtree(), day__lte=day)
         .exclude(person_id__in=confirmed)
         .exclude(person__left_on__lt=day)
         .select_related("person")
-        .defer("evidence", "person__id_number")
         .order_by("day", "pk")
-    )
+    ).defer("evidence")
     found: dict[int, list[DevelopmentStep]] = defaultdict(list)
     for step in qs:
         found[step.person_id].append(step)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from zhibu.core.lean import lean
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 
@@ -38,7 +39,7 @@ def _who(recipient: str, names: list[str], members: bool) -> str:
 def by_level(org: Organisation, period: Period) -> dict[str, list[str]]:
     """{level: [clause, …]}; two queries (the honours with
     their people, and who was a member at the period's end)."""
-    honours = list(selectors.honours_of(org, period))
+    honours = list(lean(selectors.honours_of(org, period)))
     members = selectors.member_ids_on(org, period.end)
     # (level, occasion) → {(kind, title, recipient, is member): [names]}, first awarded first.
     grouped: dict[tuple[str, str], dict[tuple, list[str]]] = {}

@@ -178,8 +178,8 @@ def member_take_up(org: Organisation, period: Period, *, kind: str = "") -> Memb
         return MemberTakeUp([], 0)
     branches = {oid: Organisation(pk=oid, code=code) for _pk, _day, oid, code in rounds}
     wanted = [(branches[oid], day) for _pk, day, oid, _code in rounds]
-    members = people_selectors.members_on_each(org, wanted, is_retired=False)
-    ids = {key: {p.pk for p in people} for key, people in members.items()}
+    members = people_selectors.member_ids_on_each(org, wanted, is_retired=False)
+    ids = {key: set(people) for key, people in members.items()}
     where = {pk: (oid, day) for pk, day, oid, _code in rounds}
     entries = [
         Entry(pid, person_id, bool(award))

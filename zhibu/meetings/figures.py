@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 
@@ -68,7 +68,12 @@ for _code, _type_code, _label in PER_TYPE:
     day=HELD_DAY,
 )
 def democratic_and_topical(org: Organisation, period: Period) -> QuerySet[Meeting]:
-    return selectors.held_in(org, period).filter(types__code__in=DEMOCRATIC_AND_TOPICAL).distinct()
+    # Exists, not a join and DISTINCT: counting DISTINCT over every column of a bureau's year of
+    # meetings was a fifth of a second
+    of_type = Meeting.types.through.objects.filter(
+        meeting=OuterRef("pk"), meetingtype__code__in=DEMOCRATIC_AND_TOPICAL
+    )
+    return selectors.held_in(org, period).filter(Exists(of_type))
 
 
 @figures.register("meetings.late_records", label=_("事后补录的会议"), unit=_("次"), day=HELD_DAY)

@@ -163,24 +163,37 @@ def _inside(refs: list[HeldRef], days: list[date], period: Period) -> list[HeldR
 
 
 def _plans(orgs: list[Organisation], rules: list[CadenceRule], span: Period) -> Iterator[tuple]:
-    """(org, type, [(period, rule)]) for every obligation that binds in span."""
+    """(org, type, [(period, rule)]) for every obligation that binds in span. Organisations bound by
+    the same rules of a type have the same plan (a bureau's 300 branches mostly share the defaults):
+    it is worked out once for each such set."""
     by_type: dict[int, list[CadenceRule]] = defaultdict(list)
     for rule in rules:
         by_type[rule.meeting_type_id].append(rule)
+    ordered = sorted(by_type.values(), key=lambda rs: (rs[0].meeting_type.order, rs[0].pk))
+    known: dict[tuple[int, ...], list[tuple[Period, CadenceRule]]] = {}
     for org in orgs:
-        for type_rules in sorted(by_type.values(), key=lambda rs: (rs[0].meeting_type.order, rs[0].pk)):
-            planned = []
-            for every in sorted({r.every for r in type_rules if _binds(r, org)}):
-                for period in periods_of(span, every):
-                    rule = rule_on(type_rules, org, period.start)
-                    if rule is None or rule.every != every:
-                        continue
-                    if rule.term_time_only and not _in_term(period):
-                        continue
-                    planned.append((period, rule))
-            if planned:
-                planned.sort(key=lambda pr: pr[0].start)
-                yield org, type_rules[0].meeting_type, planned
+        for type_rules in ordered:
+            binding = [r for r in type_rules if _binds(r, org)]
+            key = tuple(r.pk for r in binding)
+            if key not in known:
+                known[key] = _plan(binding, org, span)
+            if known[key]:
+                yield org, type_rules[0].meeting_type, known[key]
+
+
+def _plan(binding: list[CadenceRule], org: Organisation, span: Period) -> list[tuple[Period, CadenceRule]]:
+    """The periods of span that `binding` (the rules of one type binding org) make obligations."""
+    planned = []
+    for every in sorted({r.every for r in binding}):
+        for period in periods_of(span, every):
+            rule = rule_on(binding, org, period.start)
+            if rule is None or rule.every != every:
+                continue
+            if rule.term_time_only and not _in_term(period):
+                continue
+            planned.append((period, rule))
+    planned.sort(key=lambda pr: pr[0].start)
+    return planned
 
 
 @memo.shared

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from zhibu.core.lean import lean
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 from zhibu.core.registries import findings
@@ -57,7 +58,9 @@ SECRET_FIELDS = (
 
 
 def _cases(org: Organisation, period: Period) -> list[MentoringCase]:
-    qs = active_in(cases_of(org), period.start, period.end).select_related("mentor").defer(*SECRET_FIELDS)
+    qs = lean(active_in(cases_of(org), period.start, period.end).select_related("mentor")).defer(
+        *SECRET_FIELDS
+    )
     return list(qs.order_by("student__sequence"))
 
 

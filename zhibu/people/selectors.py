@@ -179,17 +179,27 @@ def _absent(absences: list[tuple[str, date, date | None]], day: date) -> bool:
     return False
 
 
-def _member_on(
-    person: Person, changes: list[tuple[date, str]], day: date, absences: list | None = None
-) -> bool:
-    """Was `person` a member on `day`, by the same reading as members_on: the latest change on or
-    before the day (ties by pk), the left date, the arrival and 停止党籍?"""
-    if person.left_on is not None and person.left_on < day:
-        return False
-    if absences and _absent(absences, day):
-        return False
-    at = bisect_right([since for since, _status in changes], day)
-    return bool(at) and changes[at - 1][1] in MEMBER_STATUSES
+class _History:
+    """One person's dated statuses and absences, read once and asked about many days (a bureau's
+    rule asks each member about every round or month of the year)."""
+
+    __slots__ = ("left_on", "days", "statuses", "absences")
+
+    def __init__(self, left_on: date | None, changes: list[tuple[date, str]], absences: list | None) -> None:
+        self.left_on = left_on
+        self.days = [since for since, _status in changes]
+        self.statuses = [status for _since, status in changes]
+        self.absences = absences
+
+    def member_on(self, day: date) -> bool:
+        """By the same reading as members_on: the latest change on or before the day (ties by pk),
+        the left date, the arrival and 停止党籍."""
+        if self.left_on is not None and self.left_on < day:
+            return False
+        if self.absences and _absent(self.absences, day):
+            return False
+        at = bisect_right(self.days, day)
+        return bool(at) and self.statuses[at - 1] in MEMBER_STATUSES
 
 
 # What rules over a subtree never read from the people they judge: the ID number is encrypted, and
@@ -211,8 +221,9 @@ def members_on_days(people: QuerySet[Person], days: Iterable[date]) -> dict[date
     history, absences = _status_history(people, days[0], days[-1])
     result: dict[date, list[Person]] = {day: [] for day in days}
     for person in people.select_related("organisation").defer(*RULE_DEFERRED_WITH_ORG):
+        known = _History(person.left_on, history.get(person.pk, []), absences.get(person.pk))
         for day in days:
-            if _member_on(person, history.get(person.pk, []), day, absences.get(person.pk)):
+            if known.member_on(day):
                 result[day].append(person)
     return result
 
@@ -224,7 +235,21 @@ def members_on_each(
     two queries (the people; their dated history, arrivals and 停止党籍) whatever the number of
     pairs — a rule over a subtree whose branches each keep their own dates. Lists in pk order;
     `filters` narrow the people (is_retired=False)."""
-    found: dict[tuple[int, date], list[Person]] = {(o.pk, day): [] for o, day in wanted}
+    return _sort_into_days(root, wanted, filters, ids_only=False)
+
+
+def member_ids_on_each(
+    root: Organisation, wanted: list[tuple[Organisation, date]], **filters
+) -> dict[tuple[int, date], list[int]]:
+    """members_on_each, the person ids only: what counting needs, without building a Person (and
+    her organisation) for each of a bureau's members."""
+    return _sort_into_days(root, wanted, filters, ids_only=True)
+
+
+def _sort_into_days(
+    root: Organisation, wanted: list[tuple[Organisation, date]], filters: dict, ids_only: bool
+):
+    found: dict[tuple[int, date], list] = {(o.pk, day): [] for o, day in wanted}
     if not wanted:
         return found
     by_code: dict[str, list[tuple[Organisation, date]]] = {}
@@ -232,13 +257,22 @@ def members_on_each(
         by_code.setdefault(org.code, []).append((org, day))
     first = min(day for _, day in wanted)
     last = max(day for _, day in wanted)
-    candidates = people_of(root).filter(**filters).exclude(left_on__lt=first)
+    candidates = people_of(root).filter(**filters).exclude(left_on__lt=first).order_by("pk")
     history, absences = _status_history(candidates, first, last)
-    for person in candidates.select_related("organisation").defer(*RULE_DEFERRED_WITH_ORG).order_by("pk"):
-        for code in person.organisation.path.strip("/").split("/"):
+    if ids_only:
+        rows = (
+            (pk, pk, left_on, path)
+            for pk, left_on, path in candidates.values_list("pk", "left_on", "organisation__path")
+        )
+    else:
+        people = candidates.select_related("organisation").defer(*RULE_DEFERRED_WITH_ORG)
+        rows = ((p, p.pk, p.left_on, p.organisation.path) for p in people)
+    for item, pk, left_on, path in rows:
+        known = _History(left_on, history.get(pk, []), absences.get(pk))
+        for code in path.strip("/").split("/"):
             for org, day in by_code.get(code, ()):
-                if _member_on(person, history.get(person.pk, []), day, absences.get(person.pk)):
-                    found[(org.pk, day)].append(person)
+                if known.member_on(day):
+                    found[(org.pk, day)].append(item)
     return found
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from zhibu.core import branches
+from zhibu.core.lean import lean
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 from zhibu.core.registries import findings
@@ -43,7 +44,7 @@ def describe(item) -> str:
     measure="evidence",
 )
 def item_overdue(org: Organisation, period: Period) -> Iterator[Finding]:
-    items = list(selectors.items_overdue(org, period))
+    items = list(lean(selectors.items_overdue(org, period)))
     if not items:
         return
     under = branches.under(org)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from zhibu.core import branches
+from zhibu.core.lean import lean
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 from zhibu.core.registries import findings
@@ -97,9 +98,11 @@ def liaison_no_contact(org: Organisation, period: Period) -> Iterator[Finding]:
     first = Period.term_of(period.start)
     earliest = first.start if first else period.start
     rows = list(
-        Liaison.objects.filter(organisation__in=org.subtree(), term_start__range=(earliest, period.end))
-        .select_related("person", "school_class", "organisation")
-        .order_by("organisation__path", "term_start", "school_class__name", "pk")
+        lean(
+            Liaison.objects.filter(organisation__in=org.subtree(), term_start__range=(earliest, period.end))
+            .select_related("person", "school_class", "organisation")
+            .order_by("organisation__path", "term_start", "school_class__name", "pk")
+        )
     )
     if not rows:
         return

@@ -16,6 +16,7 @@ from datetime import date
 from django.utils import timezone
 
 from zhibu.core import memo
+from zhibu.core.lean import lean
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period
 from zhibu.core.strokes import name_sort_key
@@ -60,7 +61,7 @@ def judge(org: Organisation, period: Period) -> list[Judged]:
     holdings = people_selectors.committees_during(list(quotas), months[0].start, months[-1].end)
     by_member: dict[int, dict[int, list]] = {}  # branch id -> person id -> her holdings
     people: dict[int, Person] = {}
-    for h in holdings.select_related("person").defer("person__id_number"):
+    for h in lean(holdings.select_related("person")):
         by_member.setdefault(h.organisation_id, {}).setdefault(h.person_id, []).append(h)
         people[h.person_id] = h.person
     if not by_member:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from zhibu.core.lean import lean
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period, cn_date
 from zhibu.core.registries import findings
@@ -31,7 +32,7 @@ findings.practice(
 )
 def not_answered(org: Organisation, period: Period) -> Iterator[Finding]:
     today = timezone.localdate()
-    for s in selectors.late(org, period.start, period.end, today).order_by("due_on", "pk"):
+    for s in lean(selectors.late(org, period.start, period.end, today)).order_by("due_on", "pk"):
         if s.answered_on is None:
             text = _("%(org)s %(day)s收到的意见建议“%(topic)s”超过答复期限（%(due)s）仍未答复")
         else:

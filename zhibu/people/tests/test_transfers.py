@@ -137,6 +137,39 @@ def test_the_history_readers_cost_two_queries_whatever_the_people(world, django_
         selectors.members_on_days(selectors.people_of(world.branch), [date(2023, 1, 1), date(2023, 6, 1)])
 
 
+def test_the_readers_of_many_days_agree_with_members_on_after_a_departure_arrival_and_suspension(
+    world, django_assert_num_queries
+):
+    """members_on_days, members_on_each and member_ids_on_each give, for every day, exactly the
+    people members_on gives (the rules' readings of a bureau must not drift from the roster's)."""
+    out(world)  # the member leaves on 20 June
+    newcomer = arrival(world).person  # arrives on 15 March
+    services.mark_add(
+        actor=world.secretary,
+        person=world.people["committee"],
+        kind=MarkKind.SUSPENDED,
+        started_on=date(2023, 2, 1),
+        ended_on=date(2023, 5, 31),
+        reason="失联超过六个月，经支部大会讨论停止党籍",
+    )
+    days = [date(2023, 1, 15), date(2023, 3, 14), date(2023, 3, 15), date(2023, 6, 20), date(2023, 6, 21)]
+    wanted = [(world.branch, d) for d in days]
+    by_day = selectors.members_on_days(selectors.people_of(world.branch), days)
+    each = selectors.members_on_each(world.bureau_org, wanted)
+    with django_assert_num_queries(2):
+        ids = selectors.member_ids_on_each(world.bureau_org, wanted)
+    for day in days:
+        expected = sorted(selectors.members_on(world.branch, day).values_list("pk", flat=True))
+        assert sorted(p.pk for p in by_day[day]) == expected, day
+        assert [p.pk for p in each[(world.branch.pk, day)]] == expected, day
+        assert ids[(world.branch.pk, day)] == expected, day
+    assert newcomer.pk not in ids[(world.branch.pk, date(2023, 3, 14))]
+    assert newcomer.pk in ids[(world.branch.pk, date(2023, 3, 15))]
+    assert world.people["committee"].pk not in ids[(world.branch.pk, date(2023, 3, 15))]
+    assert world.people["member"].pk in ids[(world.branch.pk, date(2023, 6, 20))]
+    assert world.people["member"].pk not in ids[(world.branch.pk, date(2023, 6, 21))]
+
+
 # --- bad input: a clear message, nothing written ------------------------------------------------
 
 
