@@ -67,17 +67,26 @@ def _in_force(rule: PointRule, day: date) -> bool:
 def earn(rule: PointRule, facts: Iterable[tuple[date, int]]) -> list[Decimal]:
     """Points earned by each (day, number of facts) of one member under `rule`, in the order given
     (date order): the rule's points per fact, until the cap of each cap window is reached."""
-    used: dict[tuple[date, date], Decimal] = defaultdict(lambda: ZERO)
+    return [Decimal(cents).scaleb(-2) for cents in earn_cents(rule, facts)]
+
+
+def earn_cents(rule: PointRule, facts: Iterable[tuple[date, int]]) -> list[int]:
+    """earn() in hundredths of a point (points have two decimal places): exact, and integers are
+    what a bureau's tens of thousands of members can be summed in without Decimal arithmetic."""
+    points = int(rule.points * 100)
+    cap = None if rule.cap is None else int(rule.cap * 100)
+    used: dict[tuple[date, date], int] = {}
     earned = []
     for day, n in facts:
         if not _in_force(rule, day):
-            earned.append(ZERO)
+            earned.append(0)
             continue
-        amount = rule.points * n
-        if rule.cap is not None:
+        amount = points * n
+        if cap is not None:
             window = cap_window(rule.cap_period, day)
-            amount = max(ZERO, min(amount, rule.cap - used[window]))
-            used[window] += amount
+            spent = used.get(window, 0)
+            amount = max(0, min(amount, cap - spent))
+            used[window] = spent + amount
         earned.append(amount)
     return earned
 
@@ -99,7 +108,16 @@ class Context:
         return [registry.get(c) for c in codes if c in registry.codes()]
 
     def rules_for(self, person_id: int, source: str) -> list[PointRule]:
-        return [r for r in self.by_branch.get(self.branch_of.get(person_id), []) if r.source == source]
+        return self._by_source.get((self.branch_of.get(person_id), source), [])
+
+    @functools.cached_property
+    def _by_source(self) -> dict[tuple[int, str], list[PointRule]]:
+        # asked once per member and source: a bureau's ranking asks it tens of thousands of times
+        found: dict[tuple[int, str], list[PointRule]] = defaultdict(list)
+        for branch_id, rules in self.by_branch.items():
+            for rule in rules:
+                found[(branch_id, rule.source)].append(rule)
+        return found
 
 
 def context(org: Organisation, people: QuerySet, start: date, end: date) -> Context:
@@ -114,10 +132,9 @@ def context(org: Organisation, people: QuerySet, start: date, end: date) -> Cont
     for rule in rules:
         by_branch[rule.organisation_id].append(rule)
         by_path[rule.organisation.path] = rule.organisation_id
-    branch_of = {
-        pk: branches.nearest(path, by_path)
-        for pk, path in people.order_by().values_list("pk", "organisation__path")
-    }
+    # (a city has hundreds of organisations and tens of thousands of people: each path once)
+    nearest = functools.lru_cache(maxsize=None)(lambda path: branches.nearest(path, by_path))
+    branch_of = {pk: nearest(path) for pk, path in people.order_by().values_list("pk", "organisation__path")}
     return Context(start, end, rules, by_branch, branch_of)
 
 
@@ -146,7 +163,7 @@ def _by_month(ctx: Context, source: registry.Source, start: date) -> bool:
 def totals(org: Organisation, people: QuerySet, start: date, end: date) -> dict[int, Decimal]:
     """{person id: points in start..end} for `people` of org's subtree (0 for those without)."""
     ctx = context(org, people, start, end)
-    result = {pk: ZERO for pk in ctx.branch_of}
+    cents = dict.fromkeys(ctx.branch_of, 0)
     for source in ctx.sources:
         grouped: dict[int, list[tuple[date, int]]] = defaultdict(list)
         # counted by month where that gives the same points (far fewer rows over a bureau)
@@ -161,14 +178,15 @@ def totals(org: Organisation, people: QuerySet, start: date, end: date) -> dict[
             .values_list("person_id", "chunk", "n")
         )
         for person_id, day, n in rows:
-            if person_id in result:
+            if person_id in cents:
                 grouped[person_id].append((day, n))
         for person_id, facts in grouped.items():
             facts.sort()
             for rule in ctx.rules_for(person_id, source.code):
-                for (day, _n), amount in zip(facts, earn(rule, facts), strict=True):
+                for (day, _n), amount in zip(facts, earn_cents(rule, facts), strict=True):
                     if day >= start:
-                        result[person_id] += amount
+                        cents[person_id] += amount
+    result = {pk: Decimal(value).scaleb(-2) for pk, value in cents.items()}
     adjustments = (
         PointAdjustment.objects.filter(organisation__in=org.subtree(), day__range=(start, end))
         .order_by()

@@ -15,11 +15,18 @@ a service, never sees a value read before its own write.
 Results are shared, not copied: callers read them and never change them. Arguments are keyed by
 value (a model instance by its pk); a call with an argument that cannot be a key (a queryset, a
 list) is simply not shared.
+
+The block also pauses Python's cycle collector (reference counting still frees what the work
+drops): a bureau's draft builds millions of short-lived rows and objects, and each full collection
+walks every object alive — a fifth of the draft's time went to a dozen collections that found
+almost nothing, while pausing them adds a few megabytes at most.
 """
 
 from __future__ import annotations
 
 import functools
+import gc
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -31,6 +38,12 @@ _STORE: ContextVar[dict | None] = ContextVar("zhibu_memo", default=None)
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+# Units of work running now in this process (request threads, background refreshes): the
+# collector runs again when the last one ends.
+_PAUSED = 0
+_PAUSE_LOCK = threading.Lock()
+
+
 @contextmanager
 def memoised() -> Iterator[None]:
     """Share reads until the block ends; an inner block joins the outer one."""
@@ -38,10 +51,27 @@ def memoised() -> Iterator[None]:
         yield
         return
     token = _STORE.set({})
+    _pause_collector()
     try:
         yield
     finally:
         _STORE.reset(token)
+        _resume_collector()
+
+
+def _pause_collector() -> None:
+    global _PAUSED
+    with _PAUSE_LOCK:
+        _PAUSED += 1
+        gc.disable()
+
+
+def _resume_collector() -> None:
+    global _PAUSED
+    with _PAUSE_LOCK:
+        _PAUSED -= 1
+        if _PAUSED == 0:
+            gc.enable()
 
 
 def store() -> dict | None:

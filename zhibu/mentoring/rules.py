@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from zhibu.core import memo
 from zhibu.core.lean import lean
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
@@ -57,6 +58,7 @@ SECRET_FIELDS = (
 )
 
 
+@memo.shared  # both gap rules judge the same cases
 def _cases(org: Organisation, period: Period) -> list[MentoringCase]:
     qs = lean(active_in(cases_of(org), period.start, period.end).select_related("mentor")).defer(
         *SECRET_FIELDS

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from zhibu.core import branches
+from zhibu.core.lean import lean
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period
 from zhibu.core.registries import findings
@@ -156,7 +157,7 @@ def low_participation(org: Organisation, period: Period) -> Iterator[Finding]:
                 low[branch.pk].append(person_id)
     if not low:
         return
-    people = Person.objects.in_bulk([pk for pks in low.values() for pk in pks])
+    people = lean(Person.objects.all()).in_bulk([pk for pks in low.values() for pk in pks])
     for branch in under:
         if branch.pk not in low:
             continue

@@ -4,6 +4,9 @@ six-months rule read one dues book within a draft."""
 
 from __future__ import annotations
 
+import gc
+import threading
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -80,3 +83,33 @@ def test_the_dues_figures_and_rule_read_one_book_within_a_draft(world):
         read_all()
     # the book is five queries: built three times alone, once shared
     assert len(alone.captured_queries) - len(shared.captured_queries) == 2 * 5
+
+
+def test_the_cycle_collector_pauses_while_any_unit_of_work_runs_and_resumes_after_the_last():
+    assert gc.isenabled()
+    started, release = threading.Event(), threading.Event()
+
+    def other_unit():
+        with memo.memoised():
+            started.set()
+            release.wait(5)
+
+    worker = threading.Thread(target=other_unit)
+    with memo.memoised():
+        assert not gc.isenabled()
+        with memo.memoised():  # an inner block joins the outer one
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+        worker.start()
+        started.wait(5)
+    # this thread's block ended, the other one still runs
+    assert not gc.isenabled()
+    release.set()
+    worker.join(5)
+    assert gc.isenabled()
+
+
+def test_the_collector_resumes_when_the_work_fails():
+    with pytest.raises(ValueError), memo.memoised():
+        raise ValueError("失败")
+    assert gc.isenabled()
