@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, DateField, F, Q, QuerySet, Sum
-from django.db.models.functions import Cast, TruncMonth
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.urls import NoReverseMatch, reverse
 
 from zhibu.core import branches
+from zhibu.core.lean import lean, month_of
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 from zhibu.core.registries import points as registry
@@ -125,7 +125,7 @@ def context(org: Organisation, people: QuerySet, start: date, end: date) -> Cont
     query): a person of a 党小组 earns under the rules of the branch above it (the nearest
     organisation on her path that has rules)."""
     rules = list(
-        rules_in_force(org, start, end).select_related("organisation").order_by("effective_from", "pk")
+        lean(rules_in_force(org, start, end).select_related("organisation")).order_by("effective_from", "pk")
     )
     by_branch: dict[int, list[PointRule]] = defaultdict(list)
     by_path: dict[str, int] = {}
@@ -167,8 +167,7 @@ def totals(org: Organisation, people: QuerySet, start: date, end: date) -> dict[
     for source in ctx.sources:
         grouped: dict[int, list[tuple[date, int]]] = defaultdict(list)
         # counted by month where that gives the same points (far fewer rows over a bureau)
-        # (cast: PostgreSQL's date_trunc gives a timestamp, three times slower to read than a date)
-        day = Cast(TruncMonth("day"), DateField()) if _by_month(ctx, source, start) else F("day")
+        day = month_of("day") if _by_month(ctx, source, start) else F("day")
         rows = (
             _facts(ctx, org, source)
             .order_by()

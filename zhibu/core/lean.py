@@ -13,7 +13,8 @@ rule's code does not read them.
 
 from __future__ import annotations
 
-from django.db.models import Model, QuerySet
+from django.db.models import DateField, Model, QuerySet
+from django.db.models.functions import Cast, TruncMonth
 
 from .crypto import EncryptedTextField
 
@@ -42,3 +43,10 @@ def lean(qs: QuerySet) -> QuerySet:
     if isinstance(qs.query.select_related, dict):
         walk(qs.model, qs.query.select_related, "")
     return qs.defer(*names) if names else qs
+
+
+def month_of(field: str) -> Cast:
+    """The first day of the month of a date field, as a date. TruncMonth alone makes PostgreSQL
+    turn the date into a timestamp with time zone, which the driver parses (with its zone) for
+    each of a bureau's tens of thousands of grouped rows, three times slower than a date."""
+    return Cast(TruncMonth(field), DateField())

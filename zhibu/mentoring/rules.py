@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from zhibu.core import memo
-from zhibu.core.lean import lean
+from zhibu.core.lean import lean, month_of
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 from zhibu.core.registries import findings
@@ -69,12 +68,12 @@ def _cases(org: Organisation, period: Period) -> list[MentoringCase]:
 def _done(model, field: str, org: Organisation, period: Period, **extra) -> set[tuple[int, date]]:
     rows = (
         model.objects.filter(organisation__in=org.subtree(), **{f"{field}__range": period.bounds}, **extra)
-        .annotate(m=TruncMonth(field))
+        .annotate(m=month_of(field))
         .values_list("case_id", "m")
         .order_by()  # the model's ordering would join the DISTINCT and keep every row
         .distinct()
     )
-    return {(case_id, m if isinstance(m, date) else m.date()) for case_id, m in rows}
+    return set(rows)
 
 
 def _gaps(org, period, model, field, message, **extra) -> Iterator[Finding]:

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
+from zhibu.core.lean import lean
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 
@@ -66,12 +67,14 @@ def past_due(branches: list[Organisation], period: Period, today: date) -> Itera
     rules = deadlines_for(branches)
     sent = {
         (s.organisation_id, s.kind, s.document.start): s
-        for s in Submission.objects.filter(
-            organisation__in=[b.pk for b in branches],
-            document__start__gte=period.start,
-            document__end__lte=period.end,
-            submitted_at__isnull=False,
-        ).select_related("document")
+        for s in lean(
+            Submission.objects.filter(
+                organisation__in=[b.pk for b in branches],
+                document__start__gte=period.start,
+                document__end__lte=period.end,
+                submitted_at__isnull=False,
+            ).select_related("document")
+        )
     }
     for branch in branches:
         for kind in DEADLINE_KINDS:

@@ -12,13 +12,12 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from django.db.models import Count
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from zhibu.core import branches
-from zhibu.core.lean import lean
+from zhibu.core.lean import lean, month_of
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 from zhibu.core.registries import findings
@@ -111,7 +110,7 @@ def liaison_no_contact(org: Organisation, period: Period) -> Iterator[Finding]:
         LiaisonContact.objects.filter(
             liaison__in=[r.pk for r in rows], contacted_on__range=(period.start, period.end)
         )
-        .annotate(month=TruncMonth("contacted_on"))
+        .annotate(month=month_of("contacted_on"))
         .values("liaison_id", "month")
         .annotate(n=Count("pk"))
     )

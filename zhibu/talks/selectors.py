@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import TruncMonth
 
 from zhibu.core import policy
+from zhibu.core.lean import month_of
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period
 from zhibu.core.selectors import get_permitted
@@ -83,10 +83,10 @@ def counts_by_talker_month(org: Organisation, start: date, end: date) -> dict[tu
     """{(talker id, first day of the month): talks} over org's subtree — one grouped query."""
     rows = (
         Talk.objects.filter(organisation__in=org.subtree(), held_on__range=(start, end))
-        .annotate(month=TruncMonth("held_on"))
+        .annotate(month=month_of("held_on"))
         .order_by()
         .values("talker_id", "month")
         .annotate(n=Count("pk"))
         .values_list("talker_id", "month", "n")
     )
-    return {(talker, month if isinstance(month, date) else month.date()): n for talker, month, n in rows}
+    return {(talker, month): n for talker, month, n in rows}
