@@ -35,7 +35,13 @@ HELD_DAY = TruncDate("held_at")
 DEMOCRATIC_AND_TOPICAL = ["org_life_meeting", "democratic_life_meeting", "topical_meeting", "forum"]
 
 
-@figures.register("meetings.held", label=_("召开会议次数"), unit=_("次"), day=HELD_DAY)
+def _held_of_kind(org: Organisation, period: Period, *, kind: str | None = None) -> int | None:
+    return selectors.counts_by_type(org, period).get(kind, 0) if kind else None
+
+
+@figures.register(
+    "meetings.held", label=_("召开会议次数"), unit=_("次"), day=HELD_DAY, counted_by=_held_of_kind
+)
 def held(org: Organisation, period: Period, *, kind: str | None = None) -> QuerySet[Meeting]:
     return selectors.held_in(org, period, kind or None)
 
@@ -47,6 +53,13 @@ def _per_type(type_code: str):
     return figure
 
 
+def _counted_per_type(type_code: str):
+    def count(org: Organisation, period: Period) -> int:
+        return selectors.counts_by_type(org, period).get(type_code, 0)
+
+    return count
+
+
 # The monthly summary's table of key figures: 三会一课 and the theme day, in a secretary's order.
 KEY = {
     "meetings.general_meetings": 10,
@@ -56,9 +69,14 @@ KEY = {
 }
 
 for _code, _type_code, _label in PER_TYPE:
-    figures.register(_code, label=_label, unit=_("次"), day=HELD_DAY, key=KEY.get(_code))(
-        _per_type(_type_code)
-    )
+    figures.register(
+        _code,
+        label=_label,
+        unit=_("次"),
+        day=HELD_DAY,
+        key=KEY.get(_code),
+        counted_by=_counted_per_type(_type_code),
+    )(_per_type(_type_code))
 
 
 @figures.register(

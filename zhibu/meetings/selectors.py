@@ -11,7 +11,7 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, F, Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from zhibu.core import policy
+from zhibu.core import memo, policy
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period
 from zhibu.core.selectors import get_permitted
@@ -171,6 +171,13 @@ def held_in(org: Organisation, period: Period, type_code: str | None = None) -> 
     if type_code:
         qs = qs.filter(types__code=type_code)
     return qs
+
+
+@memo.shared
+def counts_by_type(org: Organisation, period: Period) -> dict[str, int]:
+    """{type code: meetings held_in(org, period, code)} for every type, one grouped query."""
+    rows = held_in(org, period).order_by().values_list("types__code").annotate(n=Count("pk"))
+    return {code: n for code, n in rows if code}
 
 
 def types_held(org: Organisation, period: Period) -> list[tuple[str, str]]:

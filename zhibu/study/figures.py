@@ -23,7 +23,27 @@ SESSION_DAY = "day"
 ATTENDANCE_DAY = Coalesce(TruncDate("session__meeting__held_at"), "session__held_on")
 
 
-@figures.register("study.sessions", label=_("集中学习次数"), unit=_("次"), day=SESSION_DAY, key=20)
+def _sessions_counted(
+    org: Organisation, period: Period, *, form: str | None = None, subject: str | None = None
+) -> int | None:
+    """sessions()'s count from the grouped counts, unless it names a subject."""
+    if subject:
+        return None
+    return sum(
+        n
+        for (each, untitled), n in selectors.session_counts(org, period).items()
+        if (not form or each == form) and (subject is None or untitled)
+    )
+
+
+@figures.register(
+    "study.sessions",
+    label=_("集中学习次数"),
+    unit=_("次"),
+    day=SESSION_DAY,
+    key=20,
+    counted_by=_sessions_counted,
+)
 def sessions(
     org: Organisation, period: Period, *, form: str | None = None, subject: str | None = None
 ) -> QuerySet:
@@ -47,11 +67,15 @@ def _per_form(form: str):
     def figure(org: Organisation, period: Period) -> QuerySet:
         return sessions(org, period, form=form)
 
-    return figure
+    def count(org: Organisation, period: Period) -> int | None:
+        return _sessions_counted(org, period, form=form)
+
+    return figure, count
 
 
 for _code, (_form, _label) in PER_FORM.items():
-    figures.register(_code, label=_label, unit=_("次"), day=SESSION_DAY)(_per_form(_form))
+    _figure, _count = _per_form(_form)
+    figures.register(_code, label=_label, unit=_("次"), day=SESSION_DAY, counted_by=_count)(_figure)
 
 
 @figures.register(

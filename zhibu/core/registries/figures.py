@@ -15,6 +15,10 @@ one per period (a flow with no single day passes `series=`, its own way of doing
 a ratio (members on the period's end, an attendance rate) says `flow=False`, so charts of flows
 never compute it month by month. See `figure_series.py`.
 
+A family of counts one grouped query gives at once (meetings of each type) may say so with
+`counted_by=`: within a unit of work (a draft) each member's value is read from that shared query,
+and its records stay the queryset, unevaluated. Outside one, the figure counts its records.
+
 Put them in `<app>/figures.py`; `core.registries.autodiscover()` imports it.
 """
 
@@ -27,6 +31,7 @@ from typing import Any
 
 from django.db.models import Count, QuerySet, Sum
 
+from .. import memo
 from ..periods import Period
 from .figure_series import series_of
 
@@ -54,6 +59,10 @@ class FigureSpec:
     listed: bool = True
     # A key figure's place in the monthly summary's table of key figures (None: not a key figure).
     key: int | None = None
+    # (org, period, **params) -> the count, or None: within a unit of work (core/memo.py) a family
+    # of counts one grouped query gives at once (meetings of each type, sessions of each form) —
+    # a document asks for ten of them, each a pass over the bureau's year otherwise.
+    counted_by: Callable[..., Any] | None = None
 
     @property
     def ledger(self) -> str:
@@ -99,6 +108,7 @@ class FigureRegistry:
         series: Callable[..., list] | None = None,
         listed: bool = True,
         key: int | None = None,
+        counted_by: Callable[..., Any] | None = None,
     ):
         def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
             if code in self._specs and self._specs[code].func is not func:
@@ -118,6 +128,7 @@ class FigureRegistry:
                 series,
                 listed,
                 key,
+                counted_by,
             )
             return func
 
@@ -135,6 +146,10 @@ class FigureRegistry:
     def all(self) -> list[FigureSpec]:
         return sorted((s for s in self._specs.values() if s.listed), key=lambda s: s.code)
 
+    def codes_counted_by(self) -> list[str]:
+        """The figures a shared grouped count gives within a unit of work (`counted_by`)."""
+        return sorted(code for code, spec in self._specs.items() if spec.counted_by is not None)
+
     def key_figures(self) -> list[FigureSpec]:
         """The figures flagged `key=`, in that order: what a month is summed up by."""
         return sorted((s for s in self._specs.values() if s.key is not None), key=lambda s: (s.key, s.code))
@@ -142,6 +157,10 @@ class FigureRegistry:
     def compute(self, code: str, org, period: Period, **params) -> FigureValue:
         spec = self.get(code)
         result = spec.func(org, period, **params)
+        if spec.counted_by is not None and memo.store() is not None:
+            value = spec.counted_by(org, period, **params)
+            if value is not None:
+                return FigureValue(spec, value, result, org, period, params)
         if isinstance(result, tuple):
             value, records = result
         elif spec.sum_field:
@@ -198,6 +217,7 @@ unregister = _REGISTRY.unregister
 all = _REGISTRY.all  # noqa: A001 - read as figures.all()
 compute = _REGISTRY.compute
 key_figures = _REGISTRY.key_figures
+codes_counted_by = _REGISTRY.codes_counted_by
 compute_by_branch = _REGISTRY.compute_by_branch
 stored_values = _REGISTRY.stored_values
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import date
 from decimal import Decimal
 
@@ -10,6 +11,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from zhibu.core import memo
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures, findings
 from zhibu.core.tests.factories import make_org
@@ -75,9 +77,24 @@ def test_held_counts_a_meeting_once_for_each_type(world, data):
         ("meetings.late_records", 1),
     ],
 )
-def test_per_type_figures(world, data, code, expected):
-    value = figures.compute(code, world.branch, H1)
+@pytest.mark.parametrize("in_a_draft", [False, True])
+def test_per_type_figures(world, data, code, expected, in_a_draft):
+    # within a draft the types are counted by one grouped query (counted_by): the same numbers
+    with memo.memoised() if in_a_draft else nullcontext():
+        value = figures.compute(code, world.branch, H1)
     assert value.value == expected == value.records.count()
+
+
+def test_within_a_draft_every_type_is_counted_by_one_query(world, data, django_assert_num_queries):
+    codes = [c for c in figures.codes_counted_by() if c.startswith("meetings.")]
+    assert len(codes) >= 10
+    alone = {code: figures.compute(code, world.bureau_org, H1).value for code in codes}
+    kinds = {k: figures.compute("meetings.held", world.branch, H1, kind=k).value for k in ("theme_day", "x")}
+    # the bureau's counts, the branch's, and meetings.held of every kind (a meeting of two types once)
+    with memo.memoised(), django_assert_num_queries(3):
+        assert {code: figures.compute(code, world.bureau_org, H1).value for code in codes} == alone
+        assert {k: figures.compute("meetings.held", world.branch, H1, kind=k).value for k in kinds} == kinds
+    assert alone["meetings.committee_meetings"] == 6 and kinds == {"theme_day": 1, "x": 0}
 
 
 def test_bureau_figure_sums_the_subtree(world, data):

@@ -3,6 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
+from zhibu.core import memo
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures
 
@@ -34,6 +35,39 @@ def test_sessions_counted_per_form_including_meeting_linked(world, branch):
     assert _value("study.forums", branch) == (1, [forum])
     assert _value("study.seminars", branch)[0] == 0
     assert _value("study.tutorials", branch)[0] == 0
+
+
+COUNTED = [
+    ("study.sessions", {}),
+    ("study.sessions", {"form": "forum"}),
+    ("study.sessions", {"form": "party_lecture", "subject": ""}),
+    ("study.sessions", {"subject": ""}),
+    ("study.sessions", {"form": "party_lecture", "subject": "党史"}),
+    ("study.party_lectures", {}),
+    ("study.exemplar_reports", {}),
+    ("study.forums", {}),
+    ("study.seminars", {}),
+    ("study.tutorials", {}),
+]
+
+
+def test_within_a_draft_every_form_is_counted_by_one_grouped_query_giving_the_same_numbers(
+    world, branch, django_assert_max_num_queries
+):
+    m = meeting(branch, "党史专题党课：井冈山精神", date(2022, 3, 17))
+    session(branch, "party_lecture", subject="党史", mtg=m)
+    session(branch, "party_lecture", date(2021, 10, 14))
+    session(branch, "party_lecture", date(2022, 10, 1), subject="党章")
+    session(branch, "exemplar_report", date(2021, 11, 18))
+    session(branch, "forum", date(2022, 1, 13))
+    session(branch, "forum", date(2023, 8, 15))  # after the span
+    session(world.other_branch, "forum", date(2022, 1, 13))  # another branch
+    alone = [figures.compute(code, branch, SPAN, **params).value for code, params in COUNTED]
+    assert alone == [5, 1, 1, 3, 1, 3, 1, 1, 0, 0]
+    # the grouped counts once, and the one figure naming a subject counts its own records
+    with memo.memoised(), django_assert_max_num_queries(2):
+        together = [figures.compute(code, branch, SPAN, **params).value for code, params in COUNTED]
+    assert together == alone
 
 
 def test_meeting_linked_session_takes_the_meetings_date(world, branch):
