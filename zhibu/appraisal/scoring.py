@@ -160,10 +160,30 @@ def _by_month(ctx: Context, source: registry.Source, start: date) -> bool:
     return True
 
 
+def _months_alone(ctx: Context, source: registry.Source, start: date) -> bool:
+    """Whether each month of a source's facts earns on its own: counted by month, and every rule
+    of the source capped by the month or not at all — no window spans two rows."""
+    return _by_month(ctx, source, start) and all(
+        rule.cap is None or rule.cap_period == CapPeriod.MONTH
+        for rule in ctx.rules
+        if rule.source == source.code
+    )
+
+
+def _month_cents(rule: PointRule, n: int, known: dict[int, tuple[int, int | None]]) -> int:
+    """What n facts of one month earn under `rule` when the month is its own cap window (earn_cents
+    of a single row), in hundredths."""
+    if rule.pk not in known:
+        known[rule.pk] = (int(rule.points * 100), None if rule.cap is None else int(rule.cap * 100))
+    points, cap = known[rule.pk]
+    return points * n if cap is None else max(0, min(points * n, cap))
+
+
 def totals(org: Organisation, people: QuerySet, start: date, end: date) -> dict[int, Decimal]:
     """{person id: points in start..end} for `people` of org's subtree (0 for those without)."""
     ctx = context(org, people, start, end)
     cents = dict.fromkeys(ctx.branch_of, 0)
+    known: dict[int, tuple[int, int | None]] = {}
     for source in ctx.sources:
         grouped: dict[int, list[tuple[date, int]]] = defaultdict(list)
         # counted by month where that gives the same points (far fewer rows over a bureau)
@@ -176,6 +196,14 @@ def totals(org: Organisation, people: QuerySet, start: date, end: date) -> dict[
             .annotate(n=Count("*"))
             .values_list("person_id", "chunk", "n")
         )
+        if _months_alone(ctx, source, start):
+            # each row is a whole cap window: no member's facts need gathering and sorting
+            for person_id, month, n in rows:
+                if person_id in cents and month >= start:
+                    for rule in ctx.rules_for(person_id, source.code):
+                        if _in_force(rule, month):
+                            cents[person_id] += _month_cents(rule, n, known)
+            continue
         for person_id, day, n in rows:
             if person_id in cents:
                 grouped[person_id].append((day, n))

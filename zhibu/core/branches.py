@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from . import memo
 from .models import Organisation
 
 T = TypeVar("T")
@@ -58,6 +59,7 @@ def nearest(path: str, by_path: dict[str, T]) -> T | None:
     return None
 
 
+@memo.shared  # some twenty rules of a draft ask it of the same organisation
 def under(org: Organisation) -> Branches:
     """The 党支部 of org's subtree (org itself when it is one) and, for every organisation of the
     subtree, the branches it lies under. One query."""

@@ -1,6 +1,6 @@
 """Reads of the honours ledger. Views start from the user's scope (`*_visible`, `*_get`); figures
 and sections start from an organisation (`*_of`). Members' participation is judged in a fixed
-number of queries over any subtree (people.selectors.members_on_each)."""
+number of queries over any subtree (people.selectors.member_ids_on_each)."""
 
 from __future__ import annotations
 

@@ -228,28 +228,15 @@ def members_on_days(people: QuerySet[Person], days: Iterable[date]) -> dict[date
     return result
 
 
-def members_on_each(
-    root: Organisation, wanted: list[tuple[Organisation, date]], **filters
-) -> dict[tuple[int, date], list[Person]]:
-    """{(org pk, day): members_on(org, day)} for many (organisation of root's subtree, day) pairs in
-    two queries (the people; their dated history, arrivals and 停止党籍) whatever the number of
-    pairs — a rule over a subtree whose branches each keep their own dates. Lists in pk order;
-    `filters` narrow the people (is_retired=False)."""
-    return _sort_into_days(root, wanted, filters, ids_only=False)
-
-
 def member_ids_on_each(
     root: Organisation, wanted: list[tuple[Organisation, date]], **filters
 ) -> dict[tuple[int, date], list[int]]:
-    """members_on_each, the person ids only: what counting needs, without building a Person (and
-    her organisation) for each of a bureau's members."""
-    return _sort_into_days(root, wanted, filters, ids_only=True)
-
-
-def _sort_into_days(
-    root: Organisation, wanted: list[tuple[Organisation, date]], filters: dict, ids_only: bool
-):
-    found: dict[tuple[int, date], list] = {(o.pk, day): [] for o, day in wanted}
+    """{(org pk, day): the pks of members_on(org, day)} for many (organisation of root's subtree,
+    day) pairs in two queries (the people; their dated history, arrivals and 停止党籍) whatever
+    the number of pairs — a rule over a subtree whose branches each keep their own dates. Lists in
+    pk order; `filters` narrow the people (is_retired=False). Ids, not people: a bureau's rule
+    counts thousands of members and names only those it finds."""
+    found: dict[tuple[int, date], list[int]] = {(o.pk, day): [] for o, day in wanted}
     if not wanted:
         return found
     by_code: dict[str, list[tuple[Organisation, date]]] = {}
@@ -259,20 +246,12 @@ def _sort_into_days(
     last = max(day for _, day in wanted)
     candidates = people_of(root).filter(**filters).exclude(left_on__lt=first).order_by("pk")
     history, absences = _status_history(candidates, first, last)
-    if ids_only:
-        rows = (
-            (pk, pk, left_on, path)
-            for pk, left_on, path in candidates.values_list("pk", "left_on", "organisation__path")
-        )
-    else:
-        people = candidates.select_related("organisation").defer(*RULE_DEFERRED_WITH_ORG)
-        rows = ((p, p.pk, p.left_on, p.organisation.path) for p in people)
-    for item, pk, left_on, path in rows:
+    for pk, left_on, path in candidates.values_list("pk", "left_on", "organisation__path"):
         known = _History(left_on, history.get(pk, []), absences.get(pk))
         for code in path.strip("/").split("/"):
             for org, day in by_code.get(code, ()):
                 if known.member_on(day):
-                    found[(org.pk, day)].append(item)
+                    found[(org.pk, day)].append(pk)
     return found
 
 

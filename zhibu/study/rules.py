@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from zhibu.core import branches
-from zhibu.core.models import Organisation
+from zhibu.core.lean import lean
+from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period, cn_date
 from zhibu.core.registries import findings
 from zhibu.core.registries.findings import Finding
@@ -262,14 +263,20 @@ def self_study_overdue(org: Organisation, period: Period) -> Iterator[Finding]:
         .filter(done_on__lte=F("task__due_on"))
         .values_list("task_id", "person_id")
     )
-    # Every branch's members on each of its due dates at once (two queries, however many dates).
-    members_by_day = people_selectors.members_on_each(
+    # Every branch's members on each of its due dates at once (two queries, however many dates),
+    # then only those who were late, with their names (a bureau's members are thousands).
+    members_by_day = people_selectors.member_ids_on_each(
         org, [(task.organisation, task.due_on) for task in tasks], is_retired=False
     )
-    for task in tasks:
-        late = [
-            p for p in members_by_day[(task.organisation_id, task.due_on)] if (task.pk, p.pk) not in on_time
+    late_ids = {
+        task.pk: [
+            pk for pk in members_by_day[(task.organisation_id, task.due_on)] if (task.pk, pk) not in on_time
         ]
+        for task in tasks
+    }
+    people = lean(Person.objects.all()).in_bulk({pk for ids in late_ids.values() for pk in ids})
+    for task in tasks:
+        late = [people[pk] for pk in late_ids[task.pk]]
         if late:
             names = "、".join(sorted((p.name for p in late), key=name_sort_key))
             yield Finding(

@@ -123,5 +123,10 @@ def test_facts_are_counted_by_month_only_where_the_rules_allow_it(world, ledger)
     monthly = {s.code: scoring._by_month(ctx, s, PERIOD.start) for s in ctx.sources}
     assert monthly["meetings.attended"] and monthly["study.book_read"] and monthly["care.visited"]
     assert not monthly["service.volunteered"]
+    # months earning alone (a monthly cap, or none): the hand count holds on that path too
+    alone = {s.code: scoring._months_alone(ctx, s, PERIOD.start) for s in ctx.sources}
+    assert alone["meetings.attended"] and alone["care.visited"]
+    assert not alone["study.book_read"]  # its term cap spans months
+    assert not alone["service.volunteered"]
     # a total starting mid-month counts every source day by day
     assert not any(scoring._by_month(ctx, s, date(2023, 3, 2)) for s in ctx.sources)
