@@ -31,7 +31,7 @@ def _sessions_counted(
         return None
     return sum(
         n
-        for (each, untitled), n in selectors.session_counts(org, period).items()
+        for (each, untitled), n in grouped.session_counts(org, period).items()
         if (not form or each == form) and (subject is None or untitled)
     )
 

@@ -9,11 +9,23 @@ from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, QuerySet, Subquery, Sum, Value
+from django.db.models import (
+    BooleanField,
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce
 
+from zhibu.core import memo
 from zhibu.core.branches import Branches
 from zhibu.core.models import Organisation
+from zhibu.core.periods import Period
 from zhibu.meetings import selectors as meeting_selectors
 from zhibu.people import selectors as people_selectors
 
@@ -177,3 +189,18 @@ def lecture_subjects(org: Organisation, start: date, end: date) -> list[str]:
         .order_by("-n", "subject")
     )
     return [row["subject"] for row in rows]
+
+
+@memo.shared
+def session_counts(org: Organisation, period: Period) -> dict[tuple[str, bool], int]:
+    """{(form, recorded without a subject): sessions_of(org, period)} in one grouped query: the
+    counts of every form a document names."""
+    untitled = ExpressionWrapper(Q(subject=""), output_field=BooleanField())
+    rows = (
+        sessions_of(org, period.start, period.end)
+        .order_by()
+        .annotate(untitled=untitled)
+        .values_list("form", "untitled")
+        .annotate(n=Count("pk"))
+    )
+    return {(form, bool(no_subject)): n for form, no_subject, n in rows}

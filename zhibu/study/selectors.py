@@ -10,11 +10,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import (
-    BooleanField,
     Count,
     DecimalField,
     Exists,
-    ExpressionWrapper,
     F,
     OuterRef,
     Q,
@@ -26,7 +24,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
-from zhibu.core import memo, policy
+from zhibu.core import policy
 from zhibu.core.models import Organisation, Person
 from zhibu.core.models.people import MEMBER_STATUSES
 from zhibu.core.periods import Period
@@ -64,21 +62,6 @@ def with_day(qs: QuerySet[StudySession]) -> QuerySet[StudySession]:
 def sessions_of(org: Organisation, start: date, end: date) -> QuerySet[StudySession]:
     qs = StudySession.objects.filter(organisation__in=org.subtree())
     return with_day(qs).filter(day__range=(start, end)).order_by("day", "pk")
-
-
-@memo.shared
-def session_counts(org: Organisation, period: Period) -> dict[tuple[str, bool], int]:
-    """{(form, recorded without a subject): sessions_of(org, period)} in one grouped query: the
-    counts of every form a document names."""
-    untitled = ExpressionWrapper(Q(subject=""), output_field=BooleanField())
-    rows = (
-        sessions_of(org, period.start, period.end)
-        .order_by()
-        .annotate(untitled=untitled)
-        .values_list("form", "untitled")
-        .annotate(n=Count("pk"))
-    )
-    return {(form, bool(no_subject)): n for form, no_subject, n in rows}
 
 
 def sessions_visible(user) -> QuerySet[StudySession]:
