@@ -73,22 +73,31 @@ def earn(rule: PointRule, facts: Iterable[tuple[date, int]]) -> list[Decimal]:
 def earn_cents(rule: PointRule, facts: Iterable[tuple[date, int]]) -> list[int]:
     """earn() in hundredths of a point (points have two decimal places): exact, and integers are
     what a bureau's tens of thousands of members can be summed in without Decimal arithmetic."""
-    points = int(rule.points * 100)
-    cap = None if rule.cap is None else int(rule.cap * 100)
+    points, cap = _in_cents(rule)
     used: dict[tuple[date, date], int] = {}
     earned = []
     for day, n in facts:
         if not _in_force(rule, day):
             earned.append(0)
             continue
-        amount = points * n
-        if cap is not None:
-            window = cap_window(rule.cap_period, day)
-            spent = used.get(window, 0)
-            amount = max(0, min(amount, cap - spent))
-            used[window] = spent + amount
+        if cap is None:
+            earned.append(points * n)
+            continue
+        window = cap_window(rule.cap_period, day)
+        amount = _capped(points * n, cap, used.get(window, 0))
+        used[window] = used.get(window, 0) + amount
         earned.append(amount)
     return earned
+
+
+def _in_cents(rule: PointRule) -> tuple[int, int | None]:
+    """The rule's points per fact and its cap (None: none) in hundredths (two decimal places)."""
+    return int(rule.points * 100), None if rule.cap is None else int(rule.cap * 100)
+
+
+def _capped(amount: int, cap: int, spent: int) -> int:
+    """What `amount` earns in a cap window where `spent` is already used up."""
+    return max(0, min(amount, cap - spent))
 
 
 @dataclass
@@ -172,11 +181,11 @@ def _months_alone(ctx: Context, source: registry.Source, start: date) -> bool:
 
 def _month_cents(rule: PointRule, n: int, known: dict[int, tuple[int, int | None]]) -> int:
     """What n facts of one month earn under `rule` when the month is its own cap window (earn_cents
-    of a single row), in hundredths."""
+    of a single row), in hundredths; `known` keeps each rule's hundredths."""
     if rule.pk not in known:
-        known[rule.pk] = (int(rule.points * 100), None if rule.cap is None else int(rule.cap * 100))
+        known[rule.pk] = _in_cents(rule)
     points, cap = known[rule.pk]
-    return points * n if cap is None else max(0, min(points * n, cap))
+    return points * n if cap is None else _capped(points * n, cap, 0)
 
 
 def totals(org: Organisation, people: QuerySet, start: date, end: date) -> dict[int, Decimal]:

@@ -25,6 +25,7 @@ from django.db.models import (
 )
 
 from zhibu.core import policy
+from zhibu.core.lean import lean
 from zhibu.core.models import (
     CommitteeTerm,
     Organisation,
@@ -202,14 +203,6 @@ class _History:
         return bool(at) and self.statuses[at - 1] in MEMBER_STATUSES
 
 
-# What rules over a subtree never read from the people they judge: the ID number is encrypted, and
-# decrypting it for every member of a bureau is most of a rule's time; the row's timestamps are
-# two datetimes parsed per person (still loaded if ever read). RULE_DEFERRED_WITH_ORG also leaves
-# out those of the person's organisation, for `select_related("organisation")`.
-RULE_DEFERRED = ("id_number", "created_at", "updated_at")
-RULE_DEFERRED_WITH_ORG = (*RULE_DEFERRED, "organisation__created_at", "organisation__updated_at")
-
-
 def members_on_days(people: QuerySet[Person], days: Iterable[date]) -> dict[date, list[Person]]:
     """members_on for many days in two queries (the people; their history and absences): who among `people`
     was a member (预备 + 正式) on each day. Rules judging many weeks or months over a whole subtree
@@ -220,7 +213,8 @@ def members_on_days(people: QuerySet[Person], days: Iterable[date]) -> dict[date
     people = people.exclude(left_on__lt=days[0])
     history, absences = _status_history(people, days[0], days[-1])
     result: dict[date, list[Person]] = {day: [] for day in days}
-    for person in people.select_related("organisation").defer(*RULE_DEFERRED_WITH_ORG):
+    # (lean: a person's ID number and the timestamps are never read here, and cost most)
+    for person in lean(people.select_related("organisation")):
         known = _History(person.left_on, history.get(person.pk, []), absences.get(person.pk))
         for day in days:
             if known.member_on(day):

@@ -24,6 +24,7 @@ from django.db.models.functions import Coalesce
 
 from zhibu.core import memo
 from zhibu.core.branches import Branches
+from zhibu.core.lean import lean
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 from zhibu.meetings import selectors as meeting_selectors
@@ -119,7 +120,7 @@ def hours_by_branch(
 
 def members_by_branch(under: Branches, org: Organisation, day: date) -> dict[int, list]:
     """{branch id: its serving members on `day`}, in one query over the subtree (pk order)."""
-    members = members_of(org, day).defer(*people_selectors.RULE_DEFERRED).order_by("pk")
+    members = lean(members_of(org, day)).order_by("pk")
     return under.group(members, lambda p: p.organisation_id)
 
 
@@ -204,3 +205,11 @@ def session_counts(org: Organisation, period: Period) -> dict[tuple[str, bool], 
         .annotate(n=Count("pk"))
     )
     return {(form, bool(no_subject)): n for form, no_subject, n in rows}
+
+
+def counts_by_form(org: Organisation, period: Period) -> dict[str, int]:
+    """The period's sessions counted by form (the study page), from the same grouped query."""
+    counts: dict[str, int] = defaultdict(int)
+    for (form, _untitled), n in session_counts(org, period).items():
+        counts[form] += n
+    return dict(counts)

@@ -82,12 +82,6 @@ def session_attendance(session: StudySession) -> list:
     return sorted(rows, key=lambda row: name_sort_key(row.person.name))
 
 
-def counts_by_form(org: Organisation, period: Period) -> dict[str, int]:
-    """The period's sessions counted by form, in one grouped query."""
-    rows = sessions_of(org, period.start, period.end).order_by().values("form").annotate(n=Count("pk"))
-    return {row["form"]: row["n"] for row in rows}
-
-
 def session_list(org: Organisation, period: Period, form: str = "") -> QuerySet[StudySession]:
     """The study page's rows: the period's sessions (of one form, when given), newest first."""
     sessions = sessions_of(org, period.start, period.end)

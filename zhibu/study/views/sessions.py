@@ -19,7 +19,7 @@ from zhibu.core.web import (
     without,
 )
 
-from .. import selectors
+from .. import grouped, selectors
 from ..forms import FromMeetingForm, SessionForm, TaskForm
 from ..models import StudyForm
 from ..services import sessions as services
@@ -30,7 +30,7 @@ def index(request: HttpRequest) -> HttpResponse:
     """学习: the branch's group sessions over a period, counted by form."""
     org = chosen_organisation(request, "study.view")
     period = period_from_request(request)
-    counts = selectors.counts_by_form(org, period)
+    counts = grouped.counts_by_form(org, period)
     form = request.GET.get("form", "")
     listed = form if form in StudyForm.values else ""  # an unknown ?form= lists every form
     context = {
