@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -179,20 +179,26 @@ def _months_alone(ctx: Context, source: registry.Source, start: date) -> bool:
     )
 
 
-def _month_cents(rule: PointRule, n: int, known: dict[int, tuple[int, int | None]]) -> int:
-    """What n facts of one month earn under `rule` when the month is its own cap window (earn_cents
-    of a single row), in hundredths; `known` keeps each rule's hundredths."""
-    if rule.pk not in known:
-        known[rule.pk] = _in_cents(rule)
-    points, cap = known[rule.pk]
-    return points * n if cap is None else _capped(points * n, cap, 0)
+def _month_rates(ctx: Context, code: str) -> Callable[[int | None, date], list[tuple[int, int | None]]]:
+    """(branch id, month) -> the hundredths per fact and cap of each of the branch's rules of the
+    source in force in that month (a month its own cap window), worked out once per pair: a city's
+    ranking reads a hundred thousand rows of a few thousand pairs."""
+    table: dict[tuple[int | None, date], list[tuple[int, int | None]]] = {}
+
+    def rates(branch_id: int | None, month: date) -> list[tuple[int, int | None]]:
+        key = (branch_id, month)
+        if key not in table:
+            rules = ctx._by_source.get((branch_id, code), [])
+            table[key] = [_in_cents(rule) for rule in rules if _in_force(rule, month)]
+        return table[key]
+
+    return rates
 
 
 def totals(org: Organisation, people: QuerySet, start: date, end: date) -> dict[int, Decimal]:
     """{person id: points in start..end} for `people` of org's subtree (0 for those without)."""
     ctx = context(org, people, start, end)
     cents = dict.fromkeys(ctx.branch_of, 0)
-    known: dict[int, tuple[int, int | None]] = {}
     for source in ctx.sources:
         grouped: dict[int, list[tuple[date, int]]] = defaultdict(list)
         # counted by month where that gives the same points (far fewer rows over a bureau)
@@ -207,11 +213,11 @@ def totals(org: Organisation, people: QuerySet, start: date, end: date) -> dict[
         )
         if _months_alone(ctx, source, start):
             # each row is a whole cap window: no member's facts need gathering and sorting
+            rates = _month_rates(ctx, source.code)
             for person_id, month, n in rows:
                 if person_id in cents and month >= start:
-                    for rule in ctx.rules_for(person_id, source.code):
-                        if _in_force(rule, month):
-                            cents[person_id] += _month_cents(rule, n, known)
+                    for points, cap in rates(ctx.branch_of[person_id], month):
+                        cents[person_id] += points * n if cap is None else _capped(points * n, cap, 0)
             continue
         for person_id, day, n in rows:
             if person_id in cents:

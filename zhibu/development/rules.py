@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from zhibu.core import branches
+from zhibu.core import branches, memo
 from zhibu.core.models import Organisation, PartyStatus
 from zhibu.core.periods import Period, cn_date
 from zhibu.core.registries import findings
@@ -39,12 +39,7 @@ def _overdue(org: Organisation, period: Period, step: str, message: str) -> Iter
     under = branches.under(org)
     if not under:
         return
-    book = selectors.rulebook()
-    late = []
-    for steps in selectors.open_steps(org, day).values():
-        for nxt in intervals.next_steps(book, steps, day):
-            if nxt.step == step and nxt.due is not None and nxt.due < day:
-                late.append((steps[0].person, nxt))
+    late = [(person, nxt) for person, nxt in _past_due(org, day) if nxt.step == step]
     for branch, rows in under.group(late, lambda row: row[0].organisation_id).items():
         org_of = next(b for b in under if b.pk == branch)
         for person, nxt in rows:
@@ -59,6 +54,19 @@ def _overdue(org: Organisation, period: Period, step: str, message: str) -> Iter
                 evidence=[person],
                 organisation=org_of,
             )
+
+
+@memo.shared
+def _past_due(org: Organisation, day: date) -> list[tuple]:
+    """(person, next step) of every step due before `day` and not on file: both overdue rules read
+    the pipeline's steps of the whole subtree, once per draft or stored page."""
+    book = selectors.rulebook()
+    return [
+        (steps[0].person, nxt)
+        for steps in selectors.open_steps(org, day).values()
+        for nxt in intervals.next_steps(book, steps, day)
+        if nxt.due is not None and nxt.due < day
+    ]
 
 
 @findings.register(
