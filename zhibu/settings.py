@@ -200,8 +200,9 @@ TEMPLATES = [
 ]
 
 # --- database -------------------------------------------------------------------------------
-# SQLite for one school (WAL: readers never block the writer; IMMEDIATE: two writers queue instead of
-# failing mid-transaction; FULL sync: a ledger survives a power cut); PostgreSQL via DATABASE_URL.
+# SQLite for one school (WAL so readers never block the writer, IMMEDIATE so two writers queue
+# instead of failing mid-transaction, FULL sync because a ledger must survive a power cut);
+# PostgreSQL for a bureau through DATABASE_URL.
 _sqlite_path = VAR_DIR / "zhibu.sqlite3"
 DATABASES = {
     "default": dj_database_url.parse(
@@ -218,9 +219,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=20000;"
         " PRAGMA foreign_keys=ON;",
     }
-else:  # PostgreSQL's JIT compiled a bureau's grouped counts for longer than it saved (13.7 → 10.3 s)
-    _pg = DATABASES["default"].setdefault("OPTIONS", {})
-    _pg["options"] = f"{_pg.get('options', '')} -c jit=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- background jobs --------------------------------------------------------------------------

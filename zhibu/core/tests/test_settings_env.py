@@ -110,16 +110,3 @@ def test_django_does_not_start_with_a_non_numeric_number(tmp_path):
     result = _manage_check(tmp_path, ZHIBU_SESSION_IDLE_SECONDS="30m")
     assert result.returncode != 0, result.stdout + result.stderr
     assert "ZHIBU_SESSION_IDLE_SECONDS='30m' is not a whole number" in result.stderr
-
-
-@pytest.mark.django_db
-def test_postgresql_connections_run_without_jit():
-    """PostgreSQL's JIT compiled a bureau's grouped counts for longer than it saved (settings.py):
-    every connection turns it off; SQLite has no such setting."""
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only: SQLite has no JIT")
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW jit")
-        assert cursor.fetchone() == ("off",)
