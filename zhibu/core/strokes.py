@@ -57,8 +57,10 @@ def _char_key(ch: str) -> tuple[int, int, str]:
     return (0, len(seq), seq)
 
 
+@functools.lru_cache(maxsize=65536)
 def name_sort_key(name: str) -> tuple[tuple[int, int, str], ...]:
-    """Key for 按姓氏笔画 ordering; a name that is a prefix of another sorts first (王五 < 王五一)."""
+    """Key for 按姓氏笔画 ordering; a name that is a prefix of another sorts first (王五 < 王五一).
+    Cached: a bureau's rules sort its members' names many times over (a key is an immutable tuple)."""
     return tuple(_char_key(ch) for ch in name if not ch.isspace() and ch not in _IGNORED)
 
 
