@@ -45,6 +45,13 @@ def last_ended(day: date, today: date | None = None) -> date | None:
     return month if month_end(month) <= limit else calc.add_months(month, -1)
 
 
+def through(day: date) -> date:
+    """The last day a book for a period ending `day` runs to: that day, or this month's first if
+    sooner. Figures and rules of one period build the same book — the arrears to the last month
+    ended read its months up to the cutoff and no further — so a unit of work builds it once."""
+    return min(day, calc.month_start(timezone.localdate()))
+
+
 def band_book() -> calc.BandBook:
     rows = DuesBand.objects.values_list("effective_from", "category", "up_to", "rate", "fixed")
     return calc.BandBook(calc.Band(*row) for row in rows)

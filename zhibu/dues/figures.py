@@ -8,7 +8,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zhibu.core.models import Organisation
@@ -27,8 +26,7 @@ ZERO = Decimal("0.00")
 def _due_months(org: Organisation, periods: list[Period]) -> tuple[dict[date, Decimal], set[int]]:
     """{month: dues of every member} for the months of `periods` up to this month, and who owed."""
     span = covering(periods)
-    this_month = calc.month_start(timezone.localdate())
-    until = min(span.end, this_month)
+    until = book.through(span.end)
     per_month: dict[date, Decimal] = {}
     owing: set[int] = set()
     if until < calc.month_start(span.start):
@@ -119,5 +117,5 @@ def long_back_payments(org: Organisation, period: Period) -> QuerySet:
 )
 def members_in_arrears(org: Organisation, period: Period):
     cutoff = book.last_ended(period.end)
-    owing = [m.person.pk for m in book.build(org, cutoff, cutoff=cutoff) if m.arrears]
+    owing = [m.person.pk for m in book.build(org, book.through(period.end), cutoff=cutoff) if m.arrears]
     return len(owing), selectors.people_in(org, owing)

@@ -36,7 +36,7 @@ def six_months_unpaid(org: Organisation, period: Period) -> Iterator[Finding]:
     under = branches.under(org)
     if not under:
         return
-    for member in book.build(org, cutoff, cutoff=cutoff):
+    for member in book.build(org, book.through(period.end), cutoff=cutoff):
         for run in member.unpaid_runs():
             last = run[-1].month
             if len(run) < RUN or book.month_end(last) < period.start:
