@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from zhibu.core import branches, memo
+from zhibu.core.lean import lean
 from zhibu.core.models import Organisation, PartyStatus
 from zhibu.core.periods import Period, cn_date
 from zhibu.core.registries import findings
@@ -164,7 +165,8 @@ def no_development(org: Organisation, period: Period) -> Iterator[Finding]:
     for org_id, since in selectors.developed_branches(org, _start(end, longest), end):
         for branch in under.containing(org_id):
             developed.setdefault(branch.pk, []).append(since)
-    standing = under.group(selectors.pipeline_standing(org), lambda p: p.organisation_id)
+    # (lean: the pipeline's people are counted and named, their encrypted ID numbers never read)
+    standing = under.group(lean(selectors.pipeline_standing(org)), lambda p: p.organisation_id)
     for branch in under:
         years = windows.get(branch.pk, DevelopmentSettings.DEFAULT_WINDOW_YEARS)
         start = _start(end, years)
