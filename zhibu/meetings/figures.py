@@ -8,9 +8,9 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Exists, OuterRef, QuerySet
-from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 
+from zhibu.core.lean import local_date
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures
@@ -31,7 +31,7 @@ PER_TYPE = [
     ("meetings.theory_group_sessions", "theory_group", _("中心组集中学习")),
 ]
 # The local day a meeting was held on: what puts it in a period (held_in filters by it).
-HELD_DAY = TruncDate("held_at")
+HELD_DAY = local_date("held_at")
 DEMOCRATIC_AND_TOPICAL = ["org_life_meeting", "democratic_life_meeting", "topical_meeting", "forum"]
 
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import BooleanField, ExpressionWrapper
-from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from zhibu.core import memo
+from zhibu.core.lean import local_date
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 
@@ -144,7 +144,7 @@ def _held_index(orgs: list[Organisation], start: date, end: date) -> dict[tuple[
         )
         .annotate(
             late=ExpressionWrapper(selectors.entered_late("meeting__"), output_field=BooleanField()),
-            day=TruncDate("meeting__held_at"),  # in the current time zone, as selectors.local_day
+            day=local_date("meeting__held_at"),  # in the current time zone, as selectors.local_day
         )
         .values_list(
             "meeting__organisation_id", "meetingtype_id", "meeting_id", "meeting__topic", "late", "day"

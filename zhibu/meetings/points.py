@@ -2,9 +2,9 @@
 was held. One query for every branch; the appraisal app's rules turn the facts into points."""
 
 from django.db.models import F
-from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 
+from zhibu.core.lean import local_date
 from zhibu.core.models import AttendanceStatus
 from zhibu.core.registries import points
 
@@ -13,7 +13,7 @@ from .models import Attendance
 
 @points.register("meetings.attended", label=_("参加组织生活"), url="meetings:detail")
 def attended(org_ids, start, end):
-    day = TruncDate("meeting__held_at")  # the local day, as the meetings figures place a meeting
+    day = local_date("meeting__held_at")  # the local day, as the meetings figures place a meeting
     return (
         Attendance.objects.annotate(day=day)
         .filter(

@@ -4,9 +4,9 @@ or seminar meetings — never a student's name or any case text."""
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 
+from zhibu.core.lean import local_date
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 from zhibu.core.registries import figure_series, figures
@@ -80,7 +80,7 @@ def reviews(org: Organisation, period: Period):
     return _counted_with_cases(org, _review_rows(org, period))
 
 
-@_register("mentoring.seminars", _("包教工作座谈会次数"), _("次"), day=TruncDate("held_at"))
+@_register("mentoring.seminars", _("包教工作座谈会次数"), _("次"), day=local_date("held_at"))
 def seminars(org: Organisation, period: Period):
     linked = cases_of(org).values("seminar_links__meeting_id")
     return meeting_selectors.held_in(org, period).filter(pk__in=linked)

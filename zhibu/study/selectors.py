@@ -21,10 +21,11 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from zhibu.core import policy
+from zhibu.core.lean import local_date
 from zhibu.core.models import Organisation, Person
 from zhibu.core.models.people import MEMBER_STATUSES
 from zhibu.core.periods import Period
@@ -55,7 +56,7 @@ ZERO = Decimal("0")
 def with_day(qs: QuerySet[StudySession]) -> QuerySet[StudySession]:
     """Annotate `day`: the linked meeting's date, else the session's own. Filters and ordering use it."""
     return qs.select_related("meeting", "speaker", "organisation").annotate(
-        day=Coalesce(TruncDate("meeting__held_at"), "held_on")
+        day=Coalesce(local_date("meeting__held_at"), "held_on")
     )
 
 
@@ -141,11 +142,11 @@ def hour_sources(org: Organisation, start: date, end: date) -> list[HourSource]:
     own = StudyAttendance.objects.filter(status="present", session__in=sessions.values("pk"))
     linked = meeting_selectors.attendance_for(sessions.values("meeting")).filter(status="present")
     done = SelfStudyDone.objects.filter(task__organisation__in=org.subtree(), done_on__range=(start, end))
-    own_day = Coalesce(TruncDate("session__meeting__held_at"), "session__held_on")
+    own_day = Coalesce(local_date("session__meeting__held_at"), "session__held_on")
     return [
         HourSource(own, own_day, "session__hours"),
         HourSource(
-            linked.select_related(None), TruncDate("meeting__held_at"), "meeting__study_session__hours"
+            linked.select_related(None), local_date("meeting__held_at"), "meeting__study_session__hours"
         ),
         HourSource(done, F("done_on"), "task__hours"),
     ]

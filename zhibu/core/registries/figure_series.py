@@ -25,7 +25,7 @@ DAY = "figure_day"
 
 def day_expression(day: Any):
     """A field name (or lookup path) or an expression; a name is taken as it is (a date field or
-    an annotation such as study's `day`), `TruncDate(...)` for datetimes is the figure's to say."""
+    an annotation such as study's `day`), `lean.local_date(...)` for datetimes is the figure's to say."""
     return F(day) if isinstance(day, str) else day
 
 

@@ -9,7 +9,7 @@ The function returns a queryset (the value is its count, or the Sum of `sum_fiel
 (value, queryset) pair where the value needs its own computation.
 
 A flow (a count of dated records: meetings held, books read) may name the date that puts each record
-in a period, `day=` (a field or expression on its records; a datetime through TruncDate): then
+in a period, `day=` (a field or expression on its records; a datetime through lean.local_date): then
 `figures.series(code, org, periods)` computes it for many periods in one grouped query instead of
 one per period (a flow with no single day passes `series=`, its own way of doing that). A stock or
 a ratio (members on the period's end, an attendance rate) says `flow=False`, so charts of flows
