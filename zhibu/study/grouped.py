@@ -12,7 +12,6 @@ from decimal import Decimal
 from django.db.models import (
     BooleanField,
     Count,
-    DecimalField,
     ExpressionWrapper,
     Q,
     QuerySet,
@@ -31,7 +30,6 @@ from .models import NoteCheck, ReadingRecord, SelfStudyDone, StudyAttendance, St
 from .selectors import hour_sources, members_of, sessions_of
 
 ZERO = Decimal("0")
-HOURS = DecimalField(max_digits=8, decimal_places=1)
 
 
 def _hour_sources(org: Organisation, start: date, end: date) -> list[tuple[QuerySet, str, str]]:
