@@ -117,7 +117,11 @@ class Context:
         return [registry.get(c) for c in codes if c in registry.codes()]
 
     def rules_for(self, person_id: int, source: str) -> list[PointRule]:
-        return self._by_source.get((self.branch_of.get(person_id), source), [])
+        return self.branch_rules(self.branch_of.get(person_id), source)
+
+    def branch_rules(self, branch_id: int | None, source: str) -> list[PointRule]:
+        """The rules of one source a branch's members earn under (None: a branch without rules)."""
+        return self._by_source.get((branch_id, source), [])
 
     @functools.cached_property
     def _by_source(self) -> dict[tuple[int, str], list[PointRule]]:
@@ -188,7 +192,7 @@ def _month_rates(ctx: Context, code: str) -> Callable[[int | None, date], list[t
     def rates(branch_id: int | None, month: date) -> list[tuple[int, int | None]]:
         key = (branch_id, month)
         if key not in table:
-            rules = ctx._by_source.get((branch_id, code), [])
+            rules = ctx.branch_rules(branch_id, code)
             table[key] = [_in_cents(rule) for rule in rules if _in_force(rule, month)]
         return table[key]
 
