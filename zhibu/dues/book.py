@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Min, QuerySet
 from django.utils import timezone
 
 from zhibu.core import memo
@@ -183,6 +183,32 @@ def _book(
             if hit is not None:
                 m.paid, m.payment_id = hit
     return sorted(books.values(), key=lambda b: (b.person.name_strokes, b.person.pk))
+
+
+def unpaid_candidates(org: Organisation, first: date, cutoff: date) -> list[int]:
+    """The ids of org's people who may owe a month between `first`'s month and the cutoff: those
+    with a base on file by then and, from `first`'s month (or their first base's, if later) to the
+    cutoff, some month without a payment. A superset of the people with such a month due and unpaid
+    (a month she was not a member is not told apart), read in two queries over bases and that
+    span's paid months instead of building the whole book: a rule that names the few in arrears
+    builds the book of these alone."""
+    people = people_selectors.people_of(org).values("pk")
+    first_base = dict(
+        DuesBase.objects.filter(person__in=people, effective_from__lte=cutoff)
+        .order_by()
+        .values_list("person_id")
+        .annotate(first=Min("effective_from"))
+    )
+    paid: dict[int, set[date]] = {}
+    rows = DuesPaymentMonth.objects.filter(person__in=people, month__range=(calc.month_start(first), cutoff))
+    for person_id, month in rows.values_list("person_id", "month"):
+        paid.setdefault(person_id, set()).add(month)
+    found = []
+    for person_id, base in sorted(first_base.items()):
+        months = calc.months_between(max(first, base), cutoff)
+        if not paid.get(person_id, set()).issuperset(months):
+            found.append(person_id)
+    return found
 
 
 def _paid(candidates, months) -> dict[tuple[int, date], tuple[Decimal, int]]:

@@ -11,7 +11,7 @@ from zhibu.core.periods import Period
 from zhibu.core.registries import figures, findings
 from zhibu.core.registries.sections import SectionContext
 from zhibu.core.tests.factories import PersonFactory
-from zhibu.dues import sections
+from zhibu.dues import book, rules, sections
 
 from . import helpers
 
@@ -65,6 +65,40 @@ def test_six_consecutive_unpaid_months_is_a_finding(world, dues):
     # five months are not yet a finding
     assert not list(findings.run(world.branch, Period.span(date(2023, 1, 1), date(2023, 11, 30)),
                                  codes=["dues.six_months_unpaid"]))  # fmt: skip
+
+
+def test_a_run_begun_before_the_period_is_found_from_its_last_month(world, dues):
+    december = Period.month(2023, 12)
+    found = list(findings.run(world.branch, december, codes=["dues.six_months_unpaid"]))
+    assert {f.evidence[0].name for f in found} == {"刘丹", "万福业"}
+    assert all("2023年7月至2023年12月连续6个月" in f.message for f in found)
+
+
+def test_who_may_owe_lacks_a_payment_from_the_first_day_or_her_base(world, dues):
+    late = PersonFactory(organisation=world.branch, name="朱玉兰")
+    helpers.base(late, "4000.00", month=date(2023, 11, 1))  # nothing due before November
+    helpers.paid(late, helpers.months(2023, 11, 12))
+    PersonFactory(organisation=world.branch, name="石磊")  # no base: never owes
+    owe = set(book.unpaid_candidates(world.bureau_org, date(2023, 1, 1), date(2023, 12, 1)))
+    assert owe == {dues["member"].pk, dues["retiree"].pk}
+    assert book.unpaid_candidates(world.branch, date(2023, 3, 15), date(2023, 6, 1)) == []
+    assert book.unpaid_candidates(world.other_branch, date(2023, 1, 1), date(2023, 12, 1)) == []
+
+
+def test_the_rule_finds_the_same_from_the_whole_book(world, dues, monkeypatch):
+    periods = (YEAR, Period.month(2023, 12), Period.span(date(2023, 1, 1), date(2023, 11, 30)))
+    orgs = (world.branch, world.bureau_org)
+
+    def messages():
+        return [
+            [f.message for f in findings.run(org, period, codes=["dues.six_months_unpaid"])]
+            for org in orgs
+            for period in periods
+        ]
+
+    few = messages()
+    monkeypatch.setattr(rules, "CANDIDATES", 0)  # every candidate list is "too long"
+    assert messages() == few and sum(map(len, few)) == 8  # two members, two orgs, two periods
 
 
 def test_the_paragraph_quotes_the_figures(world, dues):
