@@ -51,9 +51,9 @@ def _records(found: list[Finding]):
     by_model: dict[type, list] = defaultdict(list)
     for finding in found:
         for item in finding.evidence:
-            meta = getattr(item, "_meta", None)
-            if meta is not None and item.pk is not None:
-                by_model[type(item)].append(item.pk)
+            model, pk = findings.model_and_pk(item)
+            if model is not None:
+                by_model[model].append(pk)
     if len(by_model) != 1:
         return None
     model, pks = next(iter(by_model.items()))

@@ -23,7 +23,7 @@ from zhibu.core.lean import lean
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period, cn_date
 from zhibu.core.registries import findings
-from zhibu.core.registries.findings import Finding
+from zhibu.core.registries.findings import Finding, Ref
 from zhibu.core.strokes import name_sort_key
 from zhibu.people import selectors as people_selectors
 
@@ -174,9 +174,7 @@ def notes_unchecked(org: Organisation, period: Period) -> Iterator[Finding]:
                 "n": len(rows),
                 "names": "、".join(names),
             },
-            # (from_db: a note with only its pk loaded — what counting and linking need, at a
-            # tenth of the cost of StudyNote(pk=…), which fills every field's default)
-            evidence=[StudyNote.from_db(None, ["id"], (pk,)) for pk, _name in rows],
+            evidence=[Ref(StudyNote, pk) for pk, _name in rows],
             organisation=owner,
             period=Period.month(month.year, month.month),
         )

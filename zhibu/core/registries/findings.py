@@ -37,6 +37,26 @@ WEIGHTS = {"info": 1, "warning": 2, "critical": 3}
 MEASURES = ("findings", "evidence")
 
 
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A record a finding names by its model and pk alone: all that counting it and linking to it
+    need. For rules naming tens of thousands (a bureau's unchecked notes), where building each as
+    a model instance was most of the rule's time."""
+
+    model: type
+    pk: int
+
+
+def model_and_pk(item: Any) -> tuple[type | None, Any]:
+    """(model, pk) of a finding's evidence item, a model instance or a Ref; (None, None) for
+    anything else (an evidence placeholder)."""
+    if isinstance(item, Ref):
+        return item.model, item.pk
+    if getattr(item, "_meta", None) is not None and item.pk is not None:
+        return type(item), item.pk
+    return None, None
+
+
 @dataclass
 class Finding:
     message: str
