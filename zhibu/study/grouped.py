@@ -20,7 +20,6 @@ from django.db.models import (
 
 from zhibu.core import memo
 from zhibu.core.branches import Branches
-from zhibu.core.lean import lean
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 from zhibu.meetings import selectors as meeting_selectors
@@ -105,10 +104,12 @@ def hours_by_branch(
     return per_branch
 
 
-def members_by_branch(under: Branches, org: Organisation, day: date) -> dict[int, list]:
-    """{branch id: its serving members on `day`}, in one query over the subtree (pk order)."""
-    members = lean(members_of(org, day)).order_by("pk")
-    return under.group(members, lambda p: p.organisation_id)
+def members_by_branch(under: Branches, org: Organisation, day: date) -> dict[int, list[tuple[int, str]]]:
+    """{branch id: (pk, name) of its serving members on `day`}, in one query over the subtree (pk
+    order). Pairs, not people: a bureau's quota rules judge every member of the city and name only
+    those short of it (findings.Ref)."""
+    members = members_of(org, day).order_by("pk").values_list("pk", "name", "organisation_id")
+    return under.group(members, lambda row: row[2])
 
 
 def officers_by_branch(under: Branches, day: date) -> dict[int, set[int]]:

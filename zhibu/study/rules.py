@@ -87,13 +87,13 @@ def reading_quota(org: Organisation, period: Period) -> Iterator[Finding]:
             )
             continue
         for term in terms:
-            for person in sorted(members[term].get(branch.pk, []), key=lambda p: name_sort_key(p.name)):
-                read = books.get((person.pk, term.start), 0)
+            for pk, name, _org in sorted(members[term].get(branch.pk, []), key=lambda m: name_sort_key(m[1])):
+                read = books.get((pk, term.start), 0)
                 if read < quota:
                     yield Finding(
                         _("%(name)s %(term)s读书%(n)d本，少于%(q)d本")
-                        % {"name": person.name, "term": term.label, "n": read, "q": quota},
-                        evidence=[person],
+                        % {"name": name, "term": term.label, "n": read, "q": quota},
+                        evidence=[Ref(Person, pk)],
                         organisation=branch,
                     )
 
@@ -208,31 +208,25 @@ def hours_target(org: Organisation, period: Period) -> Iterator[Finding]:
         rules = settings[branch.pk]
         for year in years:
             members, officers, hours = judged[year]
-            people = sorted(members.get(branch.pk, []), key=lambda p: name_sort_key(p.name))
-            for person in people:
-                person.study_hours = hours.get((branch.pk, person.pk), ZERO)
-            if people and not any(p.study_hours for p in people):
+            people = sorted(members.get(branch.pk, []), key=lambda m: name_sort_key(m[1]))
+            studied = {pk: hours.get((branch.pk, pk), ZERO) for pk, _name, _org in people}
+            if people and not any(studied.values()):
                 # A branch that keeps no study ledger gets one line, not one per member.
                 yield Finding(
                     _("%(org)s %(year)s没有登记党员学习学时") % {"org": branch.name, "year": year.label},
-                    evidence=people,
+                    evidence=[Ref(Person, pk) for pk, _name, _org in people],
                     organisation=branch,
                     fact=UNRECORDED,
                 )
                 continue
             branch_officers = officers.get(branch.pk, set())
-            for person in people:
-                target = rules.officer_hours if person.pk in branch_officers else rules.member_hours
-                if person.study_hours < target:
+            for pk, name, _org in people:
+                target = rules.officer_hours if pk in branch_officers else rules.member_hours
+                if studied[pk] < target:
                     yield Finding(
                         _("%(name)s %(year)s学时%(h)s小时，少于%(t)s小时")
-                        % {
-                            "name": person.name,
-                            "year": year.label,
-                            "h": _hours(person.study_hours),
-                            "t": _hours(target),
-                        },
-                        evidence=[person],
+                        % {"name": name, "year": year.label, "h": _hours(studied[pk]), "t": _hours(target)},
+                        evidence=[Ref(Person, pk)],
                         organisation=branch,
                     )
 

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from zhibu.core.models import Person
 from zhibu.core.periods import Period
 from zhibu.core.registries import findings
 from zhibu.core.registries.findings import Ref
@@ -30,7 +31,9 @@ def test_reading_quota_per_member_per_term(world, branch):
     assert "刘丹 2022—2023学年度第一学期读书1本，少于2本" in messages
     assert sum("第一学期" in m for m in messages) == 1
     assert sum("第二学期读书0本" in m for m in messages) == 3
-    assert result[0].evidence and result[0].evidence[0].name in {"刘丹", "于雪华", "张文华"}
+    names = {p.pk: p.name for p in Person.objects.all()}
+    assert result[0].evidence and names[result[0].evidence[0].pk] in {"刘丹", "于雪华", "张文华"}
+    assert all(isinstance(f.evidence[0], Ref) and f.evidence[0].model is Person for f in result)
 
 
 def test_reading_quota_is_configurable(world, branch):
@@ -80,7 +83,7 @@ def test_hours_target_members_32_officers_56(world, branch):
     done(extra, committee, date(2022, 11, 20))
     result = _run("study.hours_target", branch, YEAR_2022)
     assert [f.message for f in result] == ["张文华 2022年学时40小时，少于56小时"]
-    assert result[0].evidence == [secretary]
+    assert result[0].evidence == [Ref(Person, secretary.pk)]
     # A year not wholly in the period is not judged.
     assert _run("study.hours_target", branch, Period.span(date(2022, 3, 1), date(2022, 12, 31))) == []
 
@@ -118,7 +121,7 @@ def test_branch_without_any_records_gets_one_line_not_one_per_member(world, bran
     ]
     hours = _run("study.hours_target", world.other_branch, YEAR_2022)
     assert [f.message for f in hours] == [f"{world.other_branch.name} 2022年没有登记党员学习学时"]
-    assert {p.name for p in hours[0].evidence} == {"林志强", "黄海燕"}
+    assert {Person.objects.get(pk=p.pk).name for p in hours[0].evidence} == {"林志强", "黄海燕"}
 
 
 def test_notes_unchecked_over_a_superior_name_their_branch_and_belong_to_it(world, branch):
