@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Min, QuerySet
+from django.db.models import Count, Min, QuerySet
 from django.utils import timezone
 
 from zhibu.core import memo
@@ -199,14 +199,23 @@ def unpaid_candidates(org: Organisation, first: date, cutoff: date) -> list[int]
         .values_list("person_id")
         .annotate(first=Min("effective_from"))
     )
-    paid: dict[int, set[date]] = {}
-    rows = DuesPaymentMonth.objects.filter(person__in=people, month__range=(calc.month_start(first), cutoff))
-    for person_id, month in rows.values_list("person_id", "month"):
-        paid.setdefault(person_id, set()).add(month)
+    # counted, not listed: a month is paid at most once (dues_month_paid_once)
+    paid = {
+        person_id: (n, earliest)
+        for person_id, n, earliest in DuesPaymentMonth.objects.filter(
+            person__in=people, month__range=(calc.month_start(first), cutoff)
+        )
+        .order_by()
+        .values_list("person_id")
+        .annotate(n=Count("*"), earliest=Min("month"))
+    }
     found = []
     for person_id, base in sorted(first_base.items()):
         months = calc.months_between(max(first, base), cutoff)
-        if not paid.get(person_id, set()).issuperset(months):
+        n, earliest = paid.get(person_id, (0, None))
+        # every month paid when as many months are paid, none before the span's first (a month
+        # paid before her first base would be counted in; she stays a candidate then)
+        if not (n == len(months) and earliest is not None and earliest >= months[0]) and months:
             found.append(person_id)
     return found
 
