@@ -196,8 +196,15 @@ def _plan(binding: list[CadenceRule], org: Organisation, span: Period) -> list[t
     return planned
 
 
-@memo.shared
 def obligations(org: Organisation, span: Period, today: date | None = None) -> list[Obligation]:
+    """The calendar of org's whole subtree: the cadence rule, the bureau's grid and the summary's
+    calendar sentences ask it of the same organisation and span, and share it within a unit of
+    work (whether they name today or not)."""
+    return _obligations(org, span, today or timezone.localdate())
+
+
+@memo.shared
+def _obligations(org: Organisation, span: Period, today: date) -> list[Obligation]:
     return obligations_of(list(org.subtree().order_by("path")), selectors.rules_for(org), span, today)
 
 

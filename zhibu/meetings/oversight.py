@@ -18,7 +18,6 @@ from zhibu.core.registries import oversight
 from zhibu.core.registries.oversight import Block, Cell, Column
 
 from . import obligations as calendar
-from . import selectors
 
 SLOT_STATES = {
     calendar.HELD: oversight.OK,
@@ -52,11 +51,14 @@ STATE_MARKS = {calendar.HELD: "✓", calendar.DUE: _l("待"), calendar.OVERDUE: 
 
 @oversight.register("meetings.cadence", label=_l("三会一课"), order=10)
 def cadence(root: Organisation, branches: list[Organisation], span: Period, today: date) -> Block:
-    found = calendar.obligations_of(branches, selectors.rules_for(root), span, today)
+    # the subtree's calendar, which the cadence rule behind the grid's findings reads too
+    found = calendar.obligations(root, span, today)
     columns: dict[str, dict] = {}
     block = Block()
     by_branch = {b.pk: b for b in branches}
     for obligation in found:
+        if obligation.organisation.pk not in by_branch:  # the committee itself, a 党小组
+            continue
         meeting_type = obligation.meeting_type
         key = meeting_type.code or f"type-{meeting_type.pk}"
         column = columns.setdefault(

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
+from zhibu.core import memo
 from zhibu.core.lean import lean
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
@@ -86,6 +87,15 @@ def past_due(branches: list[Organisation], period: Period, today: date) -> Itera
                 # a deadline binds from the day the superior set it, never retroactively
                 if due is not None and timezone.localtime(deadline.created_at).date() <= due < today:
                     yield branch, kind, sub, due, sent.get((branch.pk, kind, sub.start))
+
+
+@memo.shared
+def past_due_under(root: Organisation, period: Period, today: date) -> list[tuple]:
+    """past_due for every branch of root's subtree (path order): the submission rules and the
+    bureau's grid column ask it of the same committee and period, and share it within a unit of
+    work."""
+    branches = list(root.subtree().filter(kind=Organisation.Kind.BRANCH).order_by("path"))
+    return list(past_due(branches, period, today))
 
 
 def submitted_late(submission: Submission, due: date) -> bool:

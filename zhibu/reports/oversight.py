@@ -16,7 +16,7 @@ from zhibu.core.periods import Period
 from zhibu.core.registries import oversight
 from zhibu.core.registries.oversight import Block, Cell, Column
 
-from .deadlines import DEADLINE_KINDS, past_due, submitted_late
+from .deadlines import DEADLINE_KINDS, past_due_under, submitted_late
 from .models import KIND_CHOICES
 
 KIND_LABELS = dict(KIND_CHOICES)
@@ -41,7 +41,11 @@ def _cell(outcomes: list[str], title: str) -> Cell:
 def submissions(root: Organisation, branches: list[Organisation], span: Period, today: date) -> Block:
     found: dict[tuple[int, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     months: dict[str, set[date]] = defaultdict(set)
-    for branch, kind, sub, due, submission in past_due(branches, span, today):
+    shown = {b.pk for b in branches}
+    # the committee's whole list, which the submission rules behind the grid's findings read too
+    for branch, kind, sub, due, submission in past_due_under(root, span, today):
+        if branch.pk not in shown:
+            continue
         outcome = _outcome(submission, due)
         found[(branch.pk, kind)][f"{sub.start:%Y-%m}"].append(outcome)
         months[kind].add(date(sub.start.year, sub.start.month, 1))

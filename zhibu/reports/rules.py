@@ -9,13 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from zhibu.core import memo
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period, cn_date
 from zhibu.core.registries import findings
 from zhibu.core.registries.findings import Finding
 
-from .deadlines import past_due
+from .deadlines import past_due_under
 from .models import KIND_CHOICES
 
 findings.practice(
@@ -25,10 +24,8 @@ findings.practice(
 KIND_LABELS = dict(KIND_CHOICES)
 
 
-@memo.shared
 def _obligations(org: Organisation, period: Period) -> list[tuple]:
-    branches = list(org.subtree().filter(kind=Organisation.Kind.BRANCH))
-    return list(past_due(branches, period, timezone.localdate()))
+    return past_due_under(org, period, timezone.localdate())
 
 
 @findings.register(

@@ -155,3 +155,16 @@ def test_the_grids_own_queries_do_not_grow_with_branches(city):
 def test_the_whole_grid_with_findings_does_not_grow_with_branches(city):
     three = _queries(city(3))
     assert _queries(city(27)) == three
+
+
+def test_the_grid_and_its_findings_read_the_calendar_and_the_deadlines_once(city):
+    """The cadence column and the cadence rule read one calendar of the subtree; the submissions
+    column and the submission rules one list of past deadlines (memo.shared within the grid)."""
+    root = city(3)
+    # (on the grid's own day: the rules judge what is past due by today's date)
+    with time_machine.travel(at(2023, 3, 15), tick=False), CaptureQueriesContext(connection) as ctx:
+        grid.build(root, Y2023, TODAY)
+    sql = [q["sql"] for q in ctx.captured_queries]
+    meetings_held = [s for s in sql if 'FROM "meetings_meeting_types"' in s and "recorded_late" in s]
+    submissions = [s for s in sql if 'FROM "reports_submission"' in s]
+    assert len(meetings_held) == 1 and len(submissions) == 1
