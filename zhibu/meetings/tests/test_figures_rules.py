@@ -155,3 +155,26 @@ def test_subtree_findings_take_a_bounded_number_of_queries(world, data):
             make_meeting(branch, "general_meeting", held_at=at(2023, 2, 1))
             make_meeting(branch, "committee_meeting", held_at=at(2023, 2, 2))
     assert count() == before
+
+
+def test_the_points_source_places_a_meeting_on_its_local_day(world):
+    """meetings.attended between two days: the meetings of the branches' subtree held on those
+    local days (the instants' bounds are local midnights), present rows only."""
+    from zhibu.meetings.points import attended
+
+    edges = {
+        "before": at(2023, 2, 28, 23, 59),
+        "first": at(2023, 3, 1, 0, 0),
+        "last": at(2023, 3, 31, 23, 59),
+        "after": at(2023, 4, 1, 0, 0),
+    }
+    made = {name: make_meeting(world.branch, held_at=moment, topic=name) for name, moment in edges.items()}
+    make_meeting(world.other_branch, held_at=at(2023, 3, 15), topic="other")
+    absent = made["first"].attendance.first()
+    absent.status = "absent"
+    absent.save()
+    rows = list(attended([world.branch.pk], date(2023, 3, 1), date(2023, 3, 31)))
+    assert {r["title"] for r in rows} == {"first", "last"}
+    assert {r["day"] for r in rows} == {date(2023, 3, 1), date(2023, 3, 31)}
+    present = made["first"].attendance.filter(status="present").count()
+    assert len(rows) == present + made["last"].attendance.count()
