@@ -44,3 +44,17 @@ def test_the_demo_survey_gives_the_references_rates(school):
         "开展满意度测评，收回问卷{fig:surveys.responses}，满意率达到{fig:surveys.satisfied_rate}，"
         "基本满意{fig:surveys.basic_rate}。"
     )
+
+
+def test_the_three_rates_share_one_count_within_a_unit_of_work(school):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from zhibu.core import memo
+
+    codes = ("surveys.satisfied_rate", "surveys.basic_rate", "surveys.unsatisfied_rate")
+    alone = [figures.compute(code, school, SPAN).value for code in codes]
+    with memo.memoised(), CaptureQueriesContext(connection) as ctx:
+        shared = [figures.compute(code, school, SPAN).value for code in codes]
+    assert shared == alone == [Decimal(95), Decimal(5), 0]
+    assert len(ctx.captured_queries) == 1
