@@ -188,6 +188,31 @@ def test_a_series_is_one_query_however_many_periods(bureau, spec):
     assert len(ctx.captured_queries) <= 2, spec.code  # the subtree is a subquery, or one lookup
 
 
+@pytest.mark.parametrize("spec", WITH_DAY, ids=lambda s: s.code)
+def test_within_a_unit_of_work_a_span_read_serves_the_spans_inside_it(bureau, spec):
+    """The dashboard's monthly chart reads the year's days; its cards (the month so far against the
+    same days of the month before) then read no more days, and give what they give alone."""
+    from zhibu.core import memo
+
+    march, february = (
+        Period.span(date(2023, 3, 1), date(2023, 3, 8)),
+        Period.span(date(2023, 2, 1), date(2023, 2, 8)),
+    )
+    figures.series(spec.code, bureau, [march])  # warm per-process caches
+    with CaptureQueriesContext(connection) as read:
+        alone = figures.series(spec.code, bureau, [march, february])
+    outside = Period.span(date(2022, 12, 20), date(2023, 1, 5))
+    with memo.memoised():
+        months = figures.series(spec.code, bureau, list(YEAR.months()))
+        with CaptureQueriesContext(connection) as shared:
+            assert figures.series(spec.code, bureau, [march, february]) == alone
+        assert len(shared) == len(read) - 1  # the grouped days: not read again
+        assert figures.series(spec.code, bureau, [outside]) == [
+            figures.compute(spec.code, bureau, outside).value
+        ]
+    assert months == [figures.compute(spec.code, bureau, p).value for p in YEAR.months()]
+
+
 def test_figures_without_a_day_are_computed_period_by_period(bureau):
     periods = list(YEAR.months())[:3]
     expected = [figures.compute("people.members", bureau, p).value for p in periods]

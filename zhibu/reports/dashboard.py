@@ -157,6 +157,8 @@ def _overview(org, today: date) -> dict:
         for code in ("people.serving_members", "people.retired_members", "people.staff")
     }
     upcoming = sections.obligations_for(org, Period.span(today, today + timedelta(days=31)))
+    # the year's months first: the cards' days then come from what the chart read (figure_series)
+    monthly = _monthly_series(org, Period.year(today.year), today)
     return {
         "window": window,
         "trend": [{**row, "spec": row["spec"].code} for row in _trend(org, window)],
@@ -172,6 +174,6 @@ def _overview(org, today: date) -> dict:
                     "value": max(0, values["people.staff"] - values["people.serving_members"]),
                 },
             ],
-            "monthly": _monthly_series(org, Period.year(today.year), today),
+            "monthly": monthly,
         },
     }

@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db.models import Count, F, QuerySet, Sum
 
+from .. import memo
 from ..periods import Period
 
 DAY = "figure_day"
@@ -66,4 +67,25 @@ def series_of(spec, org, periods: list[Period], compute, **params) -> list:
         # a Sum over a join that repeats records is only right over the distinct rows: per period
         return [compute(spec.code, org, p, **params).value for p in periods]
     zero = Decimal("0") if spec.sum_field else 0
-    return bucket(by_day(records, spec.day, spec.sum_field), periods, zero)
+    return bucket(_days(spec, org, covering(periods), params, records), periods, zero)
+
+
+def _days(spec, org, span: Period, params: dict, records: QuerySet) -> dict[date, Any]:
+    """by_day of the figure's records over span. Within a unit of work (core/memo.py) the days of a
+    span already read that covers this one serve again: a dashboard's key-figure cards compare
+    days its monthly chart has read. A day's number is the same whatever the span around it."""
+    store = memo.store()
+    try:
+        key = ("figure_days", spec.code, getattr(org, "pk", org), tuple(sorted(params.items())))
+        hash(key)
+    except TypeError:
+        store = None
+    if store is None:
+        return by_day(records, spec.day, spec.sum_field)
+    read: list[tuple[Period, dict[date, Any]]] = store.setdefault(key, [])
+    for known, per_day in read:
+        if known.start <= span.start and span.end <= known.end:
+            return per_day  # (bucket() takes each period's own days)
+    per_day = by_day(records, spec.day, spec.sum_field)
+    read.append((span, per_day))
+    return per_day
