@@ -1,7 +1,12 @@
 """Roster figures: membership as of the period's end, and pipeline steps taken within it."""
 
+from collections.abc import Callable
+from datetime import date
+
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from zhibu.core import memo
 from zhibu.core.models import Organisation, PartyStatus
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures
@@ -10,17 +15,57 @@ from . import selectors, transfer_selectors
 from .models import Direction, MarkKind
 
 
-@figures.register("people.members", label=_("党员人数"), unit=_("人"), flow=False)
+@memo.shared
+def _members_by_kind(org: Organisation, day: date) -> dict[tuple[bool, bool], int]:
+    """{(retired, staff member): members on day}: the three member counts of a day in one grouped
+    query, shared within a unit of work (a dashboard's tiles and cards, a draft). Each count is a
+    pass over every person's dated status — over a bureau the largest part of those tiles."""
+    rows = (
+        selectors.members_on(org, day)
+        .order_by()
+        .values_list("is_retired", "is_staff_member")
+        .annotate(n=Count("pk"))
+    )
+    return {(retired, staff): n for retired, staff, n in rows}
+
+
+def _members_counted(wanted: Callable[[bool, bool], bool]):
+    def count(org: Organisation, period: Period) -> int:
+        groups = _members_by_kind(org, period.end)
+        return sum(n for (retired, staff), n in groups.items() if wanted(retired, staff))
+
+    return count
+
+
+@figures.register(
+    "people.members",
+    label=_("党员人数"),
+    unit=_("人"),
+    flow=False,
+    counted_by=_members_counted(lambda retired, staff: True),
+)
 def members(org: Organisation, period: Period):
     return selectors.members_on(org, period.end)
 
 
-@figures.register("people.serving_members", label=_("在职党员人数"), unit=_("人"), flow=False)
+@figures.register(
+    "people.serving_members",
+    label=_("在职党员人数"),
+    unit=_("人"),
+    flow=False,
+    counted_by=_members_counted(lambda retired, staff: not retired and staff),
+)
 def serving_members(org: Organisation, period: Period):
     return selectors.members_on(org, period.end).filter(is_retired=False, is_staff_member=True)
 
 
-@figures.register("people.retired_members", label=_("退休党员人数"), unit=_("人"), flow=False)
+@figures.register(
+    "people.retired_members",
+    label=_("退休党员人数"),
+    unit=_("人"),
+    flow=False,
+    counted_by=_members_counted(lambda retired, staff: retired),
+)
 def retired_members(org: Organisation, period: Period):
     return selectors.members_on(org, period.end).filter(is_retired=True)
 
