@@ -1,6 +1,5 @@
 """Roster figures: membership as of the period's end, and pipeline steps taken within it."""
 
-from collections.abc import Callable
 from datetime import date
 
 from django.db.models import Count
@@ -14,60 +13,42 @@ from zhibu.core.registries import figures
 from . import selectors, transfer_selectors
 from .models import Direction, MarkKind
 
+SERVING = {"is_retired": False, "is_staff_member": True}
+# The member counts of a day: (figure, label, which members), the last as field values.
+MEMBER_COUNTS = (
+    ("people.members", _("党员人数"), {}),
+    ("people.serving_members", _("在职党员人数"), SERVING),
+    ("people.retired_members", _("退休党员人数"), {"is_retired": True}),
+)
+KINDS = ("is_retired", "is_staff_member")
+
 
 @memo.shared
-def _members_by_kind(org: Organisation, day: date) -> dict[tuple[bool, bool], int]:
-    """{(retired, staff member): members on day}: the three member counts of a day in one grouped
-    query, shared within a unit of work (a dashboard's tiles and cards, a draft). Each count is a
+def _members_by_kind(org: Organisation, day: date) -> list[tuple[dict[str, bool], int]]:
+    """[({is_retired, is_staff_member}, members on day)]: the member counts of a day in one grouped
+    query, shared within a unit of work (a dashboard's tiles and cards, a draft). Each count was a
     pass over every person's dated status — over a bureau the largest part of those tiles."""
-    rows = (
-        selectors.members_on(org, day)
-        .order_by()
-        .values_list("is_retired", "is_staff_member")
-        .annotate(n=Count("pk"))
-    )
-    return {(retired, staff): n for retired, staff, n in rows}
+    rows = selectors.members_on(org, day).order_by().values_list(*KINDS).annotate(n=Count("pk"))
+    return [(dict(zip(KINDS, row[:-1], strict=True)), row[-1]) for row in rows]
 
 
-def _members_counted(wanted: Callable[[bool, bool], bool]):
-    def count(org: Organisation, period: Period) -> int:
+def _register_member_count(code: str, label, which: dict[str, bool]) -> None:
+    def records(org: Organisation, period: Period):
+        return selectors.members_on(org, period.end).filter(**which)
+
+    def counted(org: Organisation, period: Period) -> int:
         groups = _members_by_kind(org, period.end)
-        return sum(n for (retired, staff), n in groups.items() if wanted(retired, staff))
+        return sum(n for kind, n in groups if all(kind[k] == v for k, v in which.items()))
 
-    return count
-
-
-@figures.register(
-    "people.members",
-    label=_("党员人数"),
-    unit=_("人"),
-    flow=False,
-    counted_by=_members_counted(lambda retired, staff: True),
-)
-def members(org: Organisation, period: Period):
-    return selectors.members_on(org, period.end)
+    figures.register(code, label=label, unit=_("人"), flow=False, counted_by=counted)(records)
 
 
-@figures.register(
-    "people.serving_members",
-    label=_("在职党员人数"),
-    unit=_("人"),
-    flow=False,
-    counted_by=_members_counted(lambda retired, staff: not retired and staff),
-)
+for _code, _label, _which in MEMBER_COUNTS:
+    _register_member_count(_code, _label, _which)
+
+
 def serving_members(org: Organisation, period: Period):
-    return selectors.members_on(org, period.end).filter(is_retired=False, is_staff_member=True)
-
-
-@figures.register(
-    "people.retired_members",
-    label=_("退休党员人数"),
-    unit=_("人"),
-    flow=False,
-    counted_by=_members_counted(lambda retired, staff: retired),
-)
-def retired_members(org: Organisation, period: Period):
-    return selectors.members_on(org, period.end).filter(is_retired=True)
+    return selectors.members_on(org, period.end).filter(**SERVING)
 
 
 @figures.register("people.staff", label=_("教职工人数"), unit=_("人"), flow=False)
