@@ -57,7 +57,7 @@ def band_book() -> calc.BandBook:
     return calc.BandBook(calc.Band(*row) for row in rows)
 
 
-@dataclass
+@dataclass(slots=True)
 class Month:
     month: date
     due: Decimal | None = None  # None: not due (not a member on its last day, or no base yet)
@@ -168,7 +168,8 @@ def _book(
     paid = _paid(candidates, months) if months else {}
     bands = band_book()
     for book in books.values():
-        rows = per_person.get(book.person.pk, [])
+        pk, retired = book.person.pk, book.person.is_retired
+        rows = per_person.get(pk, [])
         book.has_base = bool(rows)
         days = [r[0] for r in rows]
         for m in book.months:
@@ -176,10 +177,8 @@ def _book(
             if at:
                 _start, amount, no_income = rows[at - 1]
                 m.base, m.no_income = amount, no_income
-                m.due = calc.due(
-                    bands, m.month, base=amount, retired=book.person.is_retired, no_income=no_income
-                )
-            hit = paid.get((book.person.pk, m.month))
+                m.due = calc.due(bands, m.month, base=amount, retired=retired, no_income=no_income)
+            hit = paid.get((pk, m.month))
             if hit is not None:
                 m.paid, m.payment_id = hit
     return sorted(books.values(), key=lambda b: (b.person.name_strokes, b.person.pk))
