@@ -174,23 +174,6 @@ def held_in(org: Organisation, period: Period, type_code: str | None = None) -> 
 
 
 @memo.shared
-def member_rows(org: Organisation, period: Period) -> list[tuple[int, int, bool, str, int]]:
-    """(meeting's organisation, person, retired, status, rows) of the members' attendance rows
-    (列席 guests excluded) at the meetings held_in(org, period): one grouped pass that the
-    attendance rate and the participation rule share within a unit of work (each was a pass over
-    a bureau's 300,000 rows of a year)."""
-    rows = (
-        attendance_for(held_in(org, period).values("pk"))
-        .filter(is_guest=False)
-        .select_related(None)
-        .order_by()
-        .values_list("meeting__organisation", "person", "person__is_retired", "status")
-        .annotate(n=Count("pk"))
-    )
-    return list(rows)
-
-
-@memo.shared
 def counts_by_type(org: Organisation, period: Period) -> dict[str, int]:
     """{type code: meetings held_in(org, period, code)} for every type, one grouped query."""
     rows = held_in(org, period).order_by().values_list("types__code").annotate(n=Count("pk"))

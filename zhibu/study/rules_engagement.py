@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import timedelta
 
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
@@ -137,17 +138,18 @@ def low_participation(org: Organisation, period: Period) -> Iterator[Finding]:
     under = branches.under(org)
     if not under:
         return
-    # (the grouped rows the attendance rate reads too)
-    seen: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
-    for org_id, person_id, retired, status, n in meeting_selectors.member_rows(org, period):
-        if retired:  # retired members are excused from most meetings (请假): their rate says nothing
-            continue
-        counts = seen[(org_id, person_id)]
-        counts[0] += n
-        counts[1] += n if status == "present" else 0
+    rows = (
+        meeting_selectors.attendance_for(meeting_selectors.held_in(org, period).values("pk"))
+        # retired members are excused from most meetings (请假): their rate says nothing here
+        .filter(is_guest=False, person__is_retired=False)
+        .select_related(None)
+        .order_by()
+        .values_list("meeting__organisation", "person")
+        .annotate(expected=Count("pk"), present=Count("pk", filter=Q(status="present")))
+    )
     settings = selectors.settings_by_org(under.branches)
     low: dict[int, list[int]] = defaultdict(list)
-    for (org_id, person_id), (expected, present) in seen.items():
+    for org_id, person_id, expected, present in rows:
         if expected < MIN_EXPECTED:
             continue
         for branch in under.containing(org_id):

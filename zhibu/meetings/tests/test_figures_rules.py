@@ -97,24 +97,6 @@ def test_within_a_draft_every_type_is_counted_by_one_query(world, data, django_a
     assert alone["meetings.committee_meetings"] == 6 and kinds == {"theme_day": 1, "x": 0}
 
 
-def test_the_rate_and_the_participation_rule_read_one_pass_over_the_rows(world, data):
-    """Within a unit of work the attendance rate and study.low_participation read the members'
-    rows grouped once (selectors.member_rows), and the rate is what it is alone."""
-    alone = {
-        org.pk: figures.compute("meetings.attendance_rate", org, H1).value
-        for org in (world.branch, world.bureau_org)
-    }
-    with memo.memoised(), CaptureQueriesContext(connection) as ctx:
-        shared = {
-            org.pk: figures.compute("meetings.attendance_rate", org, H1).value
-            for org in (world.branch, world.bureau_org)
-        }
-        list(findings.run(world.bureau_org, H1, codes=["study.low_participation"]))
-    assert shared == alone and alone[world.branch.pk] == Decimal("91.7")
-    grouped = [q for q in ctx.captured_queries if 'FROM "meetings_attendance"' in q["sql"]]
-    assert len(grouped) == 2  # the branch's rows, the bureau's rows: the rule reads the bureau's again
-
-
 def test_bureau_figure_sums_the_subtree(world, data):
     value = figures.compute("meetings.committee_meetings", world.bureau_org, H1)
     assert value.value == 6
