@@ -128,14 +128,21 @@ def test_stopped_membership_leaves_the_count_while_it_runs_mobile_and_lost_stay(
     assert member not in by_day[date(2023, 3, 1)] and member in by_day[date(2023, 6, 1)]
 
 
-def test_the_history_readers_cost_two_queries_whatever_the_people(world, django_assert_num_queries):
+def test_the_history_readers_cost_three_queries_whatever_the_people(world, django_assert_num_queries):
     for n in range(5):
         TransferFactory(
             organisation=world.branch, direction=Direction.IN, transferred_on=date(2023, 1, n + 1)
         )
         StatusMarkFactory(organisation=world.branch, kind=MarkKind.SUSPENDED)
-    with django_assert_num_queries(2):
-        selectors.members_on_days(selectors.people_of(world.branch), [date(2023, 1, 1), date(2023, 6, 1)])
+    # the people, their organisations (one instance each), their history
+    with django_assert_num_queries(3):
+        found = selectors.members_on_days(
+            selectors.people_of(world.branch), [date(2023, 1, 1), date(2023, 6, 1)]
+        )
+    with django_assert_num_queries(0):
+        held = {id(p.organisation) for people in found.values() for p in people}
+        assert {p.organisation.pk for people in found.values() for p in people} == {world.branch.pk}
+    assert len(held) == 1
 
 
 def test_the_readers_of_many_days_agree_with_members_on_after_a_departure_arrival_and_suspension(
