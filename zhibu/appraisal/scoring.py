@@ -216,12 +216,19 @@ def totals(org: Organisation, people: QuerySet, start: date, end: date) -> dict[
             .values_list("person_id", "chunk", "n")
         )
         if _months_alone(ctx, source, start):
-            # each row is a whole cap window: no member's facts need gathering and sorting
+            # each row is a whole cap window: no member's facts need gathering and sorting, and
+            # what n facts earn in a month under a branch's rules is the same for all its members
             rates = _month_rates(ctx, source.code)
+            earns: dict[tuple[int | None, date, int], int] = {}
             for person_id, month, n in rows:
                 if person_id in cents and month >= start:
-                    for points, cap in rates(ctx.branch_of[person_id], month):
-                        cents[person_id] += points * n if cap is None else _capped(points * n, cap, 0)
+                    key = (ctx.branch_of[person_id], month, n)
+                    if key not in earns:
+                        earns[key] = sum(
+                            points * n if cap is None else _capped(points * n, cap, 0)
+                            for points, cap in rates(key[0], month)
+                        )
+                    cents[person_id] += earns[key]
             continue
         for person_id, day, n in rows:
             if person_id in cents:
