@@ -8,8 +8,8 @@ or before the month); before her first base nothing is due, so a branch starting
 zhibu does not inherit twenty years of "arrears". Arrears are the due months not paid, up to the
 last month that has ended.
 
-Five queries whatever the size of the subtree: the bands, the bases, the people and their status
-history (people.selectors.members_on_days), the paid months.
+Six queries whatever the size of the subtree: the bands, the bases, the people, their organisations
+and their status history (people.selectors.members_on_days), the paid months.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Dues findings: six consecutive months unpaid (党章: a member who without good reason pays no
 dues for six months in a row is regarded as having given up membership — the branch must act).
 
-Eight queries over the whole subtree whatever its size: the branches, who may owe (two), then
-the dues book's five — of those people alone when they are few."""
+Nine queries over the whole subtree whatever its size: the branches, who may owe (two), then
+the dues book's six — of those people alone when they are few."""
 
 from __future__ import annotations
 

@@ -77,13 +77,14 @@ def test_the_dues_figures_read_one_book_within_a_draft(world):
         figures.compute("dues.members_in_arrears", world.branch, year)
         list(findings.run(world.branch, year, codes=["dues.six_months_unpaid"]))
 
+    read_all()  # per-process caches warm (a cold first run may cost a lookup more)
     with CaptureQueriesContext(connection) as alone:
         read_all()
     with memo.memoised(), CaptureQueriesContext(connection) as shared:
         read_all()
-    # the book is five queries: the two figures build it twice alone, once shared (the rule builds
+    # the book is six queries: the two figures build it twice alone, once shared (the rule builds
     # the book of the people who may owe, its own, either way)
-    assert len(alone.captured_queries) - len(shared.captured_queries) == 5
+    assert len(alone.captured_queries) - len(shared.captured_queries) == 6
 
 
 def test_the_cycle_collector_pauses_while_any_unit_of_work_runs_and_resumes_after_the_last():
