@@ -5,10 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db.models import QuerySet
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from zhibu.core.lean import local_date
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures
@@ -21,7 +19,7 @@ PARTY_HISTORY = "党史"
 # A session's day (selectors.with_day annotates it: the linked meeting's date, else its own), and
 # an attendance row's: its session's — what puts either in a period.
 SESSION_DAY = "day"
-ATTENDANCE_DAY = Coalesce(local_date("session__meeting__held_at"), "session__held_on")
+ATTENDANCE_DAY = selectors.ATTENDANCE_DAY
 
 
 def _sessions_counted(

@@ -104,10 +104,10 @@ def hours_by_branch(
     return per_branch
 
 
-def members_by_branch(under: Branches, org: Organisation, day: date) -> dict[int, list[tuple[int, str]]]:
-    """{branch id: (pk, name) of its serving members on `day`}, in one query over the subtree (pk
-    order). Pairs, not people: a bureau's quota rules judge every member of the city and name only
-    those short of it (findings.Ref)."""
+def members_by_branch(under: Branches, org: Organisation, day: date) -> dict[int, list[tuple[int, str, int]]]:
+    """{branch id: (pk, name, organisation id) of its serving members on `day`}, in one query over the
+    subtree (pk order). Rows, not people: a bureau's quota rules judge every member of the city and
+    name only those short of it (findings.Ref)."""
     members = members_of(org, day).order_by("pk").values_list("pk", "name", "organisation_id")
     return under.group(members, lambda row: row[2])
 

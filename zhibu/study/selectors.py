@@ -53,6 +53,10 @@ ZERO = Decimal("0")
 
 
 # -- sessions ----------------------------------------------------------------------------------
+# An attendance row's day: its session's (the linked meeting's local date, else the session's own).
+ATTENDANCE_DAY = Coalesce(local_date("session__meeting__held_at"), "session__held_on")
+
+
 def with_day(qs: QuerySet[StudySession]) -> QuerySet[StudySession]:
     """Annotate `day`: the linked meeting's date, else the session's own. Filters and ordering use it."""
     return qs.select_related("meeting", "speaker", "organisation").annotate(
@@ -142,9 +146,8 @@ def hour_sources(org: Organisation, start: date, end: date) -> list[HourSource]:
     own = StudyAttendance.objects.filter(status="present", session__in=sessions.values("pk"))
     linked = meeting_selectors.attendance_for(sessions.values("meeting")).filter(status="present")
     done = SelfStudyDone.objects.filter(task__organisation__in=org.subtree(), done_on__range=(start, end))
-    own_day = Coalesce(local_date("session__meeting__held_at"), "session__held_on")
     return [
-        HourSource(own, own_day, "session__hours"),
+        HourSource(own, ATTENDANCE_DAY, "session__hours"),
         HourSource(
             linked.select_related(None), local_date("meeting__held_at"), "meeting__study_session__hours"
         ),
