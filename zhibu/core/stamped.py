@@ -13,10 +13,14 @@ never records: a value is pickled, and evidence about minors has no place in a c
 
 A superior's pages (a 党委 over 300 branches) are different: a write in any branch moves the
 bureau's stamp, and recomputing its findings and figures takes seconds. There a value computed
-for an earlier stamp of the same day is shown at once, dated — the page says "数据截至 22:40，
-正在更新" — while one background thread per value computes the current one, which the next view
-shows. A branch's own pages are always computed for the current stamp: a secretary sees her write
-at once. `served_stale()` tells the page shell the oldest date shown (StampedNoteMiddleware).
+for an earlier stamp is shown at once, dated — the page says "数据截至 22:40，正在更新" — while
+one background thread per value computes the current one, which the next view shows. The same
+holds when the day has changed: the first view of the morning shows the evening's value, dated
+with its day, rather than make its reader wait seconds for what is overdue as of today. So a
+bureau's reader waits for a computation only when nothing of the same epoch is stored: after a
+restore, or in a server process just started. A branch's own pages are always computed for the
+current stamp and day: a secretary sees her write at once. `served_stale()` tells the page shell
+the oldest date shown (StampedNoteMiddleware).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Hashable
 from contextvars import ContextVar
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TypeVar
 
 from django.conf import settings
@@ -36,7 +40,9 @@ from . import memo, stamps
 from .models import Organisation
 
 ALIAS = "stamped"
-TIMEOUT = 24 * 3600  # a day: the key holds today's date anyway
+# Two days: the key holds its day anyway, and yesterday's value serves the first view of today
+# (dated) while today's is computed; storing today's value drops yesterday's (_store).
+TIMEOUT = 2 * 24 * 3600
 T = TypeVar("T")
 # Organisations whose pages may show a dated value while the current one is computed.
 SUPERIOR_KINDS = {Organisation.Kind.COMMITTEE, Organisation.Kind.GENERAL_BRANCH}
@@ -92,37 +98,49 @@ def get_or_compute(
 ) -> T:
     """compute(), or what it returned last time for the same name, org, parts and day if nothing
     has been written under or above org since. One query (the stamp) when stored. For a superior
-    organisation, a value of an earlier stamp of the day while the current one is computed."""
+    organisation, a value of an earlier stamp of today, or yesterday's last, while the current one
+    is computed."""
     if not enabled():
         return _computed(compute)
     today = today or timezone.localdate()
     stamp = stamps.of(org)
-    base = ":".join(str(p) for p in (name, org.pk, today, *parts))
+    base = _base(name, org, today, parts)
+    yesterday = _base(name, org, today - timedelta(days=1), parts)
     key = f"{base}:{stamp}"
     cache = caches[ALIAS]
     value = cache.get(key)
     if value is not None:
         return value
     if org.kind in SUPERIOR_KINDS and not _COMPUTING.get():
-        stale = _stale(cache, base, stamp)
-        if stale is not None:
-            _refresh(key, base, compute)
-            return stale
+        # the value of an earlier stamp of today, else the last one of yesterday
+        for earlier in (base, yesterday):
+            stale = _stale(cache, earlier, stamp)
+            if stale is not None:
+                _refresh(key, base, compute, yesterday)
+                return stale
     started = timezone.now()
     value = _computed(compute)
-    _store(cache, key, base, value, started)
+    _store(cache, key, base, value, started, yesterday)
     return value
 
 
-def _store(cache, key: str, base: str, value, as_of: datetime) -> None:
+def _base(name: str, org: Organisation, day: date, parts: tuple[Hashable, ...]) -> str:
+    return ":".join(str(p) for p in (name, org.pk, day, *parts))
+
+
+def _store(cache, key: str, base: str, value, as_of: datetime, yesterday: str) -> None:
     """Store the value and make it the newest of its name, organisation, day and parts, dropping the
-    one it replaces: a bureau's findings are megabytes, and a busy day has hundreds of writes."""
+    one it replaces, and the newest of the day before: a bureau's findings are megabytes, and a
+    busy day has hundreds of writes."""
     latest = cache.get(f"latest:{base}")
     cache.set(key, value, TIMEOUT)
     # the newest key, and the time its computation began: what the value is true as of
     cache.set(f"latest:{base}", (key, as_of), TIMEOUT)
     if latest is not None and latest[0] != key:
         cache.delete(latest[0])
+    replaced = cache.get(f"latest:{yesterday}")
+    if replaced is not None:
+        cache.delete_many([replaced[0], f"latest:{yesterday}"])
 
 
 def _stale(cache, base: str, stamp: str):
@@ -142,7 +160,7 @@ def _stale(cache, base: str, stamp: str):
     return value
 
 
-def _refresh(key: str, base: str, compute: Callable[[], T]) -> None:
+def _refresh(key: str, base: str, compute: Callable[[], T], yesterday: str) -> None:
     """Compute the current value once, in a background thread (inline when
     ZHIBU_STAMPED_REFRESH is "inline": the tests, a single-threaded server)."""
     with _LOCK:
@@ -155,7 +173,7 @@ def _refresh(key: str, base: str, compute: Callable[[], T]) -> None:
     def run() -> None:
         try:
             started = timezone.now()
-            _store(caches[ALIAS], key, base, _computed(compute), started)
+            _store(caches[ALIAS], key, base, _computed(compute), started, yesterday)
         finally:
             with _LOCK:
                 _REFRESHING.discard(base)

@@ -5,7 +5,7 @@ is what moves the data stamps; the rest of the suite runs with the store off (co
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 import time_machine
@@ -179,7 +179,7 @@ def test_the_grid_is_computed_once_and_again_after_a_write_below(world, store):
 
 
 # -- a superior's pages: the previous value, dated, while the current one is computed ---------------
-def _counting(store_on_org, world):
+def _counting(store_on_org, world, today: date = date(2024, 2, 1)):
     from zhibu.core import stamped
 
     runs: list[int] = []
@@ -188,7 +188,10 @@ def _counting(store_on_org, world):
         runs.append(1)
         return len(runs)
 
-    return lambda: stamped.get_or_compute("test.value", store_on_org, compute, today=date(2024, 2, 1)), runs
+    def read(day: date = today):
+        return stamped.get_or_compute("test.value", store_on_org, compute, today=day)
+
+    return read, runs
 
 
 def test_after_a_write_a_superior_is_shown_the_previous_value_dated_while_it_is_computed(world, store):
@@ -220,15 +223,48 @@ def test_a_branch_always_sees_its_own_write_at_once(world, store):
     assert read() == 2 and stamped.served_stale() is None
 
 
-def test_a_new_epoch_or_a_new_day_shows_nothing_old(world, store):
+def test_a_new_epoch_shows_nothing_old(world, store):
     from zhibu.core import stamped
 
     read, runs = _counting(world.bureau_org, world)
     read()
     stamps.new_epoch()  # a restore, a generated city: what was stored describes other data
     assert read() == 2 and stamped.served_stale() is None
-    other_day = stamped.get_or_compute("test.value", world.bureau_org, lambda: "new", today=date(2024, 2, 2))
-    assert other_day == "new"
+    stamps.new_epoch()  # nor yesterday's value of the old epoch on the next day
+    assert read(date(2024, 2, 2)) == 3 and stamped.served_stale() is None
+
+
+def test_on_a_new_day_a_superior_is_shown_yesterdays_value_dated_while_todays_is_computed(world, store):
+    """The first view of the morning: what is overdue as of today takes seconds to compute over a
+    bureau, so the evening's value is shown, dated, and today's computed behind it."""
+    from django.core.cache import caches
+
+    from zhibu.core import stamped
+
+    read, runs = _counting(world.bureau_org, world)
+    assert read() == 1
+    assert read(date(2024, 2, 2)) == 1  # yesterday's, at once
+    as_of = stamped.served_stale()
+    assert as_of is not None and as_of <= timezone.now()
+    assert len(runs) == 2  # today's was computed (inline in tests, a thread in production)
+    token = stamped.begin_request()  # the next request
+    assert read(date(2024, 2, 2)) == 2 and stamped.served_stale() is None
+    stamped.end_request(token)
+    # yesterday's value is gone once today's is stored: one value of each name kept per organisation
+    kept = [k for k in caches[stamped.ALIAS]._cache if "test.value:" in k]
+    assert len(kept) == 2 and all("2024-02-02" in k for k in kept)  # the value and its pointer
+    # two days on, nothing is shown old: the value of the day before the day before is not served
+    token = stamped.begin_request()
+    assert read(date(2024, 2, 4)) == 3 and stamped.served_stale() is None
+    stamped.end_request(token)
+
+
+def test_on_a_new_day_a_branch_computes_its_values_again(world, store):
+    from zhibu.core import stamped
+
+    read, runs = _counting(world.branch, world)
+    read()
+    assert read(date(2024, 2, 2)) == 2 and stamped.served_stale() is None
 
 
 def test_a_value_computed_from_other_stored_values_reads_them_current(world, store):
@@ -284,3 +320,13 @@ def test_the_bureau_dashboard_says_when_its_values_date_from(world, store, login
     page = client.get("/").content.decode()
     assert "部分数据截至" in page and "正在重新计算" in page
     assert "部分数据截至" not in client.get("/").content.decode()
+
+
+def test_the_bureau_dashboard_on_a_new_day_shows_the_day_its_values_date_from(world, store, login):
+    client = login(world.bureau)
+    with time_machine.travel(timezone.make_aware(datetime(2024, 2, 1, 22, 40)), tick=False):
+        assert "部分数据截至" not in client.get("/").content.decode()
+    with time_machine.travel(timezone.make_aware(datetime(2024, 2, 2, 7, 30)), tick=False):
+        page = client.get("/").content.decode()
+        assert "部分数据截至2月1日 22:40" in page and "按今天的日期重新计算" in page
+        assert "部分数据截至" not in client.get("/").content.decode()
