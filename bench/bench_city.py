@@ -11,7 +11,9 @@ moves the organisation's data stamp (zhibu/core/stamped.py): each of those pages
 as a reader finds it (stored), right after a write (`, after a write`: a new epoch before every
 request, so that everything is computed again), and for the bureau's pages right after a write in
 one branch (`, after a branch's write`: the previous values are shown, dated, while a background
-thread computes the current ones). Floors: a bare view returning a small
+thread computes the current ones) and on the first view of a new day (`, the next day`: the clock
+moved a day on before every request, yesterday's values shown dated while today's are computed).
+Floors: a bare view returning a small
 HttpResponse through the same middleware and login (what any page costs at least), and for the
 annual summaries the same counts (meetings by type, attendance, study) as hand-written SQL.
 Prints p50/p95 ms, queries and page/floor ratio, one table per engine; never asserts timings.
@@ -125,6 +127,8 @@ AFTER_A_WRITE = ", after a write"
 # while a background thread computes the current ones (core/stamped.py) — which competes with the
 # next request for the CPU, as it would in production.
 AFTER_A_BRANCH_WRITE = ", after a branch's write"
+# The clock a day on before each request (time-machine): a bureau's first view of the morning.
+AFTER_A_NEW_DAY = ", the next day"
 STORED = ("branch dashboard", "bureau grid", "bureau dashboard", "bureau figure list")
 SHOWN_DATED = ("bureau grid", "bureau dashboard", "bureau figure list")
 
@@ -146,7 +150,32 @@ def city_pages(branch, secretary, bureau, bureau_user) -> list[tuple[str, object
         pages
         + [(label + AFTER_A_WRITE, user, url) for label, user, url in pages if label in STORED]
         + [(label + AFTER_A_BRANCH_WRITE, user, url) for label, user, url in pages if label in SHOWN_DATED]
+        + [(label + AFTER_A_NEW_DAY, user, url) for label, user, url in pages if label in SHOWN_DATED]
     )
+
+
+class _NextDay:
+    """Before each request, the clock a day further on (once the refreshes of the day before are
+    done, and the user logged in again: the session's idle limit is half an hour); stop() ends it."""
+
+    def __init__(self, client, user):
+        self.client, self.user, self.days, self.traveller = client, user, 0, None
+        self.began = time.time()
+
+    def __call__(self) -> None:
+        import time_machine
+
+        _refreshes_done()
+        self.stop()
+        self.days += 1
+        self.traveller = time_machine.travel(self.began + self.days * 86400, tick=True)
+        self.traveller.start()
+        self.client.force_login(self.user)
+
+    def stop(self) -> None:
+        if self.traveller is not None:
+            self.traveller.stop()
+            self.traveller = None
 
 
 def _a_write_in(branch, secretary):
@@ -188,11 +217,13 @@ def measure_pages(pages, runs: int, budget: float = BUDGET, write=None) -> list[
             # The floor right before each page, as the same user: on a shared machine the load
             # changes from minute to minute, and a ratio means something only against its neighbour.
             floor = time_calls(lambda c=client: c.get("/__bench_floor__/"), max(runs, 20), budget).p50
-            before = {AFTER_A_WRITE: stamps.new_epoch, AFTER_A_BRANCH_WRITE: write}.get(
-                next((s for s in (AFTER_A_WRITE, AFTER_A_BRANCH_WRITE) if label.endswith(s)), "")
-            )
+            next_day = _NextDay(client, user)
+            befores = {AFTER_A_WRITE: stamps.new_epoch, AFTER_A_BRANCH_WRITE: write}
+            befores[AFTER_A_NEW_DAY] = next_day
+            before = next((b for suffix, b in befores.items() if label.endswith(suffix)), None)
             t = time_calls(lambda c=client, u=url: c.get(u), runs, budget, before=before)
             _refreshes_done()  # the next row is not to share the CPU with this row's refreshes
+            next_day.stop()
             rows.append(Row(label, t.p50, t.p95, t.queries, floor, t.result.status_code, t.samples))
     return rows
 

@@ -139,13 +139,14 @@ def test_bench_measures_a_tiny_city():
     )
     rows = bench.measure_city(runs=1, year=2025, budget=0)
     measured = [r for r in rows if r.p50 is not None]
-    assert len(rows) == 17 and len(measured) == 17
+    assert len(rows) == 20 and len(measured) == 20
     assert all(r.status == 200 and r.queries and r.floor and r.ratio and r.samples == 1 for r in measured), (
         rows
     )
     text = bench.table(rows)
     assert "bureau grid" in text and "annual summary: bureau 2025" in text
     assert "bureau grid, after a write" in text and "bureau dashboard, after a branch's write" in text
+    assert "bureau figure list, the next day" in text
 
 
 @pytest.mark.django_db
