@@ -219,28 +219,6 @@ def unpaid_candidates(org: Organisation, first: date, cutoff: date) -> list[int]
     return found
 
 
-# Beyond this many people who may owe (unpaid_candidates), `of_owing` reads the whole book —
-# shared within a unit of work — rather than a second book of a long list of ids (a list that
-# long has no place in a query's parameters either).
-CANDIDATES = 2000
-
-
-@memo.shared
-def of_owing(org: Organisation, until: date, cutoff: date) -> list[MemberDues]:
-    """build(org, until, cutoff=cutoff) of the people who may owe a month up to the cutoff
-    (unpaid_candidates since their first base): every member with arrears, or with a run of unpaid
-    months, is in it with all her months. The arrears figure and the six-months rule name a few
-    hundred of a city's 9,000 members — building every member's book for them was most of either —
-    and share this one within a unit of work."""
-    candidates = unpaid_candidates(org, date.min, cutoff)
-    if not candidates:
-        return []
-    if len(candidates) > CANDIDATES:
-        return build(org, until, cutoff=cutoff)
-    people = people_selectors.people_of(org).filter(pk__in=candidates)
-    return build(org, until, people=people, cutoff=cutoff)
-
-
 def _paid(candidates, months) -> dict[tuple[int, date], tuple[Decimal, int]]:
     rows = DuesPaymentMonth.objects.filter(
         person__in=candidates.values("pk"), month__range=(months[0], months[-1])

@@ -31,8 +31,7 @@ def _due_months(org: Organisation, periods: list[Period]) -> tuple[dict[date, De
     owing: set[int] = set()
     if until < calc.month_start(span.start):
         return per_month, owing
-    # the periods' months alone: a city's book from the first base on file is five times the work
-    for member in book.build(org, until, first=calc.month_start(span.start)):
+    for member in book.build(org, until):
         for m in member.months:
             if m.due is not None and any(m.month in p for p in periods):
                 per_month[m.month] = per_month.get(m.month, ZERO) + m.due
@@ -118,7 +117,5 @@ def long_back_payments(org: Organisation, period: Period) -> QuerySet:
 )
 def members_in_arrears(org: Organisation, period: Period):
     cutoff = book.last_ended(period.end)
-    if cutoff is None:
-        return 0, selectors.people_in(org, [])
-    owing = [m.person.pk for m in book.of_owing(org, book.through(period.end), cutoff) if m.arrears]
+    owing = [m.person.pk for m in book.build(org, book.through(period.end), cutoff=cutoff) if m.arrears]
     return len(owing), selectors.people_in(org, owing)

@@ -2,8 +2,7 @@
 dues for six months in a row is regarded as having given up membership — the branch must act).
 
 Nine queries over the whole subtree whatever its size: the branches, who may owe (two), then
-the dues book's six — of those people alone when they are few — shared with the arrears figure
-(book.of_owing)."""
+the dues book's six — of those people alone when they are few."""
 
 from __future__ import annotations
 
@@ -17,10 +16,15 @@ from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 from zhibu.core.registries import findings
 from zhibu.core.registries.findings import Finding
+from zhibu.people import selectors as people_selectors
 
 from . import book
 
 RUN = 6
+# Beyond this many people who may owe (book.unpaid_candidates), the rule reads the whole book —
+# shared within a unit of work with the dues figures — rather than a second book of a long list
+# of ids (a list that long has no place in a query's parameters either).
+CANDIDATES = 2000
 
 
 @findings.register(
@@ -39,8 +43,14 @@ def six_months_unpaid(org: Organisation, period: Period) -> Iterator[Finding]:
     if not under:
         return
     # A run ending in the period has its last month there, due and without a payment: the book of
-    # the people with an unpaid month is enough (a city's book of every member is most of the rule).
-    for member in book.of_owing(org, book.through(period.end), cutoff):
+    # the people with such a month is enough (a city's book of every member is most of the rule).
+    candidates = book.unpaid_candidates(org, period.start, cutoff)
+    if not candidates:
+        return
+    people = (
+        people_selectors.people_of(org).filter(pk__in=candidates) if len(candidates) <= CANDIDATES else None
+    )
+    for member in book.build(org, book.through(period.end), people=people, cutoff=cutoff):
         for run in member.unpaid_runs():
             last = run[-1].month
             if len(run) < RUN or book.month_end(last) < period.start:
