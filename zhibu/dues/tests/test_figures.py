@@ -101,6 +101,36 @@ def test_the_rule_finds_the_same_from_the_whole_book(world, dues, monkeypatch):
     assert messages() == few and sum(map(len, few)) == 8  # two members, two orgs, two periods
 
 
+PERIODS = (
+    YEAR,
+    Period.month(2023, 3),
+    Period.month(2023, 12),
+    Period.span(date(2022, 7, 1), date(2023, 6, 30)),
+)
+
+
+def test_the_due_is_what_the_book_owes_in_the_period(world, dues):
+    early = PersonFactory(organisation=world.branch, name="朱玉兰")
+    helpers.base(early, "2000.00", month=date(2022, 6, 1))
+    for org in (world.branch, world.bureau_org):
+        for period in PERIODS:
+            whole = book.build(org, book.through(period.end))
+            owed = sum((m.due for b in whole for m in b.months if m.due and m.month in period), Decimal("0"))
+            assert _value("dues.due", org, period) == owed
+
+
+def test_members_in_arrears_count_unpaid_months_before_the_period(world, dues):
+    early = PersonFactory(organisation=world.branch, name="朱玉兰")
+    helpers.base(early, "2000.00", month=date(2022, 6, 1))
+    helpers.paid(early, helpers.months(2023, 1, 12), amount="120.00")  # 2022's seven months unpaid
+    value = figures.compute("dues.members_in_arrears", world.branch, Period.month(2023, 6))
+    assert value.value == 1 and [p.name for p in value.records] == ["朱玉兰"]
+    counts = [
+        _value("dues.members_in_arrears", org, p) for org in (world.branch, world.bureau_org) for p in PERIODS
+    ]
+    assert counts == [3, 1, 3, 1] * 2
+
+
 def test_the_paragraph_quotes_the_figures(world, dues):
     ctx = SectionContext("annual", world.branch, YEAR)
     text = sections.collection(world.branch, YEAR, ctx)[0].text
