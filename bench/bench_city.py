@@ -156,19 +156,23 @@ def city_pages(branch, secretary, bureau, bureau_user) -> list[tuple[str, object
 
 class _NextDay:
     """Before each request, the clock a day further on (once the refreshes of the day before are
-    done, and the user logged in again: the session's idle limit is half an hour); stop() ends it."""
+    done, and the user logged in again: the session's idle limit is half an hour); stop() ends it.
+    Days are never reused across rows: the grid's row would otherwise have stored the findings
+    the dashboard's row then reads on the same days."""
+
+    days = 0  # days travelled by every row so far
+    began = time.time()
 
     def __init__(self, client, user):
-        self.client, self.user, self.days, self.traveller = client, user, 0, None
-        self.began = time.time()
+        self.client, self.user, self.traveller = client, user, None
 
     def __call__(self) -> None:
         import time_machine
 
         _refreshes_done()
         self.stop()
-        self.days += 1
-        self.traveller = time_machine.travel(self.began + self.days * 86400, tick=True)
+        _NextDay.days += 1
+        self.traveller = time_machine.travel(self.began + _NextDay.days * 86400, tick=True)
         self.traveller.start()
         self.client.force_login(self.user)
 
