@@ -259,6 +259,8 @@ ZHIBU_STAMPED_CACHE = env_bool("ZHIBU_STAMPED_CACHE", True)
 # A superior's page shows the value of the previous write, dated, while one background thread per
 # value computes the current one; "inline" computes it in the request (tests, a one-thread server).
 ZHIBU_STAMPED_REFRESH = "inline" if env_bool("ZHIBU_STAMPED_REFRESH_INLINE", False) else "background"
+# Each server worker, once started, computes what every 党委's pages show by default (core/warmup.py).
+ZHIBU_WARM_ON_START = env_bool("ZHIBU_WARM_ON_START", True)
 
 # --- accounts and login ---------------------------------------------------------------------
 AUTH_USER_MODEL = "core.User"

@@ -17,7 +17,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from zhibu.core import findings_store, stamped
+from zhibu.core import findings_store, stamped, warmup
 from zhibu.core.branches import nearest
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
@@ -118,6 +118,11 @@ def _computed(root: Organisation, span: Period, today: date, with_findings: bool
     }
     counts = _findings_by_branch(root, branches, span) if with_findings and branches else {}
     return {"blocks": blocks, "figures": values, "findings": counts}
+
+
+@warmup.register
+def _warm(root: Organisation, today: date) -> None:
+    build(root, parse_span("", today), today)  # the grid as it opens
 
 
 def build(

@@ -18,7 +18,8 @@ one background thread per value computes the current one, which the next view sh
 holds when the day has changed: the first view of the morning shows the evening's value, dated
 with its day, rather than make its reader wait seconds for what is overdue as of today. So a
 bureau's reader waits for a computation only when nothing of the same epoch is stored: after a
-restore, or in a server process just started. A branch's own pages are always computed for the
+restore, or in a server process just started (which computes the committees' pages in the
+background at once, core/warmup.py). A branch's own pages are always computed for the
 current stamp and day: a secretary sees her write at once. `served_stale()` tells the page shell
 the oldest date shown (StampedNoteMiddleware).
 """

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhibu.core import stamped
+from zhibu.core import stamped, warmup
 from zhibu.core.periods import Period, cn_date
 from zhibu.core.registries import dashboard, figures, sections
 from zhibu.core.registries.findings import SEVERITIES
@@ -138,7 +138,7 @@ def _monthly_series(org, year: Period, today) -> dict:
 def overview(request, org, period: Period) -> dict:
     # Cards, calendar and charts read the whole subtree and change only with a write or the day:
     # stored until then (core/stamped.py), so a dashboard reload costs one query for them.
-    data = stamped.get_or_compute("reports.overview", org, lambda: _overview(org, timezone.localdate()))
+    data = stored_overview(org)
     severity = Counter(f.severity for f in dashboard.findings_of(request, org, period))
     charts = {
         **data["charts"],
@@ -146,6 +146,15 @@ def overview(request, org, period: Period) -> dict:
     }
     trend = [{**row, "spec": figures.get(row["spec"])} for row in data["trend"]]
     return {**data, "org": org, "trend": trend, "charts": charts}
+
+
+def stored_overview(org) -> dict:
+    return stamped.get_or_compute("reports.overview", org, lambda: _overview(org, timezone.localdate()))
+
+
+@warmup.register
+def _warm_overview(org, today) -> None:
+    stored_overview(org)
 
 
 def _overview(org, today: date) -> dict:

@@ -12,12 +12,17 @@ from django.utils import timezone
 from zhibu.core.registries import dashboard as dashboard_panels
 from zhibu.core.registries import figures, findings
 
-from .. import policy, search_index, selectors
+from .. import findings_store, policy, search_index, selectors, warmup
 from ..periods import Period
 from ..services import accounts as account_services
 from ..web import chosen_organisation, paginate, period_from_request
 
 SEARCH_PER_PAGE = 20
+
+
+@warmup.register
+def _dashboard_findings(org, today) -> None:
+    findings_store.stored(org, Period.year(today.year))  # what the dashboard's panels read
 
 
 @login_required
@@ -44,13 +49,22 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     return render(request, "core/audit_list.html", {"page": paginate(request, qs, 50)})
 
 
+def figure_values(org, period: Period) -> list:
+    # Every figure over the whole subtree: at a bureau, seconds of work that change only with a
+    # write under it (or the day).
+    return figures.stored_values("figure_list", [spec.code for spec in figures.all()], org, period)
+
+
+@warmup.register
+def _figure_list(org, today) -> None:
+    figure_values(org, Period.year(today.year))  # period_from_request's default
+
+
 @login_required
 def figure_list(request: HttpRequest) -> HttpResponse:
     org = chosen_organisation(request, "figures.view")
     period = period_from_request(request)
-    # Every figure over the whole subtree: at a bureau, seconds of work that change only with a
-    # write under it (or the day).
-    values = figures.stored_values("figure_list", [spec.code for spec in figures.all()], org, period)
+    values = figure_values(org, period)
     return render(
         request,
         "core/figure_list.html",
