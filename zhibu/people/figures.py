@@ -32,9 +32,13 @@ def _members_by_kind(org: Organisation, day: date) -> list[tuple[dict[str, bool]
     return [(dict(zip(KINDS, row[:-1], strict=True)), row[-1]) for row in rows]
 
 
+def _members(org: Organisation, day: date, which: dict[str, bool]):
+    return selectors.members_on(org, day).filter(**which)
+
+
 def _register_member_count(code: str, label, which: dict[str, bool]) -> None:
     def records(org: Organisation, period: Period):
-        return selectors.members_on(org, period.end).filter(**which)
+        return _members(org, period.end, which)
 
     def counted(org: Organisation, period: Period) -> int:
         groups = _members_by_kind(org, period.end)
@@ -45,10 +49,6 @@ def _register_member_count(code: str, label, which: dict[str, bool]) -> None:
 
 for _code, _label, _which in MEMBER_COUNTS:
     _register_member_count(_code, _label, _which)
-
-
-def serving_members(org: Organisation, period: Period):
-    return selectors.members_on(org, period.end).filter(**SERVING)
 
 
 @figures.register("people.staff", label=_("教职工人数"), unit=_("人"), flow=False)
@@ -78,7 +78,7 @@ def confirmed_full(org: Organisation, period: Period):
 @figures.register("people.member_share", label=_("在职党员占教职工比例"), unit="%", flow=False)
 def member_share(org: Organisation, period: Period):
     """The seed's "占教职工总人数的48%": serving members over staff, rounded; records are the members."""
-    serving = serving_members(org, period)
+    serving = _members(org, period.end, SERVING)
     staff_count = selectors.staff_on(org, period.end).count()
     count = serving.count()
     return (round(100 * count / staff_count) if staff_count else 0), serving

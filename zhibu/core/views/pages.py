@@ -20,9 +20,13 @@ from ..web import chosen_organisation, paginate, period_from_request
 SEARCH_PER_PAGE = 20
 
 
+def dashboard_period(today) -> Period:
+    return Period.year(today.year)
+
+
 @warmup.register
 def _dashboard_findings(org, today) -> None:
-    findings_store.stored(org, Period.year(today.year))  # what the dashboard's panels read
+    findings_store.stored(org, dashboard_period(today))  # what the dashboard's panels read
 
 
 @login_required
@@ -31,7 +35,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if org is None:
         return render(request, "core/no_role.html")
     today = timezone.localdate()
-    period = Period.year(today.year)
+    period = dashboard_period(today)
     context = {
         "org": org,
         "period": period,
