@@ -360,6 +360,11 @@ def run_engine(args) -> None:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     year = args.year or (time.localtime().tm_year - (1 if args.years > 1 else 0))
+    # As a server worker starts (zhibu/wsgi.py), its warm-up off (main()): each row sets up the state
+    # it times, and a warm-up thread would share the CPU with the first rows.
+    from zhibu.core import worker
+
+    worker.started()
     rows = measure_city(args.requests, year, args.budget)
     print(f"\n== {connection.vendor}: {args.branches} branches × {args.years} years, "
           f"generated in {generated:.1f} s; up to {args.requests} requests a page after one warm-up, "
@@ -414,7 +419,7 @@ def main() -> None:
             if args.reuse and os.environ.get("ZHIBU_VAR_DIR"):
                 var = os.environ["ZHIBU_VAR_DIR"]
             env = {**os.environ, "ZHIBU_VAR_DIR": var, "DJANGO_SETTINGS_MODULE": "zhibu.settings",
-                   "ZHIBU_ALLOWED_HOSTS": "testserver"}  # fmt: skip
+                   "ZHIBU_ALLOWED_HOSTS": "testserver", "ZHIBU_WARM_ON_START": "0"}  # fmt: skip
             env.pop("DATABASE_URL", None)
             if engine == "pg":
                 if not args.reuse:
