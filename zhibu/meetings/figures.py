@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from zhibu.core import memo
 from zhibu.core.lean import local_date
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
@@ -107,11 +108,15 @@ def attendance_rate(org: Organisation, period: Period) -> tuple[Decimal, QuerySe
         .filter(is_guest=False)
         .order_by("meeting__held_at", "pk")
     )
-    counts = {status: 0 for status in Attendance.Status.values}
-    # counted by the database: a bureau's year is some 300,000 rows
-    counts.update(rows.order_by().values_list("status").annotate(n=Count("pk")))
-    total = sum(counts.values())
+    if memo.store() is not None:
+        # within a unit of work (a draft) the counts the low-participation rule reads as well
+        counted = selectors.member_attendance(org, period)
+        total, present = sum(r[3] for r in counted), sum(r[4] for r in counted)
+    else:
+        # counted by the database: a bureau's year is some 300,000 rows
+        counts = dict(rows.order_by().values_list("status").annotate(n=Count("pk")))
+        total, present = sum(counts.values()), counts.get(Attendance.Status.PRESENT, 0)
     if not total:
         return Decimal("0.0"), rows
-    rate = Decimal(counts[Attendance.Status.PRESENT] * 100) / Decimal(total)
+    rate = Decimal(present * 100) / Decimal(total)
     return rate.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), rows

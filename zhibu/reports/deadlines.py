@@ -77,16 +77,25 @@ def past_due(branches: list[Organisation], period: Period, today: date) -> Itera
             ).select_related("document")
         )
     }
+    # each deadline's dates once: a bureau's 300 branches share its one or two
+    dues: dict[int, list[tuple[Period, date]]] = {}
     for branch in branches:
         for kind in DEADLINE_KINDS:
             deadline = rules.get((branch.pk, kind))
             if deadline is None:
                 continue
-            for sub in sub_periods(kind, period):
-                due = due_date(deadline, sub)
-                # a deadline binds from the day the superior set it, never retroactively
-                if due is not None and timezone.localtime(deadline.created_at).date() <= due < today:
-                    yield branch, kind, sub, due, sent.get((branch.pk, kind, sub.start))
+            if deadline.pk not in dues:
+                dues[deadline.pk] = _past_dates(deadline, period, today)
+            for sub, due in dues[deadline.pk]:
+                yield branch, kind, sub, due, sent.get((branch.pk, kind, sub.start))
+
+
+def _past_dates(deadline: SubmissionDeadline, period: Period, today: date) -> list[tuple[Period, date]]:
+    """(sub-period, due date) of each of the period's bulletins or summaries already past due."""
+    # a deadline binds from the day the superior set it, never retroactively
+    since = timezone.localtime(deadline.created_at).date()
+    dated = [(sub, due_date(deadline, sub)) for sub in sub_periods(deadline.kind, period)]
+    return [(sub, due) for sub, due in dated if due is not None and since <= due < today]
 
 
 @memo.shared

@@ -16,7 +16,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import timedelta
 
-from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
@@ -138,19 +137,12 @@ def low_participation(org: Organisation, period: Period) -> Iterator[Finding]:
     under = branches.under(org)
     if not under:
         return
-    rows = (
-        meeting_selectors.attendance_for(meeting_selectors.held_in(org, period).values("pk"))
-        # retired members are excused from most meetings (请假): their rate says nothing here
-        .filter(is_guest=False, person__is_retired=False)
-        .select_related(None)
-        .order_by()
-        .values_list("meeting__organisation", "person")
-        .annotate(expected=Count("pk"), present=Count("pk", filter=Q(status="present")))
-    )
+    rows = meeting_selectors.member_attendance(org, period)
     settings = selectors.settings_by_org(under.branches)
     low: dict[int, list[int]] = defaultdict(list)
-    for org_id, person_id, expected, present in rows:
-        if expected < MIN_EXPECTED:
+    for org_id, person_id, retired, expected, present in rows:
+        # retired members are excused from most meetings (请假): their rate says nothing here
+        if retired or expected < MIN_EXPECTED:
             continue
         for branch in under.containing(org_id):
             if present * 100 < settings[branch.pk].min_attendance_rate * expected:
