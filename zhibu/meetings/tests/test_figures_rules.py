@@ -12,11 +12,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from zhibu.core import memo
+from zhibu.core.models import Person
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures, findings
-from zhibu.core.tests.factories import make_org
+from zhibu.core.tests.factories import PersonFactory, make_org
 from zhibu.meetings.models import Meeting
 
+from .factories import AttendanceFactory
 from .helpers import at, make_meeting
 
 H1 = Period.span(date(2023, 1, 1), date(2023, 6, 30))
@@ -108,6 +110,23 @@ def test_attendance_rate(world, data):
     assert value.value == Decimal("91.7")
     assert value.records.count() == 24
     assert value.records.filter(status="leave").count() == 2
+
+
+def test_within_a_draft_the_attendance_rate_reads_the_low_participation_counts(world, data):
+    """The same rate inside a unit of work as outside (列席 guests left out, retired members
+    counted), and the low-participation rule then reads no attendance of its own."""
+    guest = PersonFactory(organisation=world.branch, name="列席人员", party_status="none")
+    AttendanceFactory(
+        meeting=data["thin"], organisation=world.branch, person=guest, is_guest=True, status="absent"
+    )
+    Person.objects.filter(pk=world.people["member"].pk).update(is_retired=True)
+    outside = figures.compute("meetings.attendance_rate", world.branch, H1).value
+    with memo.memoised():
+        inside = figures.compute("meetings.attendance_rate", world.branch, H1).value
+        with CaptureQueriesContext(connection) as queries:
+            list(findings.run(world.branch, H1, ["study.low_participation"]))
+    assert inside == outside == Decimal("91.7")
+    assert not [q for q in queries if "meetings_attendance" in q["sql"]]
 
 
 def test_cadence_missed(world, data):
