@@ -40,11 +40,17 @@ def warm(org: Organisation, today: date | None = None) -> None:
         func(org, today)
 
 
-def warm_committees() -> int:
-    """Every 党委's default pages stored in this process; how many committees."""
+def load_pages() -> None:
+    """Import every page's module (the URLconf): Django otherwise does it in the first request, and
+    each page registers its warmer there."""
     from django.urls import get_resolver
 
-    get_resolver().url_patterns  # noqa: B018 - imports every page's module: each registers its warmer
+    get_resolver().url_patterns  # noqa: B018
+
+
+def warm_committees() -> int:
+    """Every 党委's default pages stored in this process; how many committees."""
+    load_pages()
     committees = list(Organisation.objects.filter(kind=Organisation.Kind.COMMITTEE))
     for org in committees:
         warm(org)

@@ -138,7 +138,7 @@ def _monthly_series(org, year: Period, today) -> dict:
 def overview(request, org, period: Period) -> dict:
     # Cards, calendar and charts read the whole subtree and change only with a write or the day:
     # stored until then (core/stamped.py), so a dashboard reload costs one query for them.
-    data = stored_overview(org)
+    data = stored_overview(org, timezone.localdate())
     severity = Counter(f.severity for f in dashboard.findings_of(request, org, period))
     charts = {
         **data["charts"],
@@ -148,13 +148,9 @@ def overview(request, org, period: Period) -> dict:
     return {**data, "org": org, "trend": trend, "charts": charts}
 
 
-def stored_overview(org) -> dict:
-    return stamped.get_or_compute("reports.overview", org, lambda: _overview(org, timezone.localdate()))
-
-
 @warmup.register
-def _warm_overview(org, today) -> None:
-    stored_overview(org)
+def stored_overview(org, today: date) -> dict:
+    return stamped.get_or_compute("reports.overview", org, lambda: _overview(org, today))
 
 
 def _overview(org, today: date) -> dict:
