@@ -104,8 +104,13 @@ def shared(func: F) -> F:
             )
         except TypeError:
             return func(*args, **kwargs)
-        if key not in results:
-            results[key] = func(*args, **kwargs)
+        if key in results:
+            return results[key]
+        # one computation of a key even when helper threads (core/parallel.py) ask at once; a
+        # reentrant lock, so that a shared read may call another with the same key's lock held
+        with results.setdefault(("lock", key), threading.RLock()):
+            if key not in results:
+                results[key] = func(*args, **kwargs)
         return results[key]
 
     return wrapper  # type: ignore[return-value]

@@ -3,6 +3,9 @@ rechecks. No writes here: services call these inside their transactions."""
 
 from __future__ import annotations
 
+from functools import partial
+
+from zhibu.core import parallel
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures, findings
 from zhibu.core.registries.exporters import Progress, no_progress
@@ -35,10 +38,29 @@ def draft(
     `progress(done, total)` follows the figures computed (a background job's bar)."""
     # Part 三's numbers count findings: each rule runs once for the draft and its numbers.
     with findings.memoised():
+        prefetch(org, period)
         document, ctx = build(kind, org, period, progress)
         values = evaluate([p.text for p in document.paragraphs()], ctx)
     progress(ctx.computed, ctx.computed)
     return resolve_all(document, values), values
+
+
+def prefetch(org, period: Period) -> None:
+    """Every rule and every figure without parameters computed side by side (core/parallel.py)
+    before the sections ask for them one after another: a bureau's year is some sixty rules and a
+    hundred figures, each a query and Python over its rows, and the two threads keep the database
+    and Python busy at once. Within the draft's unit of work each result is then read, not computed
+    again; the few figures no section of this document asks for cost a query each, so on one thread
+    (ZHIBU_PARALLEL=1, inside a transaction) nothing is fetched ahead."""
+    tasks = [partial(_rule, org, period, spec.code) for spec in findings.all()]
+    tasks += [partial(figures.compute, spec.code, org, period) for spec in figures.all()]
+    if parallel.spreads(len(tasks)):
+        parallel.each(lambda task: task(), tasks)
+
+
+def _rule(org, period: Period, code: str) -> None:
+    for _finding in findings.run(org, period, [code]):
+        pass
 
 
 def draft_payload(

@@ -31,7 +31,7 @@ from typing import Any
 
 from django.db.models import Count, QuerySet, Sum
 
-from .. import memo
+from .. import memo, parallel
 from ..periods import Period
 from .figure_series import series_of
 
@@ -155,6 +155,10 @@ class FigureRegistry:
         return sorted((s for s in self._specs.values() if s.key is not None), key=lambda s: (s.key, s.code))
 
     def compute(self, code: str, org, period: Period, **params) -> FigureValue:
+        # within a unit of work (core/memo.py) once: a draft's sections ask what its prefetch computed
+        return _computed_once(self, code, org, period, **params)
+
+    def _compute(self, code: str, org, period: Period, **params) -> FigureValue:
         spec = self.get(code)
         result = spec.func(org, period, **params)
         if spec.counted_by is not None and memo.store() is not None:
@@ -175,10 +179,14 @@ class FigureRegistry:
         under or above org or the next day (core/stamped.py): for pages that show many at once."""
         from .. import stamped
 
+        def value(code: str):
+            return self.compute(code, org, period).value
+
         numbers = stamped.get_or_compute(
             name,
             org,
-            lambda: {code: self.compute(code, org, period).value for code in codes},
+            # side by side, within the unit of work of the stored value (core/parallel.py)
+            lambda: dict(zip(codes, parallel.each(value, codes), strict=True)),
             parts=(period.kind, period.start, period.end),
         )
         return [FigureValue(self.get(code), numbers[code], None, org, period) for code in codes]
@@ -207,6 +215,11 @@ class FigureRegistry:
             if owner is not None:
                 values[owner] += value or zero
         return values
+
+
+@memo.shared
+def _computed_once(registry: FigureRegistry, code: str, org, period: Period, **params) -> FigureValue:
+    return registry._compute(code, org, period, **params)
 
 
 _REGISTRY = FigureRegistry()
