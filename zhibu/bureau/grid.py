@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any
 
 from django.utils.translation import gettext as _
 
-from zhibu.core import findings_store, stamped, warmup
+from zhibu.core import findings_store, parallel, stamped, warmup
 from zhibu.core.branches import nearest
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
@@ -108,15 +109,19 @@ def _computed(root: Organisation, span: Period, today: date, with_findings: bool
     """Every provider's block, the key figures and the findings counts of all branches under root:
     the grid's whole cost, stored until a write under root or the next day (core/stamped.py)."""
     branches = list(selectors.branches_under(root, ""))
-    blocks = [
-        (spec.code, spec.func(root, branches, span, today) if branches else oversight.Block())
-        for spec in oversight.all()
-    ]
-    values = {
-        spec.code: figures.compute_by_branch(spec.code, root, branches, span) if branches else {}
-        for spec in key_figures()
-    }
-    counts = _findings_by_branch(root, branches, span) if with_findings and branches else {}
+    providers, specs = oversight.all(), key_figures()
+    if not branches:
+        blocks = [(spec.code, oversight.Block()) for spec in providers]
+        return {"blocks": blocks, "figures": {spec.code: {} for spec in specs}, "findings": {}}
+    tasks = [partial(spec.func, root, branches, span, today) for spec in providers]
+    tasks += [partial(figures.compute_by_branch, spec.code, root, branches, span) for spec in specs]
+    # the providers, the key figures and the rules side by side (core/parallel.py); the rules then
+    # read by the findings' own stored value from the unit of work
+    ahead = with_findings and parallel.spreads(len(tasks))
+    done = parallel.calls(tasks + (findings.tasks(root, span) if ahead else []))
+    blocks = [(spec.code, block) for spec, block in zip(providers, done, strict=False)]
+    values = {spec.code: value for spec, value in zip(specs, done[len(providers) :], strict=False)}
+    counts = _findings_by_branch(root, branches, span) if with_findings else {}
     return {"blocks": blocks, "figures": values, "findings": counts}
 
 

@@ -111,3 +111,12 @@ def each(func: Callable[[T], R], items: Sequence[T]) -> list[R]:
     if errors:
         raise errors[0]
     return results
+
+
+def calls(tasks: Sequence[Callable[[], R]]) -> list[R]:
+    """Each task's result, the tasks run side by side as each() runs items."""
+    return each(_call, tasks)
+
+
+def _call(task: Callable[[], R]) -> R:
+    return task()

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhibu.core import stamped, warmup
+from zhibu.core import parallel, stamped, warmup
 from zhibu.core.periods import Period, cn_date
 from zhibu.core.registries import dashboard, figures, sections
 from zhibu.core.registries.findings import SEVERITIES
@@ -91,21 +91,21 @@ def _trend(org, window: TrendWindow) -> list[dict]:
     then the rest, each with its change against `window.before` (both periods in one query for a
     figure with a day). Only the key figures: computing all of them for two periods cost a branch's
     dashboard some 240 queries to show eight cards."""
-    rows = []
-    for spec in figures.key_figures():
-        now, then = figures.series(spec.code, org, [window.shown, window.before])
-        delta = now - then
-        rows.append(
-            {
-                "spec": spec,
-                "value": now,
-                "delta": delta,
-                "change": f"{delta:+}" if delta else "0",
-                "arrow": "↑" if delta > 0 else "↓" if delta < 0 else "→",
-            }
-        )
+    rows = parallel.each(lambda spec: _trend_row(spec, org, window), figures.key_figures())
     rows.sort(key=lambda r: (not r["delta"], not r["value"], r["spec"].code))
     return rows[:KEY_FIGURES]
+
+
+def _trend_row(spec, org, window: TrendWindow) -> dict:
+    now, then = figures.series(spec.code, org, [window.shown, window.before])
+    delta = now - then
+    return {
+        "spec": spec,
+        "value": now,
+        "delta": delta,
+        "change": f"{delta:+}" if delta else "0",
+        "arrow": "↑" if delta > 0 else "↓" if delta < 0 else "→",
+    }
 
 
 def _monthly_series(org, year: Period, today) -> dict:
@@ -113,23 +113,24 @@ def _monthly_series(org, year: Period, today) -> dict:
     query; a stock (flow=False) is never drawn; of the others, those whose months add up to their
     year."""
     months = [m for m in year.months() if m.start <= today]
-    series = []
     so_far = Period(year.kind, year.start, min(year.end, months[-1].end))
-    for spec in figures.key_figures():
-        if spec.flow is False:
-            continue
-        if spec.day is not None:  # its months add up to its year by construction
-            per_month = figures.series(spec.code, org, months)
-            total = sum(per_month)
-        else:
-            total = figures.compute(spec.code, org, so_far).value
-            per_month = figures.series(spec.code, org, months) if total else []
-        if not total:  # nothing this year: no line to draw
-            continue
-        if sum(per_month) == total:
-            series.append({"name": spec.label, "data": [float(v) for v in per_month], "total": float(total)})
+    flows = [spec for spec in figures.key_figures() if spec.flow is not False]
+    # the figures side by side within the stored overview's unit of work (core/parallel.py)
+    series = [line for line in parallel.each(lambda spec: _line(spec, org, months, so_far), flows) if line]
     series.sort(key=lambda s: -s["total"])
     return {"months": [f"{m.start.month}月" for m in months], "series": series[:SERIES]}
+
+
+def _line(spec, org, months: list[Period], so_far: Period) -> dict | None:
+    if spec.day is not None:  # its months add up to its year by construction
+        per_month = figures.series(spec.code, org, months)
+        total = sum(per_month)
+    else:
+        total = figures.compute(spec.code, org, so_far).value
+        per_month = figures.series(spec.code, org, months) if total else []
+    if not total or sum(per_month) != total:  # nothing this year: no line to draw
+        return None
+    return {"name": spec.label, "data": [float(v) for v in per_month], "total": float(total)}
 
 
 @dashboard.register(

@@ -52,15 +52,10 @@ def prefetch(org, period: Period) -> None:
     and Python busy at once. Within the draft's unit of work each result is then read, not computed
     again; the few figures no section of this document asks for cost a query each, so on one thread
     (ZHIBU_PARALLEL=1, inside a transaction) nothing is fetched ahead."""
-    tasks = [partial(_rule, org, period, spec.code) for spec in findings.all()]
+    tasks = findings.tasks(org, period)
     tasks += [partial(figures.compute, spec.code, org, period) for spec in figures.all()]
     if parallel.spreads(len(tasks)):
-        parallel.each(lambda task: task(), tasks)
-
-
-def _rule(org, period: Period, code: str) -> None:
-    for _finding in findings.run(org, period, [code]):
-        pass
+        parallel.calls(tasks)
 
 
 def draft_payload(

@@ -22,6 +22,7 @@ per fact, and the fact's values fill the summary. See reports/synthesis.py.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -187,6 +188,15 @@ class FindingRegistry:
         for spec in specs:
             yield from results[key(spec)]
 
+    def tasks(self, org, period: Period) -> list[Callable[[], None]]:
+        """One call per rule that runs it into the unit of work's store, for a page or a draft that
+        computes its rules side by side with other parts (parallel.calls); run() then reads them."""
+        return [functools.partial(self._run_into_store, spec.code, org, period) for spec in self.all()]
+
+    def _run_into_store(self, code: str, org, period: Period) -> None:
+        for _finding in self.run(org, period, [code]):
+            pass
+
     def _run_one(self, spec: RuleSpec, org, period: Period) -> Iterator[Finding]:
         for finding in spec.func(org, period):
             finding.code = finding.code or spec.code
@@ -257,5 +267,6 @@ practice = _REGISTRY.practice
 get_practice = _REGISTRY.get_practice
 practices = _REGISTRY.practices
 run = _REGISTRY.run
+tasks = _REGISTRY.tasks
 condensed = _REGISTRY.condensed
 shown_to = _REGISTRY.shown_to

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import threading
+from datetime import date
 from importlib import import_module
 
 import pytest
@@ -13,10 +14,12 @@ from django.apps import apps as django_apps
 from django.core.management import call_command
 from django.db import connection
 
+from zhibu.bureau import grid
 from zhibu.core import memo, parallel
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 from zhibu.core.registries import figures, findings
+from zhibu.reports.dashboard import stored_overview
 from zhibu.reports.drafting import draft
 
 
@@ -98,6 +101,7 @@ def test_outside_a_unit_of_work_or_with_one_worker_nothing_runs_on_a_helper(sett
         assert _threads_of(str, [1, 2, 3])[1] == {threading.current_thread().name}
 
 
+DAY = date(2025, 11, 30)
 SEEDS = (
     "zhibu.meetings.migrations.0003_default_types_and_rules",
     "zhibu.dues.migrations.0002_seed_bands",
@@ -115,7 +119,7 @@ def test_a_citys_findings_and_draft_are_the_same_on_two_threads_as_on_one(settin
     city = Organisation.objects.get(code="city")
     year = Period.year(2025)
 
-    def computed(workers: int) -> tuple[list, dict, set[str]]:
+    def computed(workers: int) -> tuple[list, dict, dict, set[str]]:
         settings.ZHIBU_PARALLEL = workers
         names: set[str] = set()
 
@@ -130,11 +134,16 @@ def test_a_citys_findings_and_draft_are_the_same_on_two_threads_as_on_one(settin
             ]
         with connection.execute_wrapper(note):
             values = draft("annual", city, year)[1]
-        return found, values, names
+            with memo.memoised():  # the bureau's grid and dashboard overview as stored
+                pages = {"grid": grid._computed(city, year, DAY, True)}
+            pages["overview"] = stored_overview(city, DAY)
+        return found, values, pages, names
 
-    serial, serial_values, serial_names = computed(1)
-    side_by_side, values, names = computed(2)
+    serial, serial_values, serial_pages, serial_names = computed(1)
+    side_by_side, values, pages, names = computed(2)
     assert serial and side_by_side == serial and values == serial_values
+    assert serial_pages["grid"]["blocks"] and serial_pages["overview"]["charts"]["monthly"]["series"]
+    assert pages == serial_pages
     assert serial_names == {threading.current_thread().name}
     assert parallel.NAME in names  # the helpers' queries went through the caller's wrapper
 
