@@ -19,7 +19,10 @@ It runs everything on the calling thread when:
 - outside a unit of work (`memo.memoised()`): a view's few queries are not worth a thread;
 - inside a transaction: another connection would not see its uncommitted writes. That includes
   every test but those marked to commit (transactional_db), which test this path;
-- within an item of an outer `each` (a rule run by a draft's prefetch): the threads are busy.
+- within an item of an outer `each` (a rule run by a draft's prefetch): the threads are busy;
+- within `one_thread()`: a stored value computed in the background (core/stamped.py, warmup.py)
+  while its reader is shown the last one — taking both cores would slow the requests served
+  meanwhile, which is all that thread's speed is for.
 An exception in any item is raised in the caller once every thread has stopped; the items not
 yet begun are not run.
 """
@@ -28,8 +31,8 @@ from __future__ import annotations
 
 import contextvars
 import threading
-from collections.abc import Callable, Sequence
-from contextlib import ExitStack
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from typing import TypeVar
 
 from django.conf import settings
@@ -47,6 +50,17 @@ _WITHIN: contextvars.ContextVar[bool] = contextvars.ContextVar("zhibu_parallel_w
 def _within(work: Callable[[], None]) -> None:
     _WITHIN.set(True)  # in the helper's own copy of the context
     work()
+
+
+@contextmanager
+def one_thread() -> Iterator[None]:
+    """Nothing on a helper within the block: a background refresh or warm-up, whose reader has been
+    served already, leaves the other core to the requests."""
+    token = _WITHIN.set(True)
+    try:
+        yield
+    finally:
+        _WITHIN.reset(token)
 
 
 def workers() -> int:

@@ -37,7 +37,7 @@ from django.core.cache import caches
 from django.db import connections
 from django.utils import timezone
 
-from . import memo, stamps
+from . import memo, parallel, stamps
 from .models import Organisation
 
 ALIAS = "stamped"
@@ -174,7 +174,9 @@ def _refresh(key: str, base: str, compute: Callable[[], T], yesterday: str) -> N
     def run() -> None:
         try:
             started = timezone.now()
-            _store(caches[ALIAS], key, base, _computed(compute), started, yesterday)
+            with parallel.one_thread():  # its reader was shown the last value: leave the requests a core
+                value = _computed(compute)
+            _store(caches[ALIAS], key, base, value, started, yesterday)
         finally:
             with _LOCK:
                 _REFRESHING.discard(base)

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.db import connections
 from django.utils import timezone
 
-from . import stamped
+from . import parallel, stamped
 from .models import Organisation
 
 logger = logging.getLogger(__name__)
@@ -65,7 +65,8 @@ def start() -> threading.Thread | None:
 
     def run() -> None:
         try:
-            warm_committees()
+            with parallel.one_thread():  # requests arriving meanwhile keep the other core
+                warm_committees()
         except Exception:  # a worker serves requests whether or not its warm-up worked
             logger.exception("warming the stored values of the committees' pages failed")
         finally:

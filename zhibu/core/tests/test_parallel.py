@@ -93,9 +93,14 @@ def test_inside_a_transaction_everything_runs_on_the_calling_thread(settings, db
 
 
 @pytest.mark.django_db(transaction=True)
-def test_outside_a_unit_of_work_or_with_one_worker_nothing_runs_on_a_helper(settings):
+def test_outside_a_unit_of_work_in_one_thread_or_with_one_worker_nothing_runs_on_a_helper(settings):
     settings.ZHIBU_PARALLEL = 2
     assert _threads_of(str, [1, 2, 3])[1] == {threading.current_thread().name}
+    with memo.memoised(), parallel.one_thread():  # a background refresh leaves the requests a core
+        assert _threads_of(str, [1, 2, 3])[1] == {threading.current_thread().name}
+    barrier = threading.Barrier(2, timeout=10)
+    with memo.memoised():  # and after the block, two again
+        assert len(_threads_of(lambda n: barrier.wait(), [1, 2])[1]) == 2
     settings.ZHIBU_PARALLEL = 1
     with memo.memoised():
         assert _threads_of(str, [1, 2, 3])[1] == {threading.current_thread().name}
