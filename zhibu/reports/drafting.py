@@ -46,14 +46,16 @@ def draft(
 
 
 def prefetch(org, period: Period) -> None:
-    """Every rule and every figure without parameters computed side by side (core/parallel.py)
+    """Every rule and every listed figure computed side by side (core/parallel.py)
     before the sections ask for them one after another: a bureau's year is some sixty rules and a
     hundred figures, each a query and Python over its rows, and the two threads keep the database
     and Python busy at once. Within the draft's unit of work each result is then read, not computed
     again; the few figures no section of this document asks for cost a query each, so on one thread
     (ZHIBU_PARALLEL=1, inside a transaction) nothing is fetched ahead."""
     tasks = findings.tasks(org, period)
-    tasks += [partial(figures.compute, spec.code, org, period) for spec in figures.all()]
+    # the listed figures: those the figure list computes without parameters (findings.count means
+    # nothing without its rule=)
+    tasks += [partial(figures.compute, spec.code, org, period) for spec in figures.all() if spec.listed]
     if parallel.spreads(len(tasks)):
         parallel.calls(tasks)
 
