@@ -23,6 +23,7 @@ T = TypeVar("T")
 class Branches:
     branches: list[Organisation]  # in path order
     _containing: dict[int, list[Organisation]]
+    _by_pk: dict[int, Organisation]  # every organisation of the subtree
 
     def __iter__(self):
         return iter(self.branches)
@@ -38,6 +39,10 @@ class Branches:
         """The branches whose subtree holds organisation `org_id` (its own branch; a 党小组's branch)
         — exactly the rows a per-branch `branch.subtree()` query would have counted for each."""
         return self._containing.get(org_id, [])
+
+    def organisation(self, org_id: int) -> Organisation | None:
+        """Any organisation of the subtree by its id (a rule reading ids names its records' own)."""
+        return self._by_pk.get(org_id)
 
     def group(self, items: Iterable[T], org_id: Callable[[T], int]) -> dict[int, list[T]]:
         """{branch pk: the items lying in its subtree}, each list in the items' order."""
@@ -70,4 +75,4 @@ def under(org: Organisation) -> Branches:
     containing = {
         o.pk: [by_code[code] for code in o.path.strip("/").split("/") if code in by_code] for o in orgs
     }
-    return Branches(branches, containing)
+    return Branches(branches, containing, {o.pk: o for o in orgs})

@@ -167,6 +167,10 @@ def _book(
         per_person.setdefault(person_id, []).append((start, amount, no_income))
     paid = _paid(candidates, months) if months else {}
     bands = band_book()
+    # A due depends on the month only through the set of bands in force: worked out once per set,
+    # base and category, not for each of a city's hundreds of thousands of member-months.
+    band_set = {month: bisect_right(bands.days, month) for month in months}
+    dues: dict[tuple, Decimal | None] = {}
     for book in books.values():
         pk, retired = book.person.pk, book.person.is_retired
         rows = per_person.get(pk, [])
@@ -177,7 +181,10 @@ def _book(
             if at:
                 _start, amount, no_income = rows[at - 1]
                 m.base, m.no_income = amount, no_income
-                m.due = calc.due(bands, m.month, base=amount, retired=retired, no_income=no_income)
+                key = (band_set[m.month], amount, retired, no_income)
+                if key not in dues:
+                    dues[key] = calc.due(bands, m.month, base=amount, retired=retired, no_income=no_income)
+                m.due = dues[key]
             hit = paid.get((pk, m.month))
             if hit is not None:
                 m.paid, m.payment_id = hit

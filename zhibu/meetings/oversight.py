@@ -38,15 +38,37 @@ def bucket(slot: calendar.Slot) -> tuple[str, str, str]:
     return f"{start:%Y-%m}", f"{start.year}", f"{start.year}年"
 
 
-def _cell(slots: list[calendar.Slot], title: str, url: str) -> Cell:
+def _cell(slots: list[calendar.Slot], title: str, url: str, marks: dict[str, str]) -> Cell:
     held = sum(1 for s in slots if s.state == calendar.HELD)
     overdue = sum(1 for s in slots if s.state == calendar.OVERDUE)
     state = oversight.worst(SLOT_STATES[s.state] for s in slots)
-    text = str(STATE_MARKS[slots[0].state]) if len(slots) == 1 else f"{held}/{len(slots)}"
+    text = marks[slots[0].state] if len(slots) == 1 else f"{held}/{len(slots)}"
     return Cell(state, text, held, overdue, title, url)
 
 
 STATE_MARKS = {calendar.HELD: "✓", calendar.DUE: _l("待"), calendar.OVERDUE: _l("逾"), calendar.UPCOMING: "·"}
+
+
+class _Words:
+    """A slot's bucket and its words in a tooltip, worked out once per period and cadence: a city's
+    300 branches share the same months, and the grid has some 20,000 slots."""
+
+    def __init__(self) -> None:
+        self._buckets: dict[tuple, tuple[str, str, str]] = {}
+        self._phrases: dict[tuple, str] = {}
+        self.marks = {state: str(mark) for state, mark in STATE_MARKS.items()}
+
+    def bucket(self, slot: calendar.Slot) -> tuple[str, str, str]:
+        key = (slot.period, slot.rule.every)
+        if key not in self._buckets:
+            self._buckets[key] = bucket(slot)
+        return self._buckets[key]
+
+    def phrase(self, slot: calendar.Slot) -> str:
+        key = (slot.period, slot.rule.every, slot.state)
+        if key not in self._phrases:
+            self._phrases[key] = f"{slot.label}：{slot.state_label}"
+        return self._phrases[key]
 
 
 @oversight.register("meetings.cadence", label=_l("三会一课"), order=10)
@@ -56,6 +78,7 @@ def cadence(root: Organisation, branches: list[Organisation], span: Period, toda
     columns: dict[str, dict] = {}
     block = Block()
     by_branch = {b.pk: b for b in branches}
+    words, calendar_url = _Words(), reverse("meetings:calendar")
     for obligation in found:
         if obligation.organisation.pk not in by_branch:  # the committee itself, a 党小组
             continue
@@ -65,16 +88,18 @@ def cadence(root: Organisation, branches: list[Organisation], span: Period, toda
             key, {"label": meeting_type.name, "order": meeting_type.order, "periods": {}}
         )
         branch = by_branch[obligation.organisation.pk]
-        url = f"{reverse('meetings:calendar')}?org={branch.code}&year={span.start.year}"
+        url = f"{calendar_url}?org={branch.code}&year={span.start.year}"
         buckets: dict[str, list[calendar.Slot]] = defaultdict(list)
         for slot in obligation.slots:
-            sort_key, period_key, label = bucket(slot)
+            sort_key, period_key, label = words.bucket(slot)
             column["periods"][period_key] = (sort_key, label)
             buckets[period_key].append(slot)
         for period_key, slots in buckets.items():
-            title = "；".join(f"{s.label}：{s.state_label}" for s in slots)
-            block.cells[(branch.pk, key, period_key)] = _cell(slots, f"{meeting_type.name} {title}", url)
-        summary = _cell(obligation.slots, "", url)
+            title = "；".join(words.phrase(s) for s in slots)
+            block.cells[(branch.pk, key, period_key)] = _cell(
+                slots, f"{meeting_type.name} {title}", url, words.marks
+            )
+        summary = _cell(obligation.slots, "", url, words.marks)
         summary.text = _("%(held)d/%(all)d") % {"held": summary.done, "all": len(obligation.slots)}
         summary.title = _("应开%(all)d次，已开%(held)d次，逾期%(late)d次") % {
             "all": len(obligation.slots),

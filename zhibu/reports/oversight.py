@@ -30,10 +30,10 @@ def _outcome(submission, due: date) -> str:
     return LATE if submitted_late(submission, due) else RECEIVED
 
 
-def _cell(outcomes: list[str], title: str) -> Cell:
+def _cell(outcomes: list[str], title: str, marks: dict[str, str]) -> Cell:
     late, missing = outcomes.count(LATE), outcomes.count(MISSING)
     state = oversight.PROBLEM if late or missing else oversight.OK
-    text = str(MARKS[outcomes[0]]) if len(outcomes) == 1 else f"{len(outcomes) - missing}/{len(outcomes)}"
+    text = marks[outcomes[0]] if len(outcomes) == 1 else f"{len(outcomes) - missing}/{len(outcomes)}"
     return Cell(state, text, len(outcomes) - missing, late + missing, title)
 
 
@@ -51,6 +51,10 @@ def submissions(root: Organisation, branches: list[Organisation], span: Period, 
         months[kind].add(date(sub.start.year, sub.start.month, 1))
     block = Block()
     url = reverse("reports:submissions")
+    # translated once, not for each of a city's thousands of cells
+    marks = {outcome: str(mark) for outcome, mark in MARKS.items()}
+    labels = {kind: str(label) for kind, label in KIND_LABELS.items()}
+    words_of = {RECEIVED: _("按时"), LATE: _("迟报"), MISSING: _("未报")}
     for kind in DEADLINE_KINDS:
         if not months[kind]:
             continue
@@ -60,9 +64,9 @@ def submissions(root: Organisation, branches: list[Organisation], span: Period, 
         every: list[str] = []
         for period_key, outcomes in per_month.items():
             every += outcomes
-            words = "、".join(f"{word}{n}次" for word, n in _counted(outcomes))
-            block.cells[(branch_pk, kind, period_key)] = _cell(outcomes, f"{KIND_LABELS[kind]} {words}")
-        summary = _cell(every, "")
+            words = "、".join(f"{word}{n}次" for word, n in _counted(outcomes, words_of))
+            block.cells[(branch_pk, kind, period_key)] = _cell(outcomes, f"{labels[kind]} {words}", marks)
+        summary = _cell(every, "", marks)
         # the summary counts what came on time: a late summary is submitted but not in order
         summary.text = _("%(ok)d/%(all)d") % {"ok": every.count(RECEIVED), "all": len(every)}
         summary.title = _("应报%(all)d次，按时%(ok)d次，迟报%(late)d次，未报%(missing)d次") % {
@@ -76,6 +80,5 @@ def submissions(root: Organisation, branches: list[Organisation], span: Period, 
     return block
 
 
-def _counted(outcomes: list[str]) -> list[tuple[str, int]]:
-    words = {RECEIVED: _("按时"), LATE: _("迟报"), MISSING: _("未报")}
+def _counted(outcomes: list[str], words: dict[str, str]) -> list[tuple[str, int]]:
     return [(words[o], outcomes.count(o)) for o in (RECEIVED, LATE, MISSING) if outcomes.count(o)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import date
 
 from django.db.models import Count
 from django.utils import timezone
@@ -17,11 +18,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from zhibu.core import branches
-from zhibu.core.lean import lean, month_of
+from zhibu.core.lean import month_of
 from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 from zhibu.core.registries import findings
-from zhibu.core.registries.findings import Finding
+from zhibu.core.registries.findings import Finding, Ref
 
 from .models import Liaison, LiaisonClass, LiaisonContact
 
@@ -96,19 +97,20 @@ def liaison_no_contact(org: Organisation, period: Period) -> Iterator[Finding]:
     today = timezone.localdate()
     first = Period.term_of(period.start)
     earliest = first.start if first else period.start
+    # ids and names, not instances: a city's term is thousands of liaisons, each with three
+    # related rows, and a finding needs their names and the liaison's id alone
     rows = list(
-        lean(
-            Liaison.objects.filter(organisation__in=org.subtree(), term_start__range=(earliest, period.end))
-            .select_related("person", "school_class", "organisation")
-            .order_by("organisation__path", "term_start", "school_class__name", "pk")
-        )
+        Liaison.objects.filter(organisation__in=org.subtree(), term_start__range=(earliest, period.end))
+        .order_by("organisation__path", "term_start", "school_class__name", "pk")
+        .values_list("pk", "organisation_id", "term_start", "person__name", "school_class__name")
     )
     if not rows:
         return
+    under = branches.under(org)
     contacted = defaultdict(set)
     counts = (
         LiaisonContact.objects.filter(
-            liaison__in=[r.pk for r in rows], contacted_on__range=(period.start, period.end)
+            liaison__in=[pk for pk, *_rest in rows], contacted_on__range=(period.start, period.end)
         )
         .annotate(month=month_of("contacted_on"))
         .values("liaison_id", "month")
@@ -116,18 +118,21 @@ def liaison_no_contact(org: Organisation, period: Period) -> Iterator[Finding]:
     )
     for row in counts:
         contacted[row["liaison_id"]].add(row["month"])
-    for liaison in rows:
-        term = Period.term_of(liaison.term_start)
-        silent = [m for m in _months(term, period, today) if m.start not in contacted[liaison.pk]]
+    months_of: dict[date, list[Period]] = {}
+    for pk, org_id, term_start, person, school_class in rows:
+        if term_start not in months_of:
+            months_of[term_start] = _months(Period.term_of(term_start), period, today)
+        silent = [m for m in months_of[term_start] if m.start not in contacted[pk]]
         if silent:
+            owner = under.organisation(org_id)
             yield Finding(
                 _("%(org)s %(person)s联系的%(cls)s在%(months)s没有联系记录")
                 % {
-                    "org": liaison.organisation.name,
-                    "person": liaison.person.name,
-                    "cls": liaison.school_class.name,
+                    "org": owner.name,
+                    "person": person,
+                    "cls": school_class,
                     "months": "、".join(f"{m.start.year}年{m.start.month}月" for m in silent),
                 },
-                evidence=[liaison],
-                organisation=liaison.organisation,
+                evidence=[Ref(Liaison, pk)],
+                organisation=owner,
             )

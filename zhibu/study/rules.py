@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from zhibu.core import branches
-from zhibu.core.lean import lean
 from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period, cn_date
 from zhibu.core.registries import findings
@@ -266,15 +265,17 @@ def self_study_overdue(org: Organisation, period: Period) -> Iterator[Finding]:
         ]
         for task in tasks
     }
-    people = lean(Person.objects.all()).in_bulk({pk for ids in late_ids.values() for pk in ids})
+    # names by id, the evidence by id (Ref): a city's late members are thousands of rows
+    late_pks = {pk for ids in late_ids.values() for pk in ids}
+    names_of = dict(Person.objects.filter(pk__in=late_pks).values_list("pk", "name"))
     for task in tasks:
-        late = [people[pk] for pk in late_ids[task.pk]]
+        late = [pk for pk in late_ids[task.pk] if pk in names_of]
         if late:
-            names = "、".join(sorted((p.name for p in late), key=name_sort_key))
+            names = "、".join(sorted((names_of[pk] for pk in late), key=name_sort_key))
             yield Finding(
                 _("自学任务“%(task)s”（%(due)s截止）有%(n)d名党员未按期完成：%(names)s")
                 % {"task": task.title, "due": cn_date(task.due_on), "n": len(late), "names": names},
-                evidence=late,
+                evidence=[Ref(Person, pk) for pk in late],
                 organisation=task.organisation,
             )
 

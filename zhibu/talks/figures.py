@@ -32,6 +32,6 @@ def held(org: Organisation, period: Period) -> QuerySet:
     description=_("期间内已结束的各月（8月暑假除外）每月谈心谈话都不少于支部规定次数的支部委员。"),
 )
 def quota_met(org: Organisation, period: Period):
-    met = [j.person.pk for j in quota.judge(org, period) if not j.short]
+    met = [j.person_id for j in quota.judge(org, period) if not j.short]
     people = people_selectors.by_strokes(people_selectors.people_of(org).filter(pk__in=met))
     return len(set(met)), people

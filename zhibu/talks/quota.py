@@ -16,8 +16,7 @@ from datetime import date
 from django.utils import timezone
 
 from zhibu.core import memo
-from zhibu.core.lean import lean
-from zhibu.core.models import Organisation, Person
+from zhibu.core.models import Organisation
 from zhibu.core.periods import Period
 from zhibu.core.strokes import name_sort_key
 from zhibu.people import selectors as people_selectors
@@ -30,7 +29,8 @@ AUGUST = 8
 @dataclass
 class Judged:
     branch: Organisation
-    person: Person
+    person_id: int
+    name: str
     quota: int
     months: list[Period] = field(default_factory=list)  # the months she was judged in
     short: list[Period] = field(default_factory=list)  # those with fewer talks than the quota
@@ -41,11 +41,11 @@ def judged_months(period: Period, today: date) -> list[Period]:
     return [m for m in months if m.start.month != AUGUST]
 
 
-def _held_through(holdings: list, month: Period) -> bool:
-    def covers(h, day: date) -> bool:
-        return h.started_on <= day and (h.ended_on is None or h.ended_on >= day)
+def _held_through(holdings: list[tuple[date, date | None]], month: Period) -> bool:
+    def covers(started_on: date, ended_on: date | None, day: date) -> bool:
+        return started_on <= day and (ended_on is None or ended_on >= day)
 
-    return any(covers(h, month.start) for h in holdings) and any(covers(h, month.end) for h in holdings)
+    return any(covers(*h, month.start) for h in holdings) and any(covers(*h, month.end) for h in holdings)
 
 
 @memo.shared
@@ -59,19 +59,22 @@ def judge(org: Organisation, period: Period) -> list[Judged]:
     if not quotas:
         return []
     holdings = people_selectors.committees_during(list(quotas), months[0].start, months[-1].end)
-    by_member: dict[int, dict[int, list]] = {}  # branch id -> person id -> her holdings
-    people: dict[int, Person] = {}
-    for h in lean(holdings.select_related("person")):
-        by_member.setdefault(h.organisation_id, {}).setdefault(h.person_id, []).append(h)
-        people[h.person_id] = h.person
+    # rows, not instances: a city's committees are thousands of posts, and a judgement needs their
+    # days and the holder's name alone
+    by_member: dict[int, dict[int, list]] = {}  # branch id -> person id -> her (start, end) days
+    names: dict[int, str] = {}
+    rows = holdings.values_list("organisation_id", "person_id", "started_on", "ended_on", "person__name")
+    for org_id, person_id, started_on, ended_on, name in rows:
+        by_member.setdefault(org_id, {}).setdefault(person_id, []).append((started_on, ended_on))
+        names[person_id] = name
     if not by_member:
         return []
     talks = selectors.counts_by_talker_month(org, months[0].start, months[-1].end)
     result = []
     for branch in branches:
         members = by_member.get(branch.pk, {}).items()
-        for person_id, hs in sorted(members, key=lambda m: name_sort_key(people[m[0]].name)):
-            judged = Judged(branch, people[person_id], quotas[branch.pk])
+        for person_id, hs in sorted(members, key=lambda m: name_sort_key(names[m[0]])):
+            judged = Judged(branch, person_id, names[person_id], quotas[branch.pk])
             for month in months:
                 if _held_through(hs, month):
                     judged.months.append(month)

@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from zhibu.core.models import Organisation
+from zhibu.core.models import Organisation, Person
 from zhibu.core.periods import Period, months_label
 from zhibu.core.registries import findings
-from zhibu.core.registries.findings import Finding
+from zhibu.core.registries.findings import Finding, Ref
 
 from . import quota
 
@@ -30,7 +30,7 @@ def below_quota(org: Organisation, period: Period) -> Iterator[Finding]:
         if judged.short:
             yield Finding(
                 _("%(name)s %(when)s谈心谈话少于%(q)d次")
-                % {"name": judged.person.name, "when": months_label(judged.short), "q": judged.quota},
-                evidence=[judged.person],
+                % {"name": judged.name, "when": months_label(judged.short), "q": judged.quota},
+                evidence=[Ref(Person, judged.person_id)],
                 organisation=judged.branch,
             )
