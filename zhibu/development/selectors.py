@@ -228,12 +228,19 @@ def open_steps(org: Organisation, day: date) -> dict[int, list[DevelopmentStep]]
         DevelopmentStep.objects.filter(organisation__in=org.subtree(), day__lte=day)
         .exclude(person_id__in=confirmed)
         .exclude(person__left_on__lt=day)
-        .select_related("person")
         .order_by("day", "pk")
     ).defer("evidence")
     found: dict[int, list[DevelopmentStep]] = defaultdict(list)
     for step in qs:
         found[step.person_id].append(step)
+    # each person once, not once per step (a city's pipeline is thousands of steps of a few
+    # thousand people), cached on her steps as select_related would
+    # (by a subquery: a list of ids would be split into several queries on SQLite past 999)
+    people = {p.pk: p for p in lean(Person.objects.filter(pk__in=qs.values("person_id")))}
+    holds = DevelopmentStep._meta.get_field("person")
+    for person_id, steps in found.items():
+        for step in steps:
+            holds.set_cached_value(step, people[person_id])
     return found
 
 

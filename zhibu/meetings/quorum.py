@@ -83,15 +83,19 @@ def voters_by_meeting(meetings: list[Meeting]) -> dict[int, set[int]]:
     by_path: dict[str, list[tuple]] = defaultdict(list)
     for pk, path, left_on in people:
         by_path[path].append((pk, left_on))
+    # each organisation's subtree gathered once: a branch holds a year's dozens of meetings
+    subtree: dict[str, list[tuple]] = {}
     result: dict[int, set[int]] = {}
     for meeting in meetings:
         day = local_day(meeting.held_at)
         where = meeting.organisation.path
+        if where not in subtree:
+            subtree[where] = [
+                row for path, group in by_path.items() if path.startswith(where) for row in group
+            ]
         result[meeting.pk] = {
             pk
-            for path, group in by_path.items()
-            if path.startswith(where)
-            for pk, left_on in group
+            for pk, left_on in subtree[where]
             if (left_on is None or left_on >= day) and _status_on(history[pk], day) == PartyStatus.FULL
         }
     return result
