@@ -220,7 +220,7 @@ def people_among(org: Organisation, ids) -> QuerySet[Person]:
 
 def open_steps(org: Organisation, day: date) -> dict[int, list[DevelopmentStep]]:
     """{person id: steps on file by `day`} for everyone of org's subtree in the pipeline then (a
-    step on file, not 转正 by then, still on the roster) — one query, the people joined."""
+    step on file, not 转正 by then, still on the roster) — two queries: the steps, then their people."""
     confirmed = DevelopmentStep.objects.filter(
         organisation__in=org.subtree(), step=Step.CONFIRMATION, day__lte=day
     ).values("person_id")
@@ -238,8 +238,11 @@ def open_steps(org: Organisation, day: date) -> dict[int, list[DevelopmentStep]]
     # (by a subquery: a list of ids would be split into several queries on SQLite past 999)
     people = {p.pk: p for p in lean(Person.objects.filter(pk__in=qs.values("person_id")))}
     holds = DevelopmentStep._meta.get_field("person")
-    for person_id, steps in found.items():
-        for step in steps:
+    for person_id in list(found):
+        if person_id not in people:  # removed between the two reads: gone with her steps
+            del found[person_id]
+            continue
+        for step in found[person_id]:
             holds.set_cached_value(step, people[person_id])
     return found
 

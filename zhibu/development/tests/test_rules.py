@@ -9,6 +9,7 @@ import pytest
 from zhibu.core.periods import Period
 from zhibu.core.registries import findings
 from zhibu.core.tests.factories import PersonFactory
+from zhibu.development import selectors
 from zhibu.development.models import Step
 
 from . import helpers
@@ -84,3 +85,16 @@ def test_the_window_is_the_branch_setting(world):
 def test_admitting_someone_through_the_pipeline_ends_the_weakness(world):
     helpers.walk(world, helpers.applicant(world), Step.ADMISSION)
     assert not _found(world.branch, "development.no_development", date(2023, 7, 31))
+
+
+def test_the_open_steps_carry_each_person_read_once(world, django_assert_num_queries):
+    first = DevelopmentStepFactory(organisation=world.branch, person__name="王海燕", day=date(2023, 3, 1))
+    DevelopmentStepFactory(
+        organisation=world.branch, person=first.person, step=Step.TALK, day=date(2023, 3, 20)
+    )
+    DevelopmentStepFactory(organisation=world.branch, person__name="李明", day=date(2023, 4, 1))
+    with django_assert_num_queries(2):  # the steps, then their people: not a person per step
+        found = selectors.open_steps(world.bureau_org, date(2023, 12, 31))
+        names = {pk: [step.person.name for step in steps] for pk, steps in found.items()}
+    assert names == {first.person.pk: ["王海燕", "王海燕"], found[max(found)][0].person_id: ["李明"]}
+    assert found[first.person.pk][0].person is found[first.person.pk][1].person  # one instance
